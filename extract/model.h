@@ -1,0 +1,147 @@
+// The document model: what every reader produces and everything after the readers consumes.
+//
+// Readers (text, PDF, HTML, DOCX) fill a Document: pages of lines, each line with its place in
+// the source. Segmentation, table rebuilding and validation only ever see the Document and the
+// Report built from it, so a new reader plugs in without touching what comes after it.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nianbao {
+
+// A box in page coordinates (points, origin top-left), for sources that have coordinates.
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+// Where something is in the source. `page` is 1-based. `line` is what output.md defines per
+// input type: the line on the page for PDF, the line in the file for text and HTML, the
+// paragraph number for DOCX. 0 means unknown.
+struct Location {
+  int page = 0;
+  int line = 0;
+  bool known() const { return line > 0; }
+  bool operator==(const Location&) const = default;
+};
+
+struct Line {
+  std::string text;  // as printed (original width, punctuation, spacing)
+  Location loc;
+  std::optional<Box> box;
+  // When the source marks cell boundaries (tabs in text, pipes in Markdown, <td> in HTML,
+  // w:tc in DOCX, column gaps in PDF) the cells of this line, in order, empty ones included.
+  // Empty when the line is plain prose.
+  std::vector<std::string> cells;
+  bool is_table_row() const { return !cells.empty(); }
+};
+
+struct Page {
+  int number = 1;
+  std::vector<Line> lines;
+};
+
+enum class InputFormat { Text, Pdf, Html, Docx };
+const char* to_string(InputFormat f);
+
+struct Document {
+  std::string path;
+  InputFormat format = InputFormat::Text;
+  std::vector<Page> pages;
+  // Key/value pairs a source carries outside the report body: PDF info dictionary, HTML
+  // <meta>, the header block of a portal text dump ("发布时间: 2021-03-05 08:58").
+  std::map<std::string, std::string> properties;
+
+  // All lines in reading order, across pages.
+  std::vector<const Line*> all_lines() const;
+};
+
+// A paragraph of prose joined across line and page breaks ("政\n\n府信息公开…" becomes one
+// paragraph), keeping where every piece came from.
+struct Paragraph {
+  struct Piece {
+    size_t offset = 0;  // byte offset in `text` where this piece starts
+    Location loc;
+  };
+  std::string text;
+  std::vector<Piece> pieces;
+  int section = 0;  // 1..6, or 0 before the first part
+  Location loc_at(size_t offset) const;
+  Location loc() const { return pieces.empty() ? Location{} : pieces.front().loc; }
+};
+
+// One of the six parts of the report.
+struct Section {
+  int number = 0;     // 1..6 (the canonical part), as identified by keywords
+  int printed = 0;    // the number printed in its heading (一 = 1 …), 0 when none
+  std::string title;  // heading text as printed, without its number
+  Location loc;
+  size_t first_line = 0;  // index into Document::all_lines() of the heading
+  size_t end_line = 0;    // one past the last line of the part
+};
+
+// What a table cell holds.
+enum class CellState {
+  Value,        // a number was read
+  Empty,        // nothing printed
+  Placeholder,  // "/", "—", "-", "无": the format asks for 0
+  Unreadable,   // something printed that could not be read with confidence (flattened digits)
+  Invalid,      // text that is not a number
+};
+
+struct Cell {
+  std::optional<double> value;
+  std::string text;  // as printed
+  CellState state = CellState::Empty;
+  Location loc;
+  std::string note;  // e.g. unit conversion applied ("251000元 → 25.1万元")
+  bool present() const { return value.has_value(); }
+};
+
+// A rebuilt table: rows × columns of the schema of its format version.
+// applications: rows new … carried_forward, columns natural_person … total.
+// reviews:      rows review / litigation_direct / litigation_after_review, columns upheld … total.
+// proactive:    rows regulations, normative_docs, licensing, …; columns per sub-table.
+struct TableRow {
+  std::string key;
+  std::string label;  // label as printed in the report
+  Location loc;
+  bool found = false;  // false: the row of the format is absent from the report
+  std::map<std::string, Cell> cells;  // column key -> cell (only the row's own columns)
+};
+
+struct Table {
+  std::string key;  // "proactive", "applications", "reviews"
+  Location loc;     // the table's first line
+  std::vector<std::string> columns;  // canonical column keys in order (union over rows)
+  std::vector<TableRow> rows;        // in schema order
+  const TableRow* row(const std::string& key) const;
+  TableRow* row(const std::string& key);
+  const Cell* cell(const std::string& row, const std::string& column) const;
+};
+
+struct Meta {
+  std::string title;
+  Location title_loc;
+  std::string agency;
+  std::optional<int> year;          // the year the report covers
+  std::string format_version = "unknown";  // "2019", "2021", "pre2019", "unknown"
+  std::optional<std::string> published;    // ISO date
+  Location published_loc;
+  // The statistics period sentence, when printed ("统计期限自2020年1月1日起至2020年12月31日止").
+  std::optional<std::string> period_start, period_end;
+  Location period_loc;
+  bool summary_report = false;  // 本级政府汇总 report (deadline 31 March)
+};
+
+struct Report {
+  Meta meta;
+  std::vector<Section> sections;  // in document order
+  std::map<std::string, Table> tables;  // only tables present in the report
+  std::vector<Paragraph> paragraphs;    // the prose, joined
+  const Section* section(int number) const;
+};
+
+}  // namespace nianbao

@@ -1,0 +1,69 @@
+#include "extract/normalize.h"
+
+#include <gtest/gtest.h>
+
+namespace nianbao {
+namespace {
+
+TEST(Fold, FullWidthDigitsLettersAndPunctuationBecomeAscii) {
+  EXPECT_EQ(fold("（一）予以公开，１２３ＡＢ：“三安全一稳定”"), "(一)予以公开,123AB:\"三安全一稳定\"");
+}
+
+TEST(Fold, MarkdownBoldIsDroppedAndSpacesCollapse) {
+  EXPECT_EQ(fold("**一是**人员  流动"), "一是人员 流动");
+  EXPECT_EQ(compact(" 2020 年 1 月 "), "2020年1月");
+}
+
+TEST(ChineseNumerals, PositionalAndDigitByDigit) {
+  EXPECT_EQ(parse_chinese_integer("十五"), 15);
+  EXPECT_EQ(parse_chinese_integer("二十"), 20);
+  EXPECT_EQ(parse_chinese_integer("一千二百三十"), 1230);
+  EXPECT_EQ(parse_chinese_integer("一千零五"), 1005);
+  EXPECT_EQ(parse_chinese_integer("两万三千"), 23000);
+  EXPECT_EQ(parse_chinese_integer("二〇二一"), 2021);
+  EXPECT_EQ(parse_chinese_integer("二零二一"), 2021);
+  EXPECT_EQ(parse_chinese_integer("２０２１"), 2021);
+  EXPECT_FALSE(parse_chinese_integer("十五个"));
+}
+
+TEST(Dates, ChineseArabicAndIsoForms) {
+  EXPECT_EQ(parse_date("2021年1月15日")->iso(), "2021-01-15");
+  EXPECT_EQ(parse_date("2021 年 1 月 15 日")->iso(), "2021-01-15");
+  EXPECT_EQ(parse_date("二〇二一年一月十五日")->iso(), "2021-01-15");
+  EXPECT_EQ(parse_date("2021-01-15")->iso(), "2021-01-15");
+  EXPECT_EQ(parse_date("2021.1.5")->iso(), "2021-01-05");
+  EXPECT_FALSE(parse_date("2021年13月1日"));
+  EXPECT_FALSE(parse_date("2021年1月15日止"));
+}
+
+TEST(Numbers, SeparatorsSignsAndPrecision) {
+  EXPECT_EQ(parse_number("1,234")->value, 1234);
+  EXPECT_EQ(parse_number("１２")->value, 12);
+  auto money = parse_number("2315831.33");
+  EXPECT_DOUBLE_EQ(money->value, 2315831.33);
+  EXPECT_EQ(money->decimals, 2);
+  EXPECT_EQ(parse_number("+12")->value, 12);
+  EXPECT_TRUE(parse_number("+12")->is_signed);
+  EXPECT_EQ(parse_number("-3")->value, -3);
+  EXPECT_EQ(parse_number("减少3")->value, -3);
+  EXPECT_FALSE(parse_number("12,34"));
+  EXPECT_FALSE(parse_number("无"));
+  EXPECT_FALSE(parse_number("/"));
+}
+
+TEST(Quantities, UnitsAndScale) {
+  auto q = parse_quantity("14.6万人次");
+  ASSERT_TRUE(q);
+  EXPECT_DOUBLE_EQ(q->number.value, 14.6);
+  EXPECT_DOUBLE_EQ(q->scale, 1e4);
+  EXPECT_EQ(q->unit, "人次");
+  EXPECT_DOUBLE_EQ(q->absolute(), 146000);
+  auto yuan = parse_quantity("2315831.33 元");
+  EXPECT_EQ(yuan->unit, "元");
+  EXPECT_DOUBLE_EQ(yuan->number.value, 2315831.33);
+  EXPECT_EQ(parse_quantity("3.5亿元")->absolute(), 350000000);
+  EXPECT_EQ(parse_quantity("33.9%")->unit, "%");
+}
+
+}  // namespace
+}  // namespace nianbao

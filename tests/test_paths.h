@@ -1,0 +1,16 @@
+// Paths the tests read: the repository, the shared corpus beside it, the built binary.
+#pragma once
+
+#include <string>
+
+namespace nianbao::test {
+
+std::string source_path(const std::string& relative);  // <repo>/relative
+std::string shared_path(const std::string& relative);  // <repo>/../shared/relative
+std::string binary();                                   // build/nianbao
+std::string read_file(const std::string& path);
+
+// Runs a shell command, returns its exit status and fills `out` with its standard output.
+int run(const std::string& command, std::string* out = nullptr);
+
+}  // namespace nianbao::test
