@@ -1,0 +1,52 @@
+#include "extract/reader.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "extract/errors.h"
+#include "extract/text_reader.h"
+
+namespace nianbao {
+
+namespace {
+
+std::string lower_extension(const std::string& path) {
+  auto slash = path.find_last_of('/');
+  auto dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
+  std::string ext = path.substr(dot + 1);
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+std::string magic(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char buf[8] = {};
+  in.read(buf, sizeof buf);
+  return std::string(buf, static_cast<size_t>(in.gcount()));
+}
+
+}  // namespace
+
+Document read_document(const std::string& path) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0)
+    throw ReadError("not_found", path + ": 文件不存在 (no such file)");
+  if (!S_ISREG(st.st_mode))
+    throw ReadError("not_a_file", path + ": 不是普通文件 (not a regular file)");
+  std::string ext = lower_extension(path);
+  std::string head = magic(path);
+  const char* kind = nullptr;
+  if (head.rfind("%PDF", 0) == 0 || ext == "pdf") kind = "PDF";
+  else if (head.rfind("PK\x03\x04", 0) == 0 || ext == "docx") kind = "DOCX";
+  else if (ext == "doc" || ext == "wps") kind = "DOC/WPS";
+  else if (ext == "html" || ext == "htm") kind = "HTML";
+  if (kind)
+    throw ReadError("unsupported_format", path + ": 暂不支持读取 " + kind + " 文件 (" + kind +
+                                              " input is not supported by this build)");
+  return read_text_file(path);
+}
+
+}  // namespace nianbao

@@ -1,0 +1,19 @@
+// Segmentation: the six parts of the report and its prose paragraphs.
+#pragma once
+
+#include <vector>
+
+#include "extract/headings.h"
+#include "extract/model.h"
+
+namespace nianbao {
+
+struct Segmentation {
+  std::vector<Section> sections;      // parts found, in document order (first of each number)
+  std::vector<Paragraph> paragraphs;  // prose, joined across line and page breaks
+  bool pre2019_layout = false;        // headings of the older (pre-2019) layout were seen
+};
+
+Segmentation segment(const Document& doc, const HeadingRules& rules = HeadingRules::standard());
+
+}  // namespace nianbao

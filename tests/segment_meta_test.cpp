@@ -1,0 +1,95 @@
+// Parts, prose paragraphs and metadata of real reports, read through the text reader.
+#include <gtest/gtest.h>
+
+#include "extract/meta.h"
+#include "extract/segment.h"
+#include "extract/text_reader.h"
+#include "test_paths.h"
+
+namespace nianbao {
+namespace {
+
+struct Read {
+  Document doc;
+  Segmentation seg;
+  Meta meta;
+};
+
+Read read(const std::string& path) {
+  Read r{read_text_file(path), {}, {}};
+  r.seg = segment(r.doc);
+  r.meta = extract_meta(r.doc, r.seg.paragraphs);
+  return r;
+}
+
+std::vector<std::pair<int, int>> parts_and_lines(const Segmentation& s) {
+  std::vector<std::pair<int, int>> out;
+  for (const auto& sec : s.sections) out.emplace_back(sec.number, sec.loc.line);
+  return out;
+}
+
+TEST(Segment, SeedHasTheSixPartsAtTheirHeadingLines) {
+  Read r = read(test::shared_path("seed/helan-culture-tourism-2020.txt"));
+  std::vector<std::pair<int, int>> expected{{1, 7}, {2, 41}, {3, 64}, {4, 94}, {5, 101}, {6, 113}};
+  EXPECT_EQ(parts_and_lines(r.seg), expected);
+  EXPECT_EQ(r.seg.sections[2].title, "收到和处理政府信息公开申请情况");
+  EXPECT_FALSE(r.seg.pre2019_layout);
+}
+
+TEST(Segment, SentenceBrokenOverABlankLineIsOneParagraphWithBothLocations) {
+  Read r = read(test::shared_path("seed/helan-culture-tourism-2020.txt"));
+  const Paragraph* p = nullptr;
+  for (const auto& para : r.seg.paragraphs)
+    if (para.text.find("政府信息公开工作领导小组") != std::string::npos) p = &para;
+  ASSERT_NE(p, nullptr);
+  size_t at = p->text.find("政府信息公开工作领导小组");
+  EXPECT_EQ(p->loc_at(at).line, 25);                 // "政" ends line 25
+  EXPECT_EQ(p->loc_at(at + std::string("政").size()).line, 27);  // "府…" starts line 27
+  EXPECT_EQ(p->section, 1);
+}
+
+TEST(Meta, SeedTitleAgencyYearDates) {
+  Read r = read(test::shared_path("seed/helan-culture-tourism-2020.txt"));
+  EXPECT_EQ(r.meta.title, "贺兰县文化旅游广电局2020年政府信息公开工作年度报告");
+  EXPECT_EQ(r.meta.title_loc.line, 3);
+  EXPECT_EQ(r.meta.agency, "贺兰县文化旅游广电局");
+  EXPECT_EQ(r.meta.year, 2020);
+  EXPECT_EQ(r.meta.published, "2021-01-15");
+  EXPECT_EQ(r.meta.published_loc.line, 119);
+  EXPECT_EQ(r.meta.period_start, "2020-01-01");
+  EXPECT_EQ(r.meta.period_end, "2020-12-31");
+  EXPECT_EQ(r.meta.period_loc.line, 5);
+  EXPECT_FALSE(r.meta.summary_report);
+}
+
+TEST(Meta, TitleWrappedOverTwoLinesInAMarkdownConversion) {
+  Read r = read(test::shared_path("corpus/real/shanghai_shizhengfu_bangongting_2025.md"));
+  EXPECT_EQ(r.meta.title, "2025年上海市人民政府办公厅政府信息公开工作年度报告");
+  EXPECT_EQ(r.meta.agency, "上海市人民政府办公厅");
+  EXPECT_EQ(r.meta.year, 2025);
+  EXPECT_EQ(r.meta.period_start, "2025-01-01");
+  EXPECT_EQ(r.meta.period_end, "2025-12-31");
+  // The conversion lost the heading of part 5 (its text starts at "（一）2024 年工作中存在问题
+  // 的改进情况"); "三、本法提供" at line 139 is a broken table label, not a part.
+  std::vector<std::pair<int, int>> expected{{1, 15}, {2, 77}, {3, 103}, {4, 171}, {6, 214}};
+  EXPECT_EQ(parts_and_lines(r.seg), expected);
+}
+
+TEST(Segment, PortalDumpOnOneLineStillHasItsSixParts) {
+  Read r = read(test::shared_path("corpus/real/fujian_pingtan_shiyanqu_2020.txt"));
+  ASSERT_EQ(r.seg.sections.size(), 6u);
+  for (int i = 0; i < 6; ++i) EXPECT_EQ(r.seg.sections[i].number, i + 1);
+  EXPECT_EQ(r.meta.year, 2020);
+  EXPECT_EQ(r.meta.agency, "平潭综合实验区");
+  EXPECT_TRUE(r.meta.summary_report);
+  EXPECT_EQ(r.meta.published, "2021-03-05");  // from the dump's 发布时间
+}
+
+TEST(Segment, OldLayoutIsRecognised) {
+  Read r = read(test::shared_path("corpus/real/fujian_pingtan_xianzhengfu_2011.txt"));
+  EXPECT_EQ(r.meta.year, 2011);
+  EXPECT_EQ(r.meta.agency, "平潭县人民政府");
+}
+
+}  // namespace
+}  // namespace nianbao

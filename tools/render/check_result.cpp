@@ -1,0 +1,37 @@
+#include "tools/render/check_result.h"
+
+#include <exception>
+
+#include "extract/analyze.h"
+#include "extract/errors.h"
+#include "extract/reader.h"
+#include "validate/validate.h"
+
+namespace nianbao {
+
+int CheckResult::count(Severity s) const {
+  int n = 0;
+  for (const auto& f : findings) n += f.severity == s;
+  return n;
+}
+
+CheckResult check_file(const std::string& path, const Rules& rules) {
+  CheckResult r;
+  r.file = path;
+  try {
+    Document doc = read_document(path);
+    r.format = doc.format;
+    r.report = analyze(doc);
+    r.findings = validate(r.report, rules);
+    r.ok = true;
+  } catch (const ReadError& e) {
+    r.error_code = e.code;
+    r.error_message = e.what();
+  } catch (const std::bad_alloc&) {
+    r.error_code = "io";
+    r.error_message = path + ": 内存不足 (out of memory)";
+  }
+  return r;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,71 @@
+#include "tools/render/render_text.h"
+
+#include <sstream>
+
+namespace nianbao {
+
+namespace {
+
+const char* color_of(Severity s) {
+  switch (s) {
+    case Severity::Error: return "\033[1;31m";
+    case Severity::Warning: return "\033[1;35m";
+    case Severity::Info: return "\033[1;36m";
+  }
+  return "";
+}
+
+std::string paint(const std::string& text, const char* code, bool on) {
+  return on ? std::string(code) + text + "\033[0m" : text;
+}
+
+// ReadError messages start with the file name; the line prefix already shows it.
+std::string without_path(const std::string& message, const std::string& file) {
+  std::string prefix = file + ": ";
+  return message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
+}
+
+std::string summary(const CheckResult& r, Lang lang) {
+  std::ostringstream s;
+  const Meta& m = r.report.meta;
+  int e = r.count(Severity::Error), w = r.count(Severity::Warning), i = r.count(Severity::Info);
+  if (lang == Lang::Zh) {
+    s << (m.agency.empty() ? "（未识别机关）" : m.agency) << " "
+      << (m.year ? std::to_string(*m.year) + " 年度报告" : "（未识别年度）") << "，格式 "
+      << m.format_version << "：" << e << " 个错误，" << w << " 个警告，" << i << " 条提示";
+  } else {
+    s << (m.agency.empty() ? "(agency not found)" : m.agency) << ", "
+      << (m.year ? "report for " + std::to_string(*m.year) : "year not found") << ", format "
+      << m.format_version << ": " << e << " error(s), " << w << " warning(s), " << i << " note(s)";
+  }
+  return s.str();
+}
+
+}  // namespace
+
+std::string render_text(const CheckResult& r, const Catalog& catalog, const TextOptions& opt) {
+  std::ostringstream out;
+  if (!r.ok) {
+    out << paint(r.file, "\033[1m", opt.color) << ": "
+        << paint("error[read." + r.error_code + "]", color_of(Severity::Error), opt.color) << ": "
+        << without_path(r.error_message, r.file) << "\n";
+    return out.str();
+  }
+  for (const auto& f : r.findings) {
+    std::string where = r.file;
+    if (f.loc.known()) where += ":" + std::to_string(f.loc.page) + ":" + std::to_string(f.loc.line);
+    out << paint(where, "\033[1m", opt.color) << ": "
+        << paint(std::string(to_string(f.severity)) + "[" + f.rule + "]", color_of(f.severity), opt.color)
+        << ": " << catalog.format_message(f, opt.lang) << "\n";
+  }
+  if (opt.verbose) {
+    for (const auto& s : r.report.sections)
+      out << r.file << ":" << s.loc.page << ":" << s.loc.line << ": "
+          << (opt.lang == Lang::Zh ? "第" + std::to_string(s.number) + "部分 " : "part " + std::to_string(s.number) + " ")
+          << s.title << "\n";
+  }
+  out << paint(r.file, "\033[1m", opt.color) << ": " << summary(r, opt.lang) << "\n";
+  return out.str();
+}
+
+}  // namespace nianbao
