@@ -25,6 +25,13 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 // over two lines ("2025 年上海市人民政府办公厅政府信息公开\n工作年度报告").
 void find_title(const std::vector<const Line*>& lines, const Document& doc, Meta& m) {
   static const RE2 report_word("(年度报告|年报|工作报告)");
+  // A portal dump names the page's title in its header; its body starts with the site's
+  // breadcrumbs ("当前位置:首页>政务公开>…"), so the header is the better source.
+  if (auto it = doc.properties.find("标题"); it != doc.properties.end() && !it->second.empty()) {
+    m.title = compact(it->second);
+    if (!lines.empty()) m.title_loc = lines.front()->loc;
+    return;
+  }
   for (size_t i = 0; i < lines.size() && i < kHeadLines; ++i) {
     if (lines[i]->is_table_row()) continue;
     std::string t = strip_heading_marks(compact(lines[i]->text));
@@ -48,7 +55,6 @@ void find_title(const std::vector<const Line*>& lines, const Document& doc, Meta
     m.title_loc = lines[i]->loc;
     return;
   }
-  if (auto it = doc.properties.find("标题"); it != doc.properties.end()) m.title = compact(it->second);
 }
 
 std::optional<int> year_in(const std::string& compacted) {

@@ -1,0 +1,25 @@
+// Decoding the bytes of a text report to UTF-8.
+//
+// Reports reach us as UTF-8 (with or without BOM), as UTF-16 saved by Windows Notepad, and as
+// GBK/GB18030 from older government systems. Everything after the reader works on UTF-8 with
+// '\n' line ends.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace nianbao {
+
+struct DecodedText {
+  std::string text;      // UTF-8, BOM removed, CRLF and lone CR turned into '\n'
+  std::string encoding;  // "UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "GB18030"
+};
+
+// Throws ReadError "binary" (NUL bytes, many control characters) or "encoding" (neither UTF-8,
+// a BOM-marked UTF-16/32, nor GB18030). `path` only goes into the messages.
+DecodedText decode_text(std::string_view bytes, const std::string& path);
+
+// CRLF and lone CR to LF.
+std::string normalize_newlines(std::string_view text);
+
+}  // namespace nianbao

@@ -1,0 +1,28 @@
+// Rebuilding the three tables of a report (part 2 proactive, part 3 applications, part 4
+// reviews) from its text lines: tab or pipe separated rows, Markdown conversions with labels
+// detached from their numbers, and portal dumps where a whole table is one run of digits.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/model.h"
+
+namespace nianbao {
+
+struct TableExtraction {
+  std::map<std::string, Table> tables;  // only tables found: "proactive", "applications", "reviews"
+  std::string format_version;           // "2019" | "2021" | "unknown": from the labels
+};
+
+// `sections` give the line ranges of the parts (Section::first_line/end_line index
+// Document::all_lines()); the tables of parts 2/3/4 are looked for in their part's range, or
+// anywhere when the part heading is missing. `year` breaks ties when labels give no signal.
+// Reads the schemas from the rules directory (rules/schema-2019.toml, schema-2021.toml).
+TableExtraction rebuild_tables_from_text(const Document& doc,
+                                         const std::vector<Section>& sections,
+                                         std::optional<int> year);
+
+}  // namespace nianbao

@@ -1,0 +1,311 @@
+// table.missing_cell, table.missing_row and table.invalid_value over hand-built tables.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "test_paths.h"
+#include "validate/validate.h"
+
+namespace nianbao {
+namespace {
+
+const std::vector<std::string> kColumns = {"natural_person", "commercial",    "research",
+                                           "social_org",     "legal_service", "other_org",
+                                           "total"};
+
+std::vector<std::string> application_rows(const std::string& version) {
+  std::vector<std::string> rows = {
+      "new",                "carried_over",         "granted",
+      "partly_granted",     "denied.state_secret",  "denied.prohibited",
+      "denied.security",    "denied.third_party",   "denied.internal",
+      "denied.process",     "denied.enforcement",   "denied.query",
+      "unavailable.not_held", "unavailable.needs_creation", "unavailable.unclear",
+      "rejected.complaint", "rejected.repeated",    "rejected.publication",
+      "rejected.excessive", "rejected.confirmation"};
+  if (version == "2019") rows.push_back("other");
+  else
+    for (const char* k : {"other.no_correction", "other.no_fee", "other.misc"}) rows.push_back(k);
+  rows.push_back("results_total");
+  rows.push_back("carried_forward");
+  return rows;
+}
+
+Cell value_cell(double v, Location loc) {
+  Cell c;
+  c.value = v;
+  c.text = checks::format_number(v);
+  c.state = CellState::Value;
+  c.loc = loc;
+  return c;
+}
+
+// A complete, all-zero applications table on page 4: row i on line 12 + i.
+Table applications(const std::string& version) {
+  Table t;
+  t.key = "applications";
+  t.loc = {4, 10};
+  t.columns = kColumns;
+  int line = 12;
+  for (const std::string& key : application_rows(version)) {
+    TableRow row;
+    row.key = key;
+    row.loc = {4, line};
+    row.found = true;
+    for (const std::string& c : kColumns) row.cells[c] = value_cell(0, {4, line});
+    t.rows.push_back(row);
+    ++line;
+  }
+  return t;
+}
+
+// The part-2 table of `version` with every cell 0, on page 2 from line 5.
+Table proactive(const std::string& version) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> rows;
+  if (version == "2021") {
+    rows = {{"regulations", {"issued", "abolished", "in_force"}},
+            {"normative_docs", {"issued", "abolished", "in_force"}},
+            {"licensing", {"decisions"}},
+            {"penalty", {"decisions"}},
+            {"enforcement", {"decisions"}},
+            {"fees", {"amount_wan"}}};
+  } else {
+    rows = {{"regulations", {"made", "published", "total_published"}},
+            {"normative_docs", {"made", "published", "total_published"}},
+            {"licensing", {"previous", "change", "decisions"}},
+            {"other_services", {"previous", "change", "decisions"}},
+            {"penalty", {"previous", "change", "decisions"}},
+            {"enforcement", {"previous", "change", "decisions"}},
+            {"fees", {"previous", "change"}},
+            {"procurement", {"items", "amount_yuan"}}};
+  }
+  Table t;
+  t.key = "proactive";
+  t.loc = {2, 3};
+  int line = 5;
+  for (const auto& [key, cols] : rows) {
+    TableRow row;
+    row.key = key;
+    row.loc = {2, line};
+    row.found = true;
+    for (const std::string& c : cols) {
+      row.cells[c] = value_cell(0, {2, line});
+      if (std::find(t.columns.begin(), t.columns.end(), c) == t.columns.end())
+        t.columns.push_back(c);
+    }
+    t.rows.push_back(row);
+    ++line;
+  }
+  return t;
+}
+
+Report report_with(const std::string& version) {
+  Report r;
+  r.meta.format_version = version;
+  r.meta.year = version == "2019" ? 2020 : 2022;
+  r.tables["applications"] = applications(version);
+  r.tables["proactive"] = proactive(version);
+  return r;
+}
+
+class CellsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { rules_ = new Rules(Rules::load(test::source_path("rules"))); }
+  static void TearDownTestSuite() { delete rules_; }
+  std::vector<Finding> run(const Report& r) {
+    std::vector<Finding> out;
+    checks::cells(r, *rules_, out);
+    return out;
+  }
+  std::string zh(const Finding& f) { return rules_->catalog.format_message(f, Lang::Zh); }
+  std::string en(const Finding& f) { return rules_->catalog.format_message(f, Lang::En); }
+  Cell& cell(Report& r, const std::string& table, const std::string& row,
+             const std::string& col) {
+    return r.tables[table].row(row)->cells.at(col);
+  }
+  static Rules* rules_;
+};
+Rules* CellsTest::rules_ = nullptr;
+
+TEST_F(CellsTest, CompleteTablesHaveNoFinding) {
+  EXPECT_TRUE(run(report_with("2019")).empty());
+  EXPECT_TRUE(run(report_with("2021")).empty());
+}
+
+TEST_F(CellsTest, PlaceholderCell) {
+  Report r = report_with("2021");
+  Cell& c = cell(r, "applications", "new", "total");
+  c.value.reset();
+  c.state = CellState::Placeholder;
+  c.text = "/";
+  auto found = run(r);
+  ASSERT_EQ(found.size(), 1u);
+  const Finding& f = found[0];
+  EXPECT_EQ(f.rule, "table.missing_cell");
+  EXPECT_EQ(f.severity, Severity::Warning);
+  EXPECT_EQ(f.table, "applications");
+  EXPECT_EQ(f.row, "new");
+  EXPECT_EQ(f.column, "total");
+  EXPECT_EQ(f.loc, (Location{4, 12}));
+  EXPECT_FALSE(f.expected.has_value());
+  EXPECT_EQ(zh(f),
+            "“一、本年新收政府信息公开申请数量”行“总计”列没有数字：填写为“/”。"
+            "格式要求填写数字，没有的填 0");
+  EXPECT_EQ(en(f),
+            "row \"new applications\", column \"total\" has no number: filled with \"/\". "
+            "The format asks for a number, 0 when there is none");
+}
+
+TEST_F(CellsTest, EmptyAndUnreadableCells) {
+  Report r = report_with("2019");
+  Cell& blank = cell(r, "applications", "other", "research");
+  blank.value.reset();
+  blank.state = CellState::Empty;
+  blank.text.clear();
+  blank.loc = {4, 32};
+  Cell& flat = cell(r, "applications", "carried_forward", "natural_person");
+  flat.value.reset();
+  flat.state = CellState::Unreadable;
+  flat.text = "1 2";
+  auto found = run(r);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].row, "other");
+  EXPECT_EQ(found[0].severity, Severity::Warning);
+  EXPECT_EQ(zh(found[0]),
+            "“（六）其他处理”行“科研机构”列没有数字：空白。格式要求填写数字，没有的填 0");
+  EXPECT_EQ(found[1].row, "carried_forward");
+  EXPECT_EQ(found[1].loc, (Location{4, 34}));
+  EXPECT_EQ(zh(found[1]),
+            "“四、结转下年度继续办理”行“自然人”列没有数字：无法读取“1 2”。"
+            "格式要求填写数字，没有的填 0");
+}
+
+TEST_F(CellsTest, CellAbsentFromAFoundRowIsPlacedAtTheRow) {
+  Report r = report_with("2021");
+  r.tables["applications"].row("granted")->cells.erase("legal_service");
+  auto found = run(r);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule, "table.missing_cell");
+  EXPECT_EQ(found[0].row, "granted");
+  EXPECT_EQ(found[0].column, "legal_service");
+  EXPECT_EQ(found[0].loc, (Location{4, 14}));
+  EXPECT_EQ(zh(found[0]),
+            "“（一）予以公开”行“法律服务机构”列没有数字：空白。格式要求填写数字，没有的填 0");
+}
+
+TEST_F(CellsTest, MissingRows) {
+  Report r = report_with("2021");
+  Table& t = r.tables["applications"];
+  // Absent from the table altogether: placed at the table.
+  t.rows.erase(std::find_if(t.rows.begin(), t.rows.end(),
+                            [](const TableRow& row) { return row.key == "other.no_fee"; }));
+  // Flagged by the table reader: placed at the row, its cells not reported.
+  TableRow* misc = t.row("other.misc");
+  misc->found = false;
+  misc->cells.clear();
+  misc->loc = {4, 30};
+  auto found = run(r);
+  ASSERT_EQ(found.size(), 2u);
+  const Finding& f = found[0];
+  EXPECT_EQ(f.rule, "table.missing_row");
+  EXPECT_EQ(f.severity, Severity::Error);
+  EXPECT_EQ(f.table, "applications");
+  EXPECT_EQ(f.row, "other.no_fee");
+  EXPECT_EQ(f.column, "");
+  EXPECT_EQ(f.loc, (Location{4, 10}));
+  EXPECT_EQ(zh(f),
+            "“收到和处理政府信息公开申请情况”表缺少“（六）其他处理 "
+            "2.申请人逾期未按收费通知要求缴纳费用”行");
+  EXPECT_EQ(found[1].row, "other.misc");
+  EXPECT_EQ(found[1].loc, (Location{4, 30}));
+}
+
+TEST_F(CellsTest, OtherVersionRowsAreMissingRows) {
+  // A 2019-style table declared as 2021: the three (六) sub-rows are missing.
+  Report r = report_with("2019");
+  r.meta.format_version = "2021";
+  r.tables.erase("proactive");
+  auto found = run(r);
+  ASSERT_EQ(found.size(), 3u);
+  for (const Finding& f : found) EXPECT_EQ(f.rule, "table.missing_row");
+}
+
+TEST_F(CellsTest, InvalidValues) {
+  Report r = report_with("2021");
+  cell(r, "applications", "granted", "natural_person") = value_cell(-2, {4, 14});
+  cell(r, "applications", "partly_granted", "research") = value_cell(1.5, {4, 15});
+  Cell& text = cell(r, "applications", "denied.query", "total");
+  text.value.reset();
+  text.state = CellState::Invalid;
+  text.text = "若干";
+  auto found = run(r);
+  ASSERT_EQ(found.size(), 3u);
+  for (const Finding& f : found) {
+    EXPECT_EQ(f.rule, "table.invalid_value");
+    EXPECT_EQ(f.severity, Severity::Error);
+  }
+  EXPECT_EQ(found[0].row, "granted");
+  EXPECT_EQ(found[0].actual, -2);
+  EXPECT_EQ(found[0].loc, (Location{4, 14}));
+  EXPECT_EQ(zh(found[0]), "“（一）予以公开”行“自然人”列的值“-2”是负数");
+  EXPECT_EQ(zh(found[1]), "“（二）部分公开”行“科研机构”列的值“1.5”不是整数");
+  EXPECT_EQ(en(found[1]),
+            "row \"(2) partly granted\", column \"research institution\": the value \"1.5\" is "
+            "not a whole number");
+  EXPECT_EQ(zh(found[2]), "“（三）不予公开 8.属于行政查询事项”行“总计”列的值“若干”不是数字");
+}
+
+TEST_F(CellsTest, SignedAndMoneyColumns) {
+  Report r = report_with("2019");
+  cell(r, "proactive", "licensing", "change") = value_cell(-3, {2, 7});
+  cell(r, "proactive", "procurement", "amount_yuan") = value_cell(251000.5, {2, 12});
+  EXPECT_TRUE(run(r).empty());
+  cell(r, "proactive", "licensing", "previous") = value_cell(-3, {2, 7});
+  auto found = run(r);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(zh(found[0]), "“行政许可”行“上一年项目数量”列的值“-3”是负数");
+
+  Report r21 = report_with("2021");
+  cell(r21, "proactive", "fees", "amount_wan") = value_cell(1.25, {2, 10});
+  EXPECT_TRUE(run(r21).empty());
+  cell(r21, "proactive", "normative_docs", "issued") = value_cell(0.5, {2, 6});
+  found = run(r21);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(zh(found[0]), "“行政规范性文件”行“本年制发件数”列的值“0.5”不是整数");
+}
+
+TEST_F(CellsTest, VersionPicksRowNames) {
+  Report r = report_with("2019");
+  Cell& c = cell(r, "proactive", "normative_docs", "made");
+  c.value.reset();
+  c.state = CellState::Placeholder;
+  c.text = "—";
+  auto found = run(r);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(zh(found[0]),
+            "“规范性文件”行“本年新制作数量”列没有数字：填写为“—”。格式要求填写数字，没有的填 0");
+}
+
+TEST_F(CellsTest, Pre2019TablesAreNotHeldToTheSchema) {
+  Report r = report_with("2021");
+  r.meta.format_version = "pre2019";
+  r.meta.year = 2017;
+  r.tables["applications"].rows.pop_back();
+  Cell& c = cell(r, "applications", "new", "total");
+  c.value.reset();
+  c.state = CellState::Empty;
+  EXPECT_TRUE(run(r).empty());
+}
+
+TEST_F(CellsTest, UnknownVersionUsesOnlyWhatTheTableSays) {
+  Report r = report_with("2021");
+  r.meta.format_version = "unknown";
+  r.tables["applications"].rows.pop_back();  // not known to be missing
+  EXPECT_TRUE(run(r).empty());
+  r.tables["applications"].row("new")->found = false;
+  auto found = run(r);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule, "table.missing_row");
+}
+
+}  // namespace
+}  // namespace nianbao

@@ -1,0 +1,135 @@
+// Rows and cells compared with the schema of rules/labels.toml: table.missing_row,
+// table.missing_cell (no number where the format asks for one) and table.invalid_value
+// (a number the column cannot hold).
+#include <algorithm>
+#include <cmath>
+
+#include "validate/validate.h"
+
+namespace nianbao::checks {
+
+namespace {
+
+struct TableCheck {
+  const Table& table;
+  const Rules& rules;
+  const std::string& version;
+  const TableLabels* labels;
+  std::vector<Finding>& out;
+
+  Finding start(const char* rule, const std::string& kind, const std::string& row,
+                const std::string& column) const {
+    Finding f;
+    f.rule = rule;
+    f.severity = rules.catalog.severity(rule, kind);
+    f.table = table.key;
+    f.row = row;
+    f.column = column;
+    put(f, "table", rules.labels.table_name(table.key));
+    put(f, "row", rules.labels.row_name(table.key, row, version));
+    if (!column.empty()) {
+      Text r = rules.labels.row_name(table.key, row, version);
+      Text c = rules.labels.column_name(table.key, column, version);
+      put(f, "column", c);
+      put(f, "where", {"“" + r.zh + "”行“" + c.zh + "”列",
+                       "row \"" + r.en + "\", column \"" + c.en + "\""});
+    }
+    return f;
+  }
+
+  void missing_row(const std::string& key, Location loc) {
+    Finding f = start("table.missing_row", "", key, "");
+    f.loc = first_known({loc, table.loc});
+    out.push_back(std::move(f));
+  }
+
+  void missing_cell(const TableRow& row, const std::string& column, const Cell* cell) {
+    CellState state = cell ? cell->state : CellState::Empty;
+    const char* kind = state == CellState::Placeholder ? "placeholder"
+                       : state == CellState::Unreadable ? "unreadable"
+                                                         : "empty";
+    Finding f = start("table.missing_cell", kind, row.key, column);
+    f.loc = first_known({cell ? cell->loc : Location{}, row.loc, table.loc});
+    Text name = rules.labels.cell_state_name(kind);
+    if (cell && state != CellState::Empty && !cell->text.empty()) {
+      name.zh += "“" + cell->text + "”";
+      name.en += " \"" + cell->text + "\"";
+    }
+    put(f, "state", name);
+    out.push_back(std::move(f));
+  }
+
+  void invalid(const TableRow& row, const std::string& column, const Cell& cell,
+               const Text& problem) {
+    Finding f = start("table.invalid_value", "", row.key, column);
+    f.loc = first_known({cell.loc, row.loc, table.loc});
+    f.actual = cell.value;
+    f.args["text"] = cell.text.empty() && cell.value ? format_number(*cell.value) : cell.text;
+    put(f, "problem", problem);
+    out.push_back(std::move(f));
+  }
+
+  void check_cell(const TableRow& row, const std::string& column, const Cell* cell) {
+    if (!cell) return missing_cell(row, column, nullptr);
+    switch (cell->state) {
+      case CellState::Empty:
+      case CellState::Placeholder:
+      case CellState::Unreadable:
+        return missing_cell(row, column, cell);
+      case CellState::Invalid:
+        return invalid(row, column, *cell, {"不是数字", "is not a number"});
+      case CellState::Value:
+        break;
+    }
+    if (!cell->value) return missing_cell(row, column, cell);
+    double v = *cell->value;
+    ValueKind kind = rules.labels.column_kind(table.key, column);
+    if (v < 0 && kind != ValueKind::Signed)
+      return invalid(row, column, *cell, {"是负数", "is negative"});
+    if (std::fabs(v - std::round(v)) > 1e-9 && kind != ValueKind::Amount)
+      return invalid(row, column, *cell, {"不是整数", "is not a whole number"});
+  }
+
+  // The columns a row must have: its schema columns, then any other cell it carries.
+  std::vector<std::string> columns_of(const TableRow& row) const {
+    std::vector<std::string> cols;
+    const RowLabel* rl = labels && !version.empty() ? labels->row(row.key, version) : nullptr;
+    if (rl) cols = labels->schema_columns(*rl, version);
+    for (const std::string& c : table.columns)
+      if (row.cells.count(c) && std::find(cols.begin(), cols.end(), c) == cols.end())
+        cols.push_back(c);
+    for (const auto& [c, cell] : row.cells)
+      if (std::find(cols.begin(), cols.end(), c) == cols.end()) cols.push_back(c);
+    return cols;
+  }
+
+  void run() {
+    if (labels && !version.empty())
+      for (const RowLabel* rl : labels->schema_rows(version))
+        if (!table.row(rl->key)) missing_row(rl->key, {});
+    for (const TableRow& row : table.rows) {
+      if (!row.found) {
+        missing_row(row.key, row.loc);
+        continue;
+      }
+      for (const std::string& col : columns_of(row)) {
+        auto it = row.cells.find(col);
+        check_cell(row, col, it == row.cells.end() ? nullptr : &it->second);
+      }
+    }
+  }
+};
+
+}  // namespace
+
+void cells(const Report& report, const Rules& rules, std::vector<Finding>& out) {
+  // Reports before the 2019 format have other tables; their rows are not this schema's.
+  if (report.meta.format_version == "pre2019") return;
+  const std::string version = schema_version(report);
+  for (const auto& [key, table] : report.tables) {
+    TableCheck check{table, rules, version, rules.labels.table(key), out};
+    check.run();
+  }
+}
+
+}  // namespace nianbao::checks

@@ -1,0 +1,101 @@
+// The six parts and the format version: structure.missing_section, structure.order (and
+// structure.order.numbering for a misnumbered heading), structure.format_version.
+//
+// Only reports under the 2019 条例 formats are held to them: a report for a year before 2019,
+// one of unknown year, or one whose tables follow the older format gets no structure finding.
+#include "validate/validate.h"
+
+namespace nianbao::checks {
+
+namespace {
+
+Text numeral(int n) { return {chinese_numeral(n), std::to_string(n)}; }
+
+Finding start(const char* rule, const Rules& rules) {
+  Finding f;
+  f.rule = rule;
+  f.severity = rules.catalog.severity(rule);
+  return f;
+}
+
+void missing_sections(const Report& report, const Rules& rules, std::vector<Finding>& out) {
+  for (int n = 1; n <= 6; ++n) {
+    if (report.section(n)) continue;
+    // Placed at the heading of the next part present (where the part was expected), else at
+    // the last part, else at the title.
+    Location loc;
+    for (const Section& s : report.sections)
+      if (s.number > n) {
+        loc = s.loc;
+        break;
+      }
+    if (!loc.known() && !report.sections.empty()) loc = report.sections.back().loc;
+    Finding f = start("structure.missing_section", rules);
+    f.loc = first_known({loc, report.meta.title_loc});
+    put(f, "title", rules.labels.section_name(n));
+    put(f, "number", numeral(n));
+    out.push_back(std::move(f));
+  }
+}
+
+void order(const Report& report, const Rules& rules, std::vector<Finding>& out) {
+  int highest = 0;
+  for (const Section& s : report.sections) {
+    if (s.number < 1 || s.number > 6) continue;
+    // The same part met twice is left alone: that is most often a sub-heading read as a
+    // heading, not a misplaced part.
+    if (s.number < highest) {
+      Finding f = start("structure.order", rules);
+      f.loc = s.loc;
+      put(f, "title", rules.labels.section_name(s.number));
+      put(f, "previous", rules.labels.section_name(highest));
+      out.push_back(std::move(f));
+    }
+    if (s.printed != 0 && s.printed != s.number) {
+      Finding f = start("structure.order.numbering", rules);
+      f.loc = s.loc;
+      f.expected = s.number;
+      f.actual = s.printed;
+      put(f, "title", rules.labels.section_name(s.number));
+      put(f, "printed", numeral(s.printed));
+      put(f, "number", numeral(s.number));
+      out.push_back(std::move(f));
+    }
+    if (s.number > highest) highest = s.number;
+  }
+}
+
+void format_version(const Report& report, const Rules& rules, std::vector<Finding>& out) {
+  const Meta& m = report.meta;
+  if (m.format_version != "2019" && m.format_version != "2021") return;
+  const std::string required = *m.year <= 2020 ? "2019" : "2021";
+  if (m.format_version == required) return;
+  Finding f = start("structure.format_version", rules);
+  // At the part-3 table, whose rows tell the versions apart, else the first table.
+  Location loc;
+  for (const char* key : {"applications", "proactive", "reviews"}) {
+    auto it = report.tables.find(key);
+    if (it != report.tables.end() && it->second.loc.known()) {
+      loc = it->second.loc;
+      f.table = key;
+      break;
+    }
+  }
+  f.loc = first_known({loc, m.title_loc});
+  f.args["year"] = std::to_string(*m.year);
+  put(f, "required", rules.labels.format_version_name(required));
+  put(f, "found", rules.labels.format_version_name(m.format_version));
+  out.push_back(std::move(f));
+}
+
+}  // namespace
+
+void structure(const Report& report, const Rules& rules, std::vector<Finding>& out) {
+  const Meta& m = report.meta;
+  if (m.format_version == "pre2019" || !m.year || *m.year < 2019) return;
+  missing_sections(report, rules, out);
+  order(report, rules, out);
+  format_version(report, rules, out);
+}
+
+}  // namespace nianbao::checks

@@ -1,0 +1,103 @@
+#include "validate/validate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "extract/errors.h"
+#include "extract/rules_dir.h"
+
+namespace nianbao {
+
+Rules Rules::load() { return load(rules_dir()); }
+
+Rules Rules::load(const std::string& dir) {
+  Rules r;
+  const std::string checks_path = dir + "/checks.toml";
+  const std::string relations_path = dir + "/relations.toml";
+  r.catalog = Catalog::load(checks_path);
+  r.relations = Relations::load(relations_path);
+  r.labels = Labels::load(dir + "/labels.toml");
+  r.prose = ProseRules::load(dir + "/prose.toml");
+  for (const RateRule& rate : r.prose.rates)
+    if (!r.catalog.find(rate.rule))
+      throw RulesError(checks_path + ": no entry for rule '" + rate.rule + "' used by " + dir +
+                       "/prose.toml:" + std::to_string(rate.line));
+  // A finding without an entry would print a bare id; refuse such rules at load time instead.
+  for (const Relation& rel : r.relations.all())
+    if (!r.catalog.find(rel.id))
+      throw RulesError(checks_path + ": no entry for rule '" + rel.id + "' used by " +
+                       relations_path + ":" + std::to_string(rel.line));
+  for (const std::string& id : checks::emitted_rules())
+    if (!r.catalog.find(id))
+      throw RulesError(checks_path + ": no entry for rule '" + id + "'");
+  return r;
+}
+
+std::vector<Finding> validate(const Report& report, const Rules& rules) {
+  std::vector<Finding> out;
+  checks::structure(report, rules, out);
+  checks::meta(report, rules, out);
+  checks::cells(report, rules, out);
+  checks::arithmetic(report, rules, out);
+  checks::prose_rates(report, rules, out);
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    if (a.loc.page != b.loc.page) return a.loc.page < b.loc.page;
+    if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
+    return a.rule < b.rule;
+  });
+  return out;
+}
+
+namespace checks {
+
+const std::vector<std::string>& emitted_rules() {
+  static const std::vector<std::string> ids = {
+      "table.missing_cell",        "table.missing_row",        "table.invalid_value",
+      "structure.missing_section", "structure.order",          "structure.order.numbering",
+      "structure.format_version",  "meta.year_mismatch",       "meta.late"};
+  return ids;
+}
+
+std::string format_number(double value) {
+  double rounded = std::round(value);
+  if (std::fabs(value - rounded) < 1e-9) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(rounded));
+    return buf;
+  }
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.4f", value);
+  std::string s = buf;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string chinese_numeral(int n) {
+  static const char* const names[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  if (n >= 1 && n <= 10) return names[n - 1];
+  return std::to_string(n);
+}
+
+void put(Finding& f, const std::string& name, const Text& text) {
+  f.args[name + "_zh"] = text.zh;
+  f.args[name + "_en"] = text.en;
+}
+
+std::string schema_version(const Report& report) {
+  const std::string& v = report.meta.format_version;
+  return v == "2019" || v == "2021" ? v : std::string();
+}
+
+Location first_known(std::initializer_list<Location> locs) {
+  Location last;
+  for (const Location& l : locs) {
+    if (l.known()) return l;
+    last = l;
+  }
+  return last;
+}
+
+}  // namespace checks
+}  // namespace nianbao

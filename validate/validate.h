@@ -1,0 +1,57 @@
+// Validation: runs every check over a Report and returns its findings.
+//
+// What is checked and how it is worded is data under rules/: checks.toml (severities,
+// messages, documentation), relations.toml (the arithmetic), labels.toml (schema and names).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/model.h"
+#include "validate/catalog.h"
+#include "validate/finding.h"
+#include "validate/prose_rules.h"
+#include "validate/relations.h"
+
+namespace nianbao {
+
+struct Rules {
+  Catalog catalog;
+  Relations relations;
+  Labels labels;
+  ProseRules prose;
+  // From rules_dir(). Throws RulesError when a file is malformed or a rule a check emits has no
+  // catalog entry.
+  static Rules load();
+  static Rules load(const std::string& dir);
+};
+
+// All findings, sorted by (page, line, rule); findings at the same place keep the order the
+// checks produced them in.
+std::vector<Finding> validate(const Report& report, const Rules& rules);
+
+// The checks validate() runs, each appending to `out`; exposed so tests can run one alone.
+namespace checks {
+
+void arithmetic(const Report& report, const Rules& rules, std::vector<Finding>& out);
+void cells(const Report& report, const Rules& rules, std::vector<Finding>& out);
+void structure(const Report& report, const Rules& rules, std::vector<Finding>& out);
+void meta(const Report& report, const Rules& rules, std::vector<Finding>& out);
+void prose_rates(const Report& report, const Rules& rules, std::vector<Finding>& out);
+
+// The rule ids the checks emit besides those of relations.toml.
+const std::vector<std::string>& emitted_rules();
+
+// Shared formatting. Whole numbers without decimals ("12"), others with up to 4 ("0.25").
+std::string format_number(double value);
+// 1..10 as Chinese numerals ("五"), other numbers in digits.
+std::string chinese_numeral(int n);
+// Sets args name_zh and name_en.
+void put(Finding& f, const std::string& name, const Text& text);
+// The format version whose schema applies to the report's tables: "2019", "2021" or "".
+std::string schema_version(const Report& report);
+// The first known of the locations, else the last one.
+Location first_known(std::initializer_list<Location> locs);
+
+}  // namespace checks
+}  // namespace nianbao
