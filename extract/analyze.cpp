@@ -23,7 +23,7 @@ Report analyze(const Document& doc) {
   bool old_layout = (report.meta.year && *report.meta.year <= 2018) ||
                     (seg.pre2019_layout && !report.meta.year);
   if (!old_layout) {
-    TableExtraction tables = rebuild_tables_from_text(doc, report.sections, report.meta.year);
+    TableExtraction tables = rebuild_tables_from_text(doc, report.sections, report.meta.year, seg.repeated);
     report.tables = std::move(tables.tables);
     if (tables.format_version != "unknown")
       report.meta.format_version = tables.format_version;

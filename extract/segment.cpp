@@ -43,6 +43,7 @@ struct Builder {
   Paragraph open;
   bool has_open = false;
   int current_part = 0;
+  std::vector<size_t> boundaries;  // line index of every part-level heading, in order
 
   void flush() {
     if (has_open && !open.text.empty()) out.paragraphs.push_back(open);
@@ -59,15 +60,22 @@ struct Builder {
   }
   void part(const Heading& h, Location loc, size_t index) {
     flush();
-    if (h.part == 0) return;
-    for (const auto& s : out.sections)
-      if (s.number == h.part) return;  // the first heading of a part is the part
+    if (h.part == 0) {
+      boundaries.push_back(index);
+      return;
+    }
     Section s;
     s.number = h.part;
     s.printed = h.printed;
     s.title = h.text;
     s.loc = loc;
     s.first_line = index;
+    boundaries.push_back(index);
+    for (const auto& seen : out.sections)
+      if (seen.number == h.part) {  // the first heading of a part is the part
+        out.repeated.push_back(s);
+        return;
+      }
     out.sections.push_back(s);
     current_part = h.part;
   }
@@ -121,9 +129,19 @@ Segmentation segment(const Document& doc, const HeadingRules& rules) {
   for (size_t k = 0; k < b.out.sections.size(); ++k)
     b.out.sections[k].end_line =
         k + 1 < b.out.sections.size() ? b.out.sections[k + 1].first_line : lines.size();
+  // A repeated heading's part runs to the next part-level heading of any kind.
+  for (auto& r : b.out.repeated) {
+    r.end_line = lines.size();
+    for (size_t at : b.boundaries)
+      if (at > r.first_line) {
+        r.end_line = at;
+        break;
+      }
+  }
   // A dump has every part on the same line: each part then spans that line.
-  for (auto& s : b.out.sections)
-    if (s.end_line <= s.first_line) s.end_line = s.first_line + 1;
+  for (auto* list : {&b.out.sections, &b.out.repeated})
+    for (auto& s : *list)
+      if (s.end_line <= s.first_line) s.end_line = s.first_line + 1;
   return b.out;
 }
 

@@ -75,7 +75,8 @@ Location table_location(const TextStream& s, const StreamScan& scan) {
 
 TableExtraction rebuild_tables_from_text(const Document& doc,
                                          const std::vector<Section>& sections,
-                                         std::optional<int> year) {
+                                         std::optional<int> year,
+                                         const std::vector<Section>& repeated) {
   TableExtraction out;
   const Schema& s2019 = Schema::standard("2019");
   const Schema& s2021 = Schema::standard("2021");
@@ -97,14 +98,27 @@ TableExtraction rebuild_tables_from_text(const Document& doc,
     return out;
   }
   const Schema& schema = out.format_version == "2019" ? s2019 : s2021;
+  auto rows_found = [](const Table& t) {
+    return std::count_if(t.rows.begin(), t.rows.end(), [](const TableRow& r) { return r.found; });
+  };
   for (const auto& st : schema.tables) {
     const TextStream& s = streams[st.part];
     StreamScan scan = scan_stream(s, st);
     Table t = assemble_table(st, s, scan);
-    auto found = std::count_if(t.rows.begin(), t.rows.end(), [](const TableRow& r) { return r.found; });
+    t.loc = table_location(s, scan);
+    for (const Section& alt : repeated) {
+      if (alt.number != st.part) continue;
+      TextStream as = build_stream(lines, alt.first_line, alt.end_line, {}, {});
+      StreamScan ascan = scan_stream(as, st);
+      Table at = assemble_table(st, as, ascan);
+      if (rows_found(at) > rows_found(t)) {
+        at.loc = table_location(as, ascan);
+        t = std::move(at);
+      }
+    }
+    auto found = rows_found(t);
     // A few labels met in prose ("予以公开", "行政许可") do not make a table.
     if (found == 0 || (st.key == "applications" && found < kMinApplicationRows)) continue;
-    t.loc = table_location(s, scan);
     out.tables[st.key] = std::move(t);
   }
   // Without the application table (present in both formats) the report is not on either

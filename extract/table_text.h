@@ -21,8 +21,11 @@ struct TableExtraction {
 // Document::all_lines()); the tables of parts 2/3/4 are looked for in their part's range, or
 // anywhere when the part heading is missing. `year` breaks ties when labels give no signal.
 // Reads the schemas from the rules directory (rules/schema-2019.toml, schema-2021.toml).
+// `repeated` are later headings naming a part already in `sections`; a table is also looked
+// for under them and the range where most of its rows are found wins.
 TableExtraction rebuild_tables_from_text(const Document& doc,
                                          const std::vector<Section>& sections,
-                                         std::optional<int> year);
+                                         std::optional<int> year,
+                                         const std::vector<Section>& repeated = {});
 
 }  // namespace nianbao

@@ -103,13 +103,24 @@ struct TableCheck {
     return cols;
   }
 
+  // A row the report lacks is shown where a reader would look for it: at the next row that
+  // is there (or the one before it, at the end of the table).
+  Location where_row_belongs(size_t index) const {
+    for (size_t k = index + 1; k < table.rows.size(); ++k)
+      if (table.rows[k].found && table.rows[k].loc.known()) return table.rows[k].loc;
+    for (size_t k = index; k-- > 0;)
+      if (table.rows[k].found && table.rows[k].loc.known()) return table.rows[k].loc;
+    return table.loc;
+  }
+
   void run() {
     if (labels && !version.empty())
       for (const RowLabel* rl : labels->schema_rows(version))
         if (!table.row(rl->key)) missing_row(rl->key, {});
-    for (const TableRow& row : table.rows) {
+    for (size_t i = 0; i < table.rows.size(); ++i) {
+      const TableRow& row = table.rows[i];
       if (!row.found) {
-        missing_row(row.key, row.loc);
+        missing_row(row.key, first_known({row.loc, where_row_belongs(i)}));
         continue;
       }
       for (const std::string& col : columns_of(row)) {

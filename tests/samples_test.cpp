@@ -1,0 +1,147 @@
+// The samples under samples/: the seed report against its golden JSON, and every rule sample
+// against its expected findings (the exact text output of `nianbao check`).
+#include <gtest/gtest.h>
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <set>
+#include <nlohmann/json.hpp>
+
+#include "test_paths.h"
+
+namespace nianbao {
+namespace {
+
+using nlohmann::json;
+
+std::string check(const std::string& args, int* status = nullptr) {
+  std::string out;
+  int rc = test::run("cd " + test::source_path("") + " && " + test::binary() +
+                         " check --color never " + args + " 2>/dev/null",
+                     &out);
+  if (status) *status = rc;
+  return out;
+}
+
+json seed_json() {
+  return json::parse(check("--format json samples/helan-culture-tourism-2020.txt"));
+}
+
+TEST(SeedSample, MatchesItsGoldenJson) {
+  json expected = json::parse(test::read_file(test::source_path("samples/helan-culture-tourism-2020.expected.json")));
+  EXPECT_EQ(seed_json(), expected) << "regenerate only after checking the difference by hand";
+}
+
+TEST(SeedSample, MetaAndPartsAsPublished) {
+  json r = seed_json()["report"];
+  EXPECT_EQ(r["year"], 2020);
+  EXPECT_EQ(r["format_version"], "2019");
+  EXPECT_EQ(r["agency"], "贺兰县文化旅游广电局");
+  EXPECT_EQ(r["published"], "2021-01-15");
+  std::vector<int> lines;
+  for (const auto& s : r["sections"]) lines.push_back(s["line"]);
+  EXPECT_EQ(lines, (std::vector<int>{7, 41, 64, 94, 101, 113}));
+}
+
+TEST(SeedSample, ApplicationsAllTwentyThreeRowsBySevenColumnsAreZero) {
+  json apps = seed_json()["report"]["tables"]["applications"];
+  ASSERT_EQ(apps["rows"].size(), 23u);
+  EXPECT_EQ(apps["rows"][0]["key"], "new");
+  EXPECT_EQ(apps["rows"][0]["line"], 69);
+  EXPECT_EQ(apps["rows"][22]["key"], "carried_forward");
+  EXPECT_EQ(apps["rows"][22]["line"], 92);
+  for (const auto& row : apps["rows"]) {
+    ASSERT_EQ(row["values"].size(), 7u) << row["key"];
+    for (const auto& [col, v] : row["values"].items()) EXPECT_EQ(v, 0) << row["key"] << " " << col;
+  }
+}
+
+TEST(SeedSample, ReviewCellsAreNullWithFiveMissingCellWarningsAtTheTableLine) {
+  json d = seed_json();
+  json values = d["report"]["tables"]["reviews"]["values"];
+  for (const char* group : {"litigation_direct", "litigation_after_review"})
+    for (const char* col : {"upheld", "corrected", "other", "pending", "total"})
+      EXPECT_EQ(values[std::string(group) + "." + col], 0);
+  std::vector<std::string> missing;
+  for (const auto& f : d["findings"]) {
+    EXPECT_NE(f["severity"], "error") << f.dump();
+    if (f["rule"] == "table.missing_cell") {
+      EXPECT_EQ(f["table"], "reviews");
+      EXPECT_EQ(f["row"], "review");
+      EXPECT_EQ(f["line"], 99);
+      missing.push_back(f["column"]);
+      EXPECT_TRUE(values["review." + f["column"].get<std::string>()].is_null());
+    }
+  }
+  EXPECT_EQ(missing, (std::vector<std::string>{"upheld", "corrected", "other", "pending", "total"}));
+}
+
+TEST(SeedSample, ProactiveKeepsThePrintedValues) {
+  json values = seed_json()["report"]["tables"]["proactive"]["values"];
+  EXPECT_EQ(values.size(), 22u);
+  EXPECT_EQ(values["procurement.items"], 1);
+  EXPECT_DOUBLE_EQ(values["procurement.amount_yuan"].get<double>(), 2315831.33);
+  EXPECT_EQ(values["regulations.made"], 0);
+}
+
+std::vector<std::string> rule_samples() {
+  std::vector<std::string> names;
+  DIR* dir = opendir(test::source_path("samples/rules").c_str());
+  if (!dir) return names;
+  while (dirent* e = readdir(dir)) {
+    std::string n = e->d_name;
+    if (n.size() > 4 && n.substr(n.size() - 4) == ".txt") names.push_back(n.substr(0, n.size() - 4));
+  }
+  closedir(dir);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST(RuleSamples, EachPrintsExactlyItsExpectedFindings) {
+  auto names = rule_samples();
+  ASSERT_GE(names.size(), 14u);
+  for (const auto& name : names) {
+    std::string expected = test::read_file(test::source_path("samples/rules/" + name + ".expected"));
+    EXPECT_EQ(check("samples/rules/" + name + ".txt"), expected) << name;
+  }
+}
+
+// "structure.order.numbering" belongs to the family "structure.order".
+std::string family(const std::string& rule) {
+  size_t second_dot = rule.find('.', rule.find('.') + 1);
+  return rule.substr(0, second_dot);
+}
+
+// "applications-balance.txt" must raise applications.balance, and nothing of another rule.
+TEST(RuleSamples, EachBreaksTheRuleItIsNamedAfterAndNoOther) {
+  for (const auto& name : rule_samples()) {
+    json d = json::parse(check("--format json samples/rules/" + name + ".txt"));
+    std::set<std::string> rules;
+    for (const auto& f : d["findings"]) rules.insert(family(f["rule"]));
+    if (name.rfind("correct-", 0) == 0) {
+      EXPECT_TRUE(d["findings"].empty()) << name << ": " << d["findings"].dump();
+      continue;
+    }
+    std::string rule = name;
+    rule[rule.find('-')] = '.';
+    EXPECT_EQ(rules, std::set<std::string>{rule}) << name;
+  }
+}
+
+TEST(RuleSamples, BalanceFindingNamesCellExpectedAndActual) {
+  json d = json::parse(check("--format json samples/rules/applications-balance.txt"));
+  ASSERT_EQ(d["findings"].size(), 2u);
+  json f = d["findings"][0];
+  EXPECT_EQ(f["rule"], "applications.balance");
+  EXPECT_EQ(f["severity"], "error");
+  EXPECT_EQ(f["row"], "carried_forward");
+  EXPECT_EQ(f["column"], "natural_person");
+  EXPECT_EQ(f["line"], 68);
+  EXPECT_EQ(f["actual"], 2);
+  EXPECT_EQ(f["expected"], 1);
+  EXPECT_EQ(f["message"], "“自然人”列：一+二 = 24，三(七)+四 = 25，相差 1");
+}
+
+}  // namespace
+}  // namespace nianbao
