@@ -4,65 +4,18 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <toml++/toml.h>
 
 #include "extract/errors.h"
 #include "extract/normalize.h"
+#include "extract/relations.h"
 #include "extract/rules_dir.h"
+#include "extract/rules_file.h"
 
 namespace nianbao {
 
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-[[noreturn]] void fail(const std::string& path, const toml::source_region& where,
-                       const std::string& what) {
-  throw RulesError(path + ":" + std::to_string(where.begin.line) + ": " + what);
-}
-
-std::string str(const toml::table& t, const char* name, const std::string& path, bool required) {
-  const toml::node* n = t.get(name);
-  if (!n) {
-    if (required) fail(path, t.source(), std::string("missing \"") + name + "\"");
-    return {};
-  }
-  auto v = n->value<std::string>();
-  if (!v) fail(path, n->source(), std::string("\"") + name + "\" must be a string");
-  return *v;
-}
-
-std::vector<std::string> strs(const toml::table& t, const char* name, const std::string& path) {
-  std::vector<std::string> out;
-  const toml::node* n = t.get(name);
-  if (!n) return out;
-  const toml::array* a = n->as_array();
-  if (!a) fail(path, n->source(), std::string("\"") + name + "\" must be an array of strings");
-  for (const toml::node& e : *a) {
-    auto v = e.value<std::string>();
-    if (!v) fail(path, e.source(), std::string("\"") + name + "\" must hold strings only");
-    out.push_back(*v);
-  }
-  return out;
-}
-
-bool flag(const toml::table& t, const char* name, const std::string& path) {
-  const toml::node* n = t.get(name);
-  if (!n) return false;
-  auto v = n->value<bool>();
-  if (!v) fail(path, n->source(), std::string("\"") + name + "\" must be true or false");
-  return *v;
-}
-
-const toml::array* tables_of(const toml::table& t, const char* name, const std::string& path) {
-  const toml::node* n = t.get(name);
-  if (!n) return nullptr;
-  const toml::array* a = n->as_array();
-  if (!a || !a->is_array_of_tables())
-    fail(path, n->source(), std::string("\"") + name + "\" must be an array of tables ([[" +
-                                name + "]])");
-  return a;
-}
 
 // "1.属于国家秘密" → "属于国家秘密", "(一)予以公开" → "予以公开", "一、本年新收…" → "本年新收…".
 std::string strip_numbering(const std::string& m) {
@@ -84,64 +37,83 @@ std::string strip_numbering(const std::string& m) {
   return m;
 }
 
-SchemaTable load_table(const toml::table& t, const std::string& path) {
+SchemaColumn load_column(RulesEntry e) {
+  SchemaColumn col;
+  col.key = e.text("key");
+  e.name += " '" + col.key + "'";
+  col.label = e.text("label");
+  col.variants = e.list("variants");
+  col.is_signed = e.flag("signed");
+  col.decimal = e.flag("decimal");
+  // Validation knows a column as a count, a signed count or an amount; not both of the latter.
+  if (col.is_signed && col.decimal) e.fail("signed or decimal, not both");
+  col.unit = e.text("unit", false);
+  col.en = e.text("en", false);
+  if (col.en.empty()) col.en = col.key;
+  return col;
+}
+
+SchemaRow load_row(const RulesEntry& e, const std::map<std::string, std::string>& group_labels) {
+  SchemaRow row;
+  row.key = e.text("key");
+  row.label = e.text("label");
+  for (const auto& m : e.list("match")) row.match.push_back(match_form(m));
+  // The official label itself, with and without its numbering, is always a match.
+  std::string full = match_form(row.label);
+  row.match.push_back(full);
+  // Without its numbering only when still distinctive: "（七）总计" is not "总计".
+  std::string bare = strip_numbering(full);
+  if (bare.size() >= 12) row.match.push_back(bare);
+  std::sort(row.match.begin(), row.match.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  row.number = e.text("number", false);
+  row.group = e.text("group", false);
+  row.columns = e.list("columns");
+  // Messages name a row by its label (or the shorter `zh`) under its group's printed label.
+  std::string zh = e.text("zh", false);
+  if (zh.empty()) zh = row.label;
+  if (auto g = group_labels.find(row.group); g != group_labels.end()) zh = g->second + " " + zh;
+  row.name = {zh, e.text("en", false)};
+  if (row.name.en.empty()) row.name.en = row.key;
+  return row;
+}
+
+SchemaTable load_table(const RulesEntry& e) {
   SchemaTable st;
-  st.key = str(t, "key", path, true);
-  if (const toml::node* n = t.get("part")) st.part = static_cast<int>(n->value_or<int64_t>(0));
-  std::string layout = str(t, "layout", path, false);
+  st.key = e.text("key");
+  const std::string& path = e.source;
+  RulesEntry te{path, e.t, "table " + st.key};
+  if (const toml::node* n = e.t.get("part")) st.part = static_cast<int>(n->value_or<int64_t>(0));
+  st.name = {te.text("zh", false), te.text("en", false)};
+  if (st.name.zh.empty()) st.name.zh = st.key;
+  if (st.name.en.empty()) st.name.en = st.key;
+  std::string layout = te.text("layout", false);
   if (!layout.empty() && layout != "rows" && layout != "wide")
-    fail(path, t.source(), "layout must be \"rows\" or \"wide\"");
+    te.fail("layout must be \"rows\" or \"wide\"");
   st.wide = layout == "wide";
-  if (const toml::array* cols = tables_of(t, "column", path))
-    for (const toml::node& n : *cols) {
-      const toml::table& c = *n.as_table();
-      SchemaColumn col;
-      col.key = str(c, "key", path, true);
-      col.label = str(c, "label", path, true);
-      col.variants = strs(c, "variants", path);
-      col.is_signed = flag(c, "signed", path);
-      col.decimal = flag(c, "decimal", path);
-      col.unit = str(c, "unit", path, false);
-      st.columns.push_back(std::move(col));
+  if (const toml::array* cols = te.tables("column"))
+    for (const toml::node& n : *cols)
+      st.columns.push_back(load_column({path, *n.as_table(), "table " + st.key + " column"}));
+  std::map<std::string, std::string> group_labels;
+  if (const toml::array* groups = te.tables("group"))
+    for (const toml::node& n : *groups) {
+      RulesEntry g{path, *n.as_table(), "table " + st.key + " group"};
+      group_labels[g.text("key")] = g.text("label");
     }
   std::vector<std::string> all_columns;
   for (const auto& c : st.columns) all_columns.push_back(c.key);
-  if (const toml::array* rows = tables_of(t, "row", path))
+  if (const toml::array* rows = te.tables("row"))
     for (const toml::node& n : *rows) {
-      const toml::table& r = *n.as_table();
-      SchemaRow row;
-      row.key = str(r, "key", path, true);
-      row.label = str(r, "label", path, true);
-      for (const auto& m : strs(r, "match", path)) row.match.push_back(match_form(m));
-      // The official label itself, with and without its numbering, is always a match.
-      std::string full = match_form(row.label);
-      row.match.push_back(full);
-      // Without its numbering only when still distinctive: "（七）总计" is not "总计".
-      std::string bare = strip_numbering(full);
-      if (bare.size() >= 12) row.match.push_back(bare);
-      std::sort(row.match.begin(), row.match.end(),
-                [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-      row.number = str(r, "number", path, false);
-      row.group = str(r, "group", path, false);
-      row.columns = strs(r, "columns", path);
+      RulesEntry r{path, *n.as_table(), "table " + st.key + " row"};
+      SchemaRow row = load_row(r, group_labels);
+      r.name += " '" + row.key + "'";
       if (row.columns.empty()) row.columns = all_columns;
       for (const auto& c : row.columns)
-        if (!st.column(c)) fail(path, r.source(), "row " + row.key + ": unknown column " + c);
+        if (!st.column(c)) r.fail("unknown column " + c);
       st.rows.push_back(std::move(row));
     }
-  if (const toml::array* rels = tables_of(t, "relation", path))
-    for (const toml::node& n : *rels) {
-      const toml::table& r = *n.as_table();
-      SchemaRelation rel;
-      std::string per = str(r, "per", path, true);
-      if (per != "row" && per != "column") fail(path, r.source(), "per must be \"row\" or \"column\"");
-      rel.per_row = per == "row";
-      rel.left = strs(r, "left", path);
-      rel.right = strs(r, "right", path);
-      if (rel.left.empty() || rel.right.empty())
-        fail(path, r.source(), "a relation needs left and right");
-      st.relations.push_back(std::move(rel));
-    }
+  if (e.t.get("relation"))
+    te.fail("[[table.relation]]: sums belong in relations.toml");
   return st;
 }
 
@@ -186,30 +158,25 @@ int SchemaTable::row_index(const std::string& k) const {
 }
 
 std::vector<std::string> SchemaTable::expand(const std::string& k) const {
-  if (k.size() < 2 || k.compare(k.size() - 2, 2, ".*") != 0) return {k};
-  std::string prefix = k.substr(0, k.size() - 1);  // keeps the dot
   std::vector<std::string> out;
   for (const auto& r : rows)
-    if (r.key.compare(0, prefix.size(), prefix) == 0) out.push_back(r.key);
+    if (glob_match(k, r.key)) out.push_back(r.key);
   return out;
 }
 
 Schema Schema::load(const std::string& path) {
-  toml::table root;
-  try {
-    root = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    throw RulesError(path + ":" + std::to_string(e.source().begin.line) + ": " +
-                     std::string(e.description()));
-  }
+  toml::table root = parse_rules_file(path);
+  RulesEntry top{path, root, "top level"};
   Schema s;
   s.path = path;
-  s.version = str(root, "version", path, true);
+  s.version = top.text("version");
   if (const toml::table* d = root["detect"].as_table())
-    for (const auto& sig : strs(*d, "signals", path)) s.signals.push_back(match_form(sig));
-  const toml::array* tables = tables_of(root, "table", path);
+    for (const auto& sig : RulesEntry{path, *d, "detect"}.list("signals"))
+      s.signals.push_back(match_form(sig));
+  const toml::array* tables = top.tables("table");
   if (!tables) throw RulesError(path + ":1: no [[table]]");
-  for (const toml::node& n : *tables) s.tables.push_back(load_table(*n.as_table(), path));
+  for (const toml::node& n : *tables)
+    s.tables.push_back(load_table({path, *n.as_table(), "table"}));
   return s;
 }
 
@@ -218,7 +185,10 @@ const Schema& Schema::standard(const std::string& version) {
   static std::map<std::string, std::unique_ptr<Schema>> cache;
   std::lock_guard<std::mutex> lock(mu);
   auto& slot = cache[version];
-  if (!slot) slot = std::make_unique<Schema>(load(rules_path("schema-" + version + ".toml")));
+  if (!slot) {
+    slot = std::make_unique<Schema>(load(rules_path("schema-" + version + ".toml")));
+    slot->attach(Relations::standard());
+  }
   return *slot;
 }
 

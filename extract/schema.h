@@ -1,6 +1,7 @@
 // The table schema of one format version (rules/schema-2019.toml, rules/schema-2021.toml): the
-// tables, their rows and columns with canonical keys, how their labels are recognised, and the
-// sums used to split flattened digit runs.
+// tables, their rows and columns with canonical keys, how their labels are recognised, how
+// messages name them, and the sums (from rules/relations.toml) used to split flattened digit
+// runs.
 //
 // Label matching works on text alone, so every reader (text, PDF, HTML, DOCX) can use it.
 #pragma once
@@ -10,7 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/bilingual.h"
+
 namespace nianbao {
+
+class Relations;
 
 struct SchemaColumn {
   std::string key;
@@ -19,6 +24,7 @@ struct SchemaColumn {
   bool is_signed = false;  // 2019 本年增/减
   bool decimal = false;    // money
   std::string unit;        // "元", "万元" or "" (a count)
+  std::string en;          // English name in messages (the Chinese one is the label)
 };
 
 struct SchemaRow {
@@ -28,26 +34,31 @@ struct SchemaRow {
   std::string number;              // printed item number ("2" of "2.其他法律…"), may be empty
   std::string group;
   std::vector<std::string> columns;  // the row's columns, in order
+  Text name;                         // how messages name the row ("（三）不予公开 1.属于国家秘密")
 };
 
-// sum(left) = sum(right); per "row": over the columns of each row, per "column": over the rows
-// of each column. Keys may end in ".*" (every row whose key starts with the part before it).
-struct SchemaRelation {
+// sum(left) = sum(right), from a relation of rules/relations.toml that holds in this format
+// version. Per row: over the columns of each row, `left`/`right` are column globs (rows differ
+// in their columns); per column: over the rows of each column, `left`/`right` are the row keys.
+struct SchemaSum {
   bool per_row = true;
   std::vector<std::string> left, right;
+  std::vector<std::string> only;  // globs of the columns (per column) / rows (per row); empty = all
 };
 
 struct SchemaTable {
   std::string key;  // "proactive", "applications", "reviews"
+  Text name;
   int part = 0;
   bool wide = false;  // part 4: all numbers after the header, row after row
   std::vector<SchemaColumn> columns;
   std::vector<SchemaRow> rows;
-  std::vector<SchemaRelation> relations;
+  std::vector<SchemaSum> sums;  // empty until relations are attached
 
   const SchemaColumn* column(const std::string& key) const;
   int row_index(const std::string& key) const;  // -1 when absent
-  // Every row key a relation key stands for ("denied.*" → all denied rows).
+  // Every row key a relation key stands for ("denied.*" → all denied rows); nothing when the
+  // table has no such row ("other" in the 2021 format).
   std::vector<std::string> expand(const std::string& key) const;
 };
 
@@ -57,10 +68,17 @@ struct Schema {
   std::vector<std::string> signals;  // match form
   std::vector<SchemaTable> tables;
 
-  // Loads a schema file; throws RulesError naming the file and line when it is malformed.
+  // Loads a schema file, without sums; throws RulesError naming the file and line when it is
+  // malformed.
   static Schema load(const std::string& path);
-  // rules_path("schema-<version>.toml"), loaded once.
+  // rules_path("schema-<version>.toml") with Relations::standard() attached, loaded once.
   static const Schema& standard(const std::string& version);
+
+  // Replaces the sums of every table by the relations of `relations` that apply to this
+  // version, their keys resolved against the tables' rows and columns. A relation with a side
+  // that names nothing here is left out, and so is one with a tolerance: only exact sums can
+  // tell the cuts of a digit run apart.
+  void attach(const Relations& relations);
 
   const SchemaTable* table(const std::string& key) const;
 

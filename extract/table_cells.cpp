@@ -6,6 +6,7 @@
 #include <map>
 
 #include "extract/normalize.h"
+#include "extract/relations.h"
 
 namespace nianbao {
 
@@ -16,6 +17,12 @@ std::string trim(const std::string& s) {
   while (a < b && s[a] == ' ') ++a;
   while (b > a && s[b - 1] == ' ') --b;
   return s.substr(a, b - a);
+}
+
+bool selected(const std::vector<std::string>& only, const std::string& key) {
+  return only.empty() || std::any_of(only.begin(), only.end(), [&](const std::string& p) {
+           return glob_match(p, key);
+         });
 }
 
 std::string format_number(double v) {
@@ -73,20 +80,20 @@ std::vector<SplitRow> split_rows(const SchemaTable& table, const std::vector<int
       const SchemaColumn* col = table.column(key);
       sr.columns.push_back(SplitColumn{col->is_signed, col->decimal});
     }
-    auto index_of = [&](const std::string& key) -> std::optional<size_t> {
-      for (size_t i = 0; i < row.columns.size(); ++i)
-        if (row.columns[i] == key) return i;
-      return std::nullopt;
+    // The row's cells a side of a sum names, in pattern order, each once.
+    auto indexes = [&](const std::vector<std::string>& side) {
+      std::vector<size_t> out_idx;
+      for (const auto& pattern : side)
+        for (size_t i = 0; i < row.columns.size(); ++i)
+          if (glob_match(pattern, row.columns[i]) &&
+              std::find(out_idx.begin(), out_idx.end(), i) == out_idx.end())
+            out_idx.push_back(i);
+      return out_idx;
     };
-    for (const auto& rel : table.relations) {
-      if (!rel.per_row) continue;
-      std::vector<size_t> l, rr;
-      bool all = true;
-      for (const auto& k : rel.left)
-        if (auto i = index_of(k)) l.push_back(*i); else all = false;
-      for (const auto& k : rel.right)
-        if (auto i = index_of(k)) rr.push_back(*i); else all = false;
-      if (all) sr.sums.emplace_back(l, rr);
+    for (const auto& sum : table.sums) {
+      if (!sum.per_row || !selected(sum.only, row.key)) continue;
+      std::vector<size_t> l = indexes(sum.left), rr = indexes(sum.right);
+      if (!l.empty() && !rr.empty()) sr.sums.emplace_back(l, rr);
     }
     out.push_back(std::move(sr));
   }
@@ -99,21 +106,21 @@ using Grid = std::map<std::pair<int, std::string>, double>;  // (row, column) ->
 
 // Every per-column sum whose cells are all known holds.
 bool column_sums_hold(const SchemaTable& table, const Grid& grid) {
-  for (const auto& rel : table.relations) {
-    if (rel.per_row) continue;
+  for (const auto& sum : table.sums) {
+    if (sum.per_row) continue;
     for (const auto& col : table.columns) {
+      if (!selected(sum.only, col.key)) continue;
       double sides[2] = {0, 0};
       bool known = true;
       for (int side = 0; side < 2 && known; ++side)
-        for (const auto& key : side == 0 ? rel.left : rel.right)
-          for (const auto& rk : table.expand(key)) {
-            auto it = grid.find({table.row_index(rk), col.key});
-            if (it == grid.end()) {
-              known = false;
-              break;
-            }
-            sides[side] += it->second;
+        for (const auto& rk : side == 0 ? sum.left : sum.right) {
+          auto it = grid.find({table.row_index(rk), col.key});
+          if (it == grid.end()) {
+            known = false;
+            break;
           }
+          sides[side] += it->second;
+        }
       if (known && std::fabs(sides[0] - sides[1]) > 1e-6) return false;
     }
   }
@@ -144,8 +151,8 @@ std::vector<std::vector<std::optional<std::string>>> solve_table(
   }
   if (open.empty()) return out;
   std::vector<std::vector<std::vector<std::string>>> solutions;  // per solution, per open row
-  bool column_sums = std::any_of(table.relations.begin(), table.relations.end(),
-                                 [](const SchemaRelation& r) { return !r.per_row; });
+  bool column_sums = std::any_of(table.sums.begin(), table.sums.end(),
+                                 [](const SchemaSum& sum) { return !sum.per_row; });
   const size_t cap = 256;
   if (column_sums && combos <= 2e6) {
     std::vector<std::vector<std::string>> pick(open.size());

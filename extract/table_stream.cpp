@@ -268,12 +268,15 @@ StreamScan scan_stream(const TextStream& s, const SchemaTable& table) {
       size_t len = numeric_prefix(text.substr(j, b - j));
       std::string run = trim(text.substr(j, len));
       if (!followed_by_unit(text.substr(j + len)) && has_digit(run)) {
-        size_t pos = s.piece_start[i];
-        for (size_t q = s.piece_start[i]; q < m.size() && s.piece_of[q] == i; ++q)
-          if (s.offset_of[q] >= j) {
-            pos = q;
-            break;
-          }
+        // The stream position of the run: offsets grow along a piece, so search, don't walk
+        // (a portal dump is one piece of hundreds of kilobytes).
+        size_t first = s.piece_start[i];
+        size_t last = i + 1 < s.piece_start.size() ? s.piece_start[i + 1] : m.size();
+        auto at = std::lower_bound(s.offset_of.begin() + static_cast<std::ptrdiff_t>(first),
+                                   s.offset_of.begin() + static_cast<std::ptrdiff_t>(last), j);
+        size_t pos = at == s.offset_of.begin() + static_cast<std::ptrdiff_t>(last)
+                         ? first
+                         : static_cast<size_t>(at - s.offset_of.begin());
         out.groups.push_back(NumberGroup{pos, p.line, p.loc, false, {}, run, -1});
       }
       j += std::max<size_t>(len, 1);

@@ -151,13 +151,10 @@ TEST(Catalog, RelationWithoutCatalogEntryIsRefused) {
 
 TEST(Catalog, LabelsErrorsNameTheEntry) {
   EXPECT_EQ(error_of([] {
-              Labels::parse("[format_version]\n[cell_state]\n[table.t]\nzh = \"表\"\nen = \"t\"\n"
-                            "[[table.t.column]]\nkey = \"c\"\nzh = \"列\"\nen = \"c\"\n"
-                            "kind = \"float\"\n",
+              Labels::parse("[format_version]\n\"2019\" = { zh = \"2019年版\" }\n[cell_state]\n",
                             "l.toml");
             }),
-            "l.toml:6: table.t.column 'c': field 'kind' must be count, signed or amount, not "
-            "'float'");
+            "l.toml:2: format_version.2019: missing required field 'en'");
 }
 
 }  // namespace

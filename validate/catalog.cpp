@@ -1,40 +1,17 @@
 #include "validate/catalog.h"
 
-#include <fstream>
-#include <sstream>
-#include <toml++/toml.h>
-
 #include "extract/errors.h"
+#include "extract/rules_file.h"
 
 namespace nianbao {
 
 namespace {
 
-struct EntryReader {
-  const std::string& source;
-  const toml::table& entry;
-  std::string name;  // how the entry is named in errors
-  int line;
-
-  [[noreturn]] void fail(const std::string& what) const {
-    throw RulesError(source + ":" + std::to_string(line) + ": " + name + ": " + what);
-  }
-  std::string text(const char* key, bool required = true) const {
-    const toml::node* n = entry.get(key);
-    if (!n) {
-      if (required) fail(std::string("missing required field '") + key + "'");
-      return {};
-    }
-    auto v = n->value<std::string>();
-    if (!v) fail(std::string("field '") + key + "' must be a string");
-    return *v;
-  }
-  Severity severity(const std::string& value, const std::string& field) const {
-    auto s = parse_severity(value);
-    if (!s) fail("field '" + field + "' must be error, warning or info, not '" + value + "'");
-    return *s;
-  }
-};
+Severity read_severity(const RulesEntry& e, const std::string& value, const std::string& field) {
+  auto s = parse_severity(value);
+  if (!s) e.fail("field '" + field + "' must be error, warning or info, not '" + value + "'");
+  return *s;
+}
 
 }  // namespace
 
@@ -67,56 +44,27 @@ std::string RuleInfo::param(const std::string& name, const std::string& fallback
   return it == params.end() ? fallback : it->second;
 }
 
-std::string read_rules_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw RulesError(path + ": cannot be read");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+namespace {
 
-template <class Doc>
-Doc parse_rules_toml(std::string_view text, const std::string& source) {
-  auto fail = [&](const toml::parse_error& e) {
-    return RulesError(source + ":" + std::to_string(e.source().begin.line) + ": " +
-                      std::string(e.description()));
-  };
-#if TOML_EXCEPTIONS
-  try {
-    return toml::parse(text, source);
-  } catch (const toml::parse_error& e) {
-    throw fail(e);
-  }
-#else
-  auto result = toml::parse(text, source);
-  if (!result) throw fail(result.error());
-  return std::move(result).table();
-#endif
-}
-template toml::table parse_rules_toml<toml::table>(std::string_view, const std::string&);
-
-Catalog Catalog::load(const std::string& path) { return parse(read_rules_file(path), path); }
-
-Catalog Catalog::parse(std::string_view toml_text, const std::string& source_name) {
-  auto doc = parse_rules_toml<toml::table>(toml_text, source_name);
-  Catalog cat;
-  cat.source_ = source_name;
+// The entries of a catalog file, in file order; each id once.
+std::vector<RuleInfo> read_rules(const toml::table& doc, const std::string& source_name) {
+  std::vector<RuleInfo> rules;
   const toml::array* entries = doc["rule"].as_array();
   if (!entries) throw RulesError(source_name + ": no [[rule]] entries");
   size_t n = 0;
   for (const toml::node& node : *entries) {
     ++n;
-    int line = static_cast<int>(node.source().begin.line);
+    int line = line_of(node);
     const toml::table* t = node.as_table();
     if (!t)
       throw RulesError(source_name + ":" + std::to_string(line) + ": rule entry " +
                        std::to_string(n) + " is not a table");
-    EntryReader r{source_name, *t, "rule entry " + std::to_string(n), line};
+    RulesEntry r{source_name, *t, "rule entry " + std::to_string(n)};
     RuleInfo info;
     info.line = line;
     info.id = r.text("id");
     r.name = "rule '" + info.id + "'";
-    info.severity = r.severity(r.text("severity"), "severity");
+    info.severity = read_severity(r, r.text("severity"), "severity");
     info.message_zh = r.text("message_zh");
     info.message_en = r.text("message_en");
     info.doc_zh = r.text("doc_zh");
@@ -125,9 +73,10 @@ Catalog Catalog::parse(std::string_view toml_text, const std::string& source_nam
       const toml::table* wt = w->as_table();
       if (!wt) r.fail("field 'severity_when' must be a table");
       for (const auto& [k, v] : *wt) {
+        std::string field = "severity_when." + std::string(k.str());
         auto s = v.value<std::string>();
-        if (!s) r.fail("severity_when." + std::string(k.str()) + " must be a string");
-        info.severity_when[std::string(k.str())] = r.severity(*s, "severity_when." + std::string(k.str()));
+        if (!s) r.fail(field + " must be a string");
+        info.severity_when[std::string(k.str())] = read_severity(r, *s, field);
       }
     }
     if (const toml::node* p = t->get("params")) {
@@ -139,10 +88,29 @@ Catalog Catalog::parse(std::string_view toml_text, const std::string& source_nam
         info.params[std::string(k.str())] = *s;
       }
     }
-    if (cat.index_.count(info.id)) r.fail("duplicate rule id");
-    cat.index_[info.id] = cat.rules_.size();
-    cat.rules_.push_back(std::move(info));
+    for (const RuleInfo& before : rules)
+      if (before.id == info.id) r.fail("duplicate rule id");
+    rules.push_back(std::move(info));
   }
+  return rules;
+}
+
+}  // namespace
+
+Catalog Catalog::load(const std::string& path) {
+  return from_rules(read_rules(parse_rules_file(path), path), path);
+}
+
+Catalog Catalog::parse(std::string_view toml_text, const std::string& source_name) {
+  return from_rules(read_rules(parse_rules_text(toml_text, source_name), source_name),
+                    source_name);
+}
+
+Catalog Catalog::from_rules(std::vector<RuleInfo> rules, const std::string& source_name) {
+  Catalog cat;
+  cat.source_ = source_name;
+  cat.rules_ = std::move(rules);
+  for (size_t i = 0; i < cat.rules_.size(); ++i) cat.index_[cat.rules_[i].id] = i;
   return cat;
 }
 

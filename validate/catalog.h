@@ -8,11 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/bilingual.h"
 #include "validate/finding.h"
 
 namespace nianbao {
-
-enum class Lang { Zh, En };
 
 // "error" / "warning" / "info" (the inverse of to_string(Severity)); nothing for other text.
 std::optional<Severity> parse_severity(std::string_view text);
@@ -57,19 +56,12 @@ class Catalog {
   const std::string& source() const { return source_; }
 
  private:
+  static Catalog from_rules(std::vector<RuleInfo> rules, const std::string& source_name);
+
   std::vector<RuleInfo> rules_;  // in file order
   std::map<std::string, size_t, std::less<>> index_;
   std::string source_;
 };
-
-// Reading the rules files of validate/ (also used by relations.cpp). The whole file, or
-// RulesError naming it when it cannot be read.
-std::string read_rules_file(const std::string& path);
-// Parses TOML text; a syntax error becomes a RulesError "<source>:<line>: <what>". `Doc` is
-// toml::table, the only instantiation (in catalog.cpp): a template so that this header does
-// not pull toml++ into everything that shows findings.
-template <class Doc>
-Doc parse_rules_toml(std::string_view text, const std::string& source);
 
 // Substitutes {name} placeholders of `tmpl` as format_message() does.
 std::string fill_template(std::string_view tmpl, const std::map<std::string, std::string>& args,

@@ -1,4 +1,4 @@
-// Rows and cells compared with the schema of rules/labels.toml: table.missing_row,
+// Rows and cells compared with the schema of rules/schema-<version>.toml: table.missing_row,
 // table.missing_cell (no number where the format asks for one) and table.invalid_value
 // (a number the column cannot hold).
 #include <algorithm>

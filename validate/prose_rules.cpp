@@ -1,20 +1,14 @@
 #include "validate/prose_rules.h"
 
 #include <re2/re2.h>
-#include <toml++/toml.h>
 
 #include "extract/errors.h"
+#include "extract/rules_file.h"
 
 namespace nianbao {
 
 ProseRules ProseRules::load(const std::string& path) {
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    throw RulesError(path + ":" + std::to_string(e.source().begin.line) + ": " +
-                     std::string(e.description()));
-  }
+  toml::table doc = parse_rules_file(path);
   ProseRules out;
   if (const toml::array* rates = doc["rate"].as_array()) {
     for (const auto& node : *rates) {

@@ -5,7 +5,9 @@
 #include <cstdio>
 
 #include "extract/errors.h"
+#include "extract/headings.h"
 #include "extract/rules_dir.h"
+#include "extract/schema.h"
 
 namespace nianbao {
 
@@ -18,6 +20,10 @@ Rules Rules::load(const std::string& dir) {
   r.catalog = Catalog::load(checks_path);
   r.relations = Relations::load(relations_path);
   r.labels = Labels::load(dir + "/labels.toml");
+  // 2021 first: it names a key when a report's format version is not known.
+  for (const char* version : {"2021", "2019"})
+    r.labels.add_schema(Schema::load(dir + "/schema-" + version + ".toml"));
+  r.labels.add_parts(HeadingRules::load(dir + "/headings.toml"));
   r.prose = ProseRules::load(dir + "/prose.toml");
   for (const RateRule& rate : r.prose.rates)
     if (!r.catalog.find(rate.rule))

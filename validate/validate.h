@@ -1,17 +1,19 @@
 // Validation: runs every check over a Report and returns its findings.
 //
 // What is checked and how it is worded is data under rules/: checks.toml (severities,
-// messages, documentation), relations.toml (the arithmetic), labels.toml (schema and names).
+// messages, documentation), relations.toml (the arithmetic), schema-<version>.toml (rows,
+// columns and their names), headings.toml (part names), labels.toml (other names).
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "extract/model.h"
+#include "extract/relations.h"
 #include "validate/catalog.h"
 #include "validate/finding.h"
+#include "validate/labels.h"
 #include "validate/prose_rules.h"
-#include "validate/relations.h"
 
 namespace nianbao {
 
@@ -20,8 +22,8 @@ struct Rules {
   Relations relations;
   Labels labels;
   ProseRules prose;
-  // From rules_dir(). Throws RulesError when a file is malformed or a rule a check emits has no
-  // catalog entry.
+  // Every file from rules_dir() (or `dir`). Throws RulesError when a file is malformed or a
+  // rule a check emits has no catalog entry.
   static Rules load();
   static Rules load(const std::string& dir);
 };

@@ -53,7 +53,12 @@ std::string render_text(const CheckResult& r, const Catalog& catalog, const Text
   }
   for (const auto& f : r.findings) {
     std::string where = r.file;
-    if (f.loc.known()) where += ":" + std::to_string(f.loc.page) + ":" + std::to_string(f.loc.line);
+    if (f.loc.known()) {
+      where += ':';
+      where += std::to_string(f.loc.page);
+      where += ':';
+      where += std::to_string(f.loc.line);
+    }
     out << paint(where, "\033[1m", opt.color) << ": "
         << paint(std::string(to_string(f.severity)) + "[" + f.rule + "]", color_of(f.severity), opt.color)
         << ": " << catalog.format_message(f, opt.lang) << "\n";

@@ -1,6 +1,9 @@
-// The table data the checks run on: which cells add up to which (rules/relations.toml) and the
-// schema and display names of rows, columns, parts and cell states (rules/labels.toml).
-// Keeping both as data lets a new format version or a new 勾稽关系 be added without code.
+// How messages name tables, rows, columns, parts, format versions and cell states, and the
+// schema of rows and columns table.missing_row and table.missing_cell compare a table with.
+//
+// Tables, rows and columns come from the schema files (rules/schema-<version>.toml) and parts
+// from rules/headings.toml, so that each is written once; rules/labels.toml holds only the
+// names of format versions and cell states.
 #pragma once
 
 #include <map>
@@ -8,43 +11,12 @@
 #include <string_view>
 #include <vector>
 
-#include "validate/catalog.h"
+#include "extract/bilingual.h"
 
 namespace nianbao {
 
-struct Text {
-  std::string zh, en;
-  const std::string& in(Lang lang) const { return lang == Lang::Zh ? zh : en; }
-};
-
-// One arithmetic relation: sum(left) == sum(right), for every column (or every row) of a table.
-struct Relation {
-  enum class Per { Column, Row };
-  std::string id;     // rule id of the findings
-  std::string table;  // table key
-  Per per = Per::Column;
-  // Row keys (per column) or column keys (per row); '*' matches any run of characters.
-  std::vector<std::string> left, right;
-  std::string check;  // the key of the cell a finding is about
-  Text left_label, right_label;
-  std::vector<std::string> only;      // restrict to these columns / rows (globs); empty = all
-  std::vector<std::string> versions;  // format versions it applies to; empty = all
-  double tolerance = 0;
-  int line = 0;
-};
-
-class Relations {
- public:
-  static Relations load(const std::string& path);
-  static Relations parse(std::string_view toml_text, const std::string& source_name);
-  const std::vector<Relation>& all() const { return relations_; }
-
- private:
-  std::vector<Relation> relations_;
-};
-
-// '*' matches any run of characters (dots included); everything else literally.
-bool glob_match(std::string_view pattern, std::string_view key);
+class HeadingRules;
+struct Schema;
 
 // What a cell may hold.
 enum class ValueKind {
@@ -84,11 +56,18 @@ struct TableLabels {
 
 class Labels {
  public:
+  // The names of labels.toml ([format_version], [cell_state]); throws RulesError naming the
+  // file, line and entry.
   static Labels load(const std::string& path);
   static Labels parse(std::string_view toml_text, const std::string& source_name);
+  // Adds the tables of a schema, their rows and columns marked with its version. The schema
+  // added first names a key when no version is asked for.
+  void add_schema(const Schema& schema);
+  // Takes the names of the six parts, numbered as printed ("五、…", "5. …").
+  void add_parts(const HeadingRules& headings);
 
   const TableLabels* table(std::string_view key) const;
-  // Display names; the canonical key when the file has none.
+  // Display names; the canonical key when there is none.
   Text table_name(const std::string& table) const;
   // `version` picks the name a format version prints (规范性文件 in 2019, 行政规范性文件 in 2021).
   Text row_name(const std::string& table, const std::string& row,
