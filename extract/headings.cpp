@@ -8,6 +8,7 @@
 #include "extract/errors.h"
 #include "extract/normalize.h"
 #include "extract/rules_dir.h"
+#include "extract/rules_file.h"
 
 namespace nianbao {
 
@@ -79,13 +80,7 @@ HeadingRules::~HeadingRules() = default;
 HeadingRules::HeadingRules(HeadingRules&&) noexcept = default;
 
 HeadingRules HeadingRules::load(const std::string& path) {
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    throw RulesError(path + ":" + std::to_string(e.source().begin.line) + ": " +
-                     std::string(e.description()));
-  }
+  toml::table doc = parse_rules_file(path);
   HeadingRules rules;
   Impl& im = *rules.impl_;
   if (const toml::array* levels = doc["level"].as_array()) {

@@ -129,11 +129,13 @@ StreamScan scan_stream(const TextStream& s, const SchemaTable& table) {
   std::sort(raw.begin(), raw.end(), [](const LabelHit& a, const LabelHit& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
+  // Sorted by start, longer first: a hit overlaps a kept one exactly when it starts before the
+  // furthest end kept so far.
+  size_t kept_end = 0;
   for (const auto& h : raw) {
-    bool covered = false;
-    for (const auto& k : out.hits)
-      if (h.begin < k.end && k.begin < h.end) covered = true;
-    if (!covered) out.hits.push_back(h);
+    if (!out.hits.empty() && h.begin < kept_end) continue;
+    out.hits.push_back(h);
+    kept_end = std::max(kept_end, h.end);
   }
   for (auto& h : out.hits) {
     const SchemaRow& row = table.rows[static_cast<size_t>(h.row)];

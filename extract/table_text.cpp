@@ -1,6 +1,7 @@
 #include "extract/table_text.h"
 
 #include <algorithm>
+#include <set>
 
 #include "extract/format_version.h"
 #include "extract/schema.h"
@@ -25,6 +26,12 @@ std::vector<std::string> heading_forms(const Section& s) {
   }
   if (!s.title.empty()) out.push_back(s.title);
   return out;
+}
+
+const Section* section_of(const std::vector<Section>& sections, int part) {
+  for (const auto& s : sections)
+    if (s.number == part) return &s;
+  return nullptr;
 }
 
 // The stream of one part: its line range, narrowed to its own text when parts share a line.
@@ -106,8 +113,11 @@ TableExtraction rebuild_tables_from_text(const Document& doc,
     StreamScan scan = scan_stream(s, st);
     Table t = assemble_table(st, s, scan);
     t.loc = table_location(s, scan);
+    std::set<std::pair<size_t, size_t>> tried;  // line ranges already scanned
+    if (const Section* own = section_of(sections, st.part)) tried.insert({own->first_line, own->end_line});
     for (const Section& alt : repeated) {
-      if (alt.number != st.part) continue;
+      // A portal dump repeats its headings on the one line it has: same range, same result.
+      if (alt.number != st.part || !tried.insert({alt.first_line, alt.end_line}).second) continue;
       TextStream as = build_stream(lines, alt.first_line, alt.end_line, {}, {});
       StreamScan ascan = scan_stream(as, st);
       Table at = assemble_table(st, as, ascan);
