@@ -4,104 +4,17 @@
 #include <algorithm>
 
 #include "extract/errors.h"
+#include "table_builder.h"
 #include "test_paths.h"
 #include "validate/validate.h"
 
 namespace nianbao {
 namespace {
 
-const std::vector<std::string> kColumns = {"natural_person", "commercial",    "research",
-                                           "social_org",     "legal_service", "other_org",
-                                           "total"};
+using test::applications;
+using test::reviews;
+using test::set;
 
-std::vector<std::string> application_rows(const std::string& version) {
-  std::vector<std::string> rows = {"new",
-                                   "carried_over",
-                                   "granted",
-                                   "partly_granted",
-                                   "denied.state_secret",
-                                   "denied.prohibited",
-                                   "denied.security",
-                                   "denied.third_party",
-                                   "denied.internal",
-                                   "denied.process",
-                                   "denied.enforcement",
-                                   "denied.query",
-                                   "unavailable.not_held",
-                                   "unavailable.needs_creation",
-                                   "unavailable.unclear",
-                                   "rejected.complaint",
-                                   "rejected.repeated",
-                                   "rejected.publication",
-                                   "rejected.excessive",
-                                   "rejected.confirmation"};
-  if (version == "2019") {
-    rows.push_back("other");
-  } else {
-    for (const char* k : {"other.no_correction", "other.no_fee", "other.misc"}) rows.push_back(k);
-  }
-  rows.push_back("results_total");
-  rows.push_back("carried_forward");
-  return rows;
-}
-
-// A complete, all-zero applications table on page 4: the table starts on line 10, row i is on
-// line 12 + i, every cell on its row's line.
-Table applications(const std::string& version) {
-  Table t;
-  t.key = "applications";
-  t.loc = {4, 10};
-  t.columns = kColumns;
-  int line = 12;
-  for (const std::string& key : application_rows(version)) {
-    TableRow row;
-    row.key = key;
-    row.loc = {4, line};
-    row.found = true;
-    for (const std::string& c : kColumns) {
-      Cell cell;
-      cell.value = 0;
-      cell.text = "0";
-      cell.state = CellState::Value;
-      cell.loc = {4, line};
-      row.cells[c] = cell;
-    }
-    t.rows.push_back(row);
-    ++line;
-  }
-  return t;
-}
-
-void set(Table& t, const std::string& row, const std::string& col, double v) {
-  Cell& c = t.row(row)->cells.at(col);
-  c.value = v;
-  c.text = checks::format_number(v);
-  c.state = CellState::Value;
-}
-
-Table reviews() {
-  Table t;
-  t.key = "reviews";
-  t.loc = {5, 3};
-  t.columns = {"upheld", "corrected", "other", "pending", "total"};
-  int line = 6;
-  for (const char* key : {"review", "litigation_direct", "litigation_after_review"}) {
-    TableRow row;
-    row.key = key;
-    row.loc = {5, line};
-    row.found = true;
-    for (const std::string& c : t.columns) {
-      Cell cell;
-      cell.value = 0;
-      cell.state = CellState::Value;
-      cell.loc = {5, line};
-      row.cells[c] = cell;
-    }
-    t.rows.push_back(row);
-    ++line;
-  }
-  return t;
-}
 
 Report report_with(const std::string& version) {
   Report r;

@@ -3,100 +3,17 @@
 
 #include <algorithm>
 
+#include "table_builder.h"
 #include "test_paths.h"
 #include "validate/validate.h"
 
 namespace nianbao {
 namespace {
 
-const std::vector<std::string> kColumns = {"natural_person", "commercial",    "research",
-                                           "social_org",     "legal_service", "other_org",
-                                           "total"};
+using test::applications;
+using test::proactive;
+using test::value_cell;
 
-std::vector<std::string> application_rows(const std::string& version) {
-  std::vector<std::string> rows = {
-      "new",                "carried_over",         "granted",
-      "partly_granted",     "denied.state_secret",  "denied.prohibited",
-      "denied.security",    "denied.third_party",   "denied.internal",
-      "denied.process",     "denied.enforcement",   "denied.query",
-      "unavailable.not_held", "unavailable.needs_creation", "unavailable.unclear",
-      "rejected.complaint", "rejected.repeated",    "rejected.publication",
-      "rejected.excessive", "rejected.confirmation"};
-  if (version == "2019") rows.push_back("other");
-  else
-    for (const char* k : {"other.no_correction", "other.no_fee", "other.misc"}) rows.push_back(k);
-  rows.push_back("results_total");
-  rows.push_back("carried_forward");
-  return rows;
-}
-
-Cell value_cell(double v, Location loc) {
-  Cell c;
-  c.value = v;
-  c.text = checks::format_number(v);
-  c.state = CellState::Value;
-  c.loc = loc;
-  return c;
-}
-
-// A complete, all-zero applications table on page 4: row i on line 12 + i.
-Table applications(const std::string& version) {
-  Table t;
-  t.key = "applications";
-  t.loc = {4, 10};
-  t.columns = kColumns;
-  int line = 12;
-  for (const std::string& key : application_rows(version)) {
-    TableRow row;
-    row.key = key;
-    row.loc = {4, line};
-    row.found = true;
-    for (const std::string& c : kColumns) row.cells[c] = value_cell(0, {4, line});
-    t.rows.push_back(row);
-    ++line;
-  }
-  return t;
-}
-
-// The part-2 table of `version` with every cell 0, on page 2 from line 5.
-Table proactive(const std::string& version) {
-  std::vector<std::pair<std::string, std::vector<std::string>>> rows;
-  if (version == "2021") {
-    rows = {{"regulations", {"issued", "abolished", "in_force"}},
-            {"normative_docs", {"issued", "abolished", "in_force"}},
-            {"licensing", {"decisions"}},
-            {"penalty", {"decisions"}},
-            {"enforcement", {"decisions"}},
-            {"fees", {"amount_wan"}}};
-  } else {
-    rows = {{"regulations", {"made", "published", "total_published"}},
-            {"normative_docs", {"made", "published", "total_published"}},
-            {"licensing", {"previous", "change", "decisions"}},
-            {"other_services", {"previous", "change", "decisions"}},
-            {"penalty", {"previous", "change", "decisions"}},
-            {"enforcement", {"previous", "change", "decisions"}},
-            {"fees", {"previous", "change"}},
-            {"procurement", {"items", "amount_yuan"}}};
-  }
-  Table t;
-  t.key = "proactive";
-  t.loc = {2, 3};
-  int line = 5;
-  for (const auto& [key, cols] : rows) {
-    TableRow row;
-    row.key = key;
-    row.loc = {2, line};
-    row.found = true;
-    for (const std::string& c : cols) {
-      row.cells[c] = value_cell(0, {2, line});
-      if (std::find(t.columns.begin(), t.columns.end(), c) == t.columns.end())
-        t.columns.push_back(c);
-    }
-    t.rows.push_back(row);
-    ++line;
-  }
-  return t;
-}
 
 Report report_with(const std::string& version) {
   Report r;
