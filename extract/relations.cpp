@@ -95,4 +95,14 @@ const Relations& Relations::standard() {
   return rel;
 }
 
+std::vector<std::string> resolve_keys(const std::vector<std::string>& patterns,
+                                      const std::vector<std::string>& keys) {
+  std::vector<std::string> out;
+  for (const std::string& pattern : patterns)
+    for (const std::string& k : keys)
+      if (glob_match(pattern, k) && std::find(out.begin(), out.end(), k) == out.end())
+        out.push_back(k);
+  return out;
+}
+
 }  // namespace nianbao

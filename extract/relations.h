@@ -43,6 +43,11 @@ class Relations {
 };
 
 // '*' matches any run of characters (dots included); everything else literally.
+// The keys of `keys` that the patterns of `patterns` name, in pattern order, each once. A
+// pattern naming no key (a row of the other format version) contributes nothing.
+std::vector<std::string> resolve_keys(const std::vector<std::string>& patterns,
+                                      const std::vector<std::string>& keys);
+
 bool glob_match(std::string_view pattern, std::string_view key);
 
 }  // namespace nianbao

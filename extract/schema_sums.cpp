@@ -9,16 +9,6 @@ namespace nianbao {
 
 namespace {
 
-// The keys of `keys` the patterns of `side` name, in pattern order, each once.
-std::vector<std::string> resolve(const std::vector<std::string>& side,
-                                 const std::vector<std::string>& keys) {
-  std::vector<std::string> out;
-  for (const std::string& pattern : side)
-    for (const std::string& k : keys)
-      if (glob_match(pattern, k) && std::find(out.begin(), out.end(), k) == out.end())
-        out.push_back(k);
-  return out;
-}
 
 }  // namespace
 
@@ -34,7 +24,7 @@ void Schema::attach(const Relations& relations) {
       sum.per_row = rel.per == Relation::Per::Row;
       sum.only = rel.only;
       const auto& keys = sum.per_row ? column_keys : row_keys;
-      std::vector<std::string> left = resolve(rel.left, keys), right = resolve(rel.right, keys);
+      std::vector<std::string> left = resolve_keys(rel.left, keys), right = resolve_keys(rel.right, keys);
       if (left.empty() || right.empty()) continue;
       // Per row the patterns stay: each row resolves them against its own columns.
       sum.left = sum.per_row ? rel.left : std::move(left);

@@ -13,17 +13,6 @@ namespace nianbao::checks {
 
 namespace {
 
-// The keys of `keys` that the patterns of `side` name, in pattern order, each once. A plain
-// key the table does not have is left out: it belongs to another format version.
-std::vector<std::string> expand(const std::vector<std::string>& side,
-                                const std::vector<std::string>& keys) {
-  std::vector<std::string> out;
-  for (const std::string& pattern : side)
-    for (const std::string& k : keys)
-      if (glob_match(pattern, k) && std::find(out.begin(), out.end(), k) == out.end())
-        out.push_back(k);
-  return out;
-}
 
 bool selected(const std::vector<std::string>& only, const std::string& key) {
   if (only.empty()) return true;
@@ -87,7 +76,7 @@ void per_column(const Relation& rel, const Table& table, const Rules& rules,
                 const std::string& version, std::vector<Finding>& out) {
   std::vector<std::string> row_keys;
   for (const TableRow& r : table.rows) row_keys.push_back(r.key);
-  Sides sides{expand(rel.left, row_keys), expand(rel.right, row_keys)};
+  Sides sides{resolve_keys(rel.left, row_keys), resolve_keys(rel.right, row_keys)};
   if (sides.left.empty() || sides.right.empty()) return;
   if (!contains(sides.left, rel.check) && !contains(sides.right, rel.check)) return;
   // An absent row is reported as table.missing_row; the relation cannot be judged without it.
@@ -115,7 +104,7 @@ void per_column(const Relation& rel, const Table& table, const Rules& rules,
 
 void per_row(const Relation& rel, const Table& table, const Rules& rules,
              const std::string& version, std::vector<Finding>& out) {
-  Sides sides{expand(rel.left, table.columns), expand(rel.right, table.columns)};
+  Sides sides{resolve_keys(rel.left, table.columns), resolve_keys(rel.right, table.columns)};
   if (sides.left.empty() || sides.right.empty()) return;
   if (!contains(sides.left, rel.check) && !contains(sides.right, rel.check)) return;
 

@@ -37,20 +37,13 @@ Text show_date(Ymd v) {
           en};
 }
 
-Finding start(const char* rule, const Rules& rules) {
-  Finding f;
-  f.rule = rule;
-  f.severity = rules.catalog.severity(rule);
-  return f;
-}
-
 void year_mismatch(const Meta& m, const Rules& rules, std::vector<Finding>& out) {
   if (!m.year || !m.period_start || !m.period_end) return;
   auto start_date = parse_iso(*m.period_start), end_date = parse_iso(*m.period_end);
   if (!start_date || !end_date) return;
   int wrong = start_date->y != *m.year ? start_date->y : end_date->y != *m.year ? end_date->y : 0;
   if (wrong == 0) return;
-  Finding f = start("meta.year_mismatch", rules);
+  Finding f = start_finding("meta.year_mismatch", rules);
   f.loc = first_known({m.period_loc, m.title_loc});
   f.expected = *m.year;
   f.actual = wrong;
@@ -80,7 +73,7 @@ void late(const Meta& m, const Rules& rules, std::vector<Finding>& out) {
   if (!deadline) return;
   long days = days_from_civil(*published) - days_from_civil(*deadline);
   if (days <= 0) return;
-  Finding f = start("meta.late", rules);
+  Finding f = start_finding("meta.late", rules);
   f.loc = first_known({m.published_loc, m.title_loc});
   put(f, "published", show_date(*published));
   put(f, "deadline", show_date(*deadline));

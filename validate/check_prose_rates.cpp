@@ -9,16 +9,6 @@
 
 namespace nianbao::checks {
 
-namespace {
-
-// Up to 30 characters of the prose around a statement, for the message.
-std::string quote_of(const std::string& compacted, size_t begin, size_t end) {
-  std::string q = compacted.substr(begin, end - begin);
-  return q;
-}
-
-}  // namespace
-
 void prose_rates(const Report& report, const Rules& rules, std::vector<Finding>& out) {
   for (const Paragraph& p : report.paragraphs) {
     std::string text = compact(p.text);
@@ -42,16 +32,14 @@ void prose_rates(const Report& report, const Rules& rules, std::vector<Finding>&
         int decimals = dot == std::string::npos ? 0 : static_cast<int>(pct_text.size() - dot - 1);
         double tolerance = 0.5 * std::pow(10.0, -decimals);
         if (std::fabs(computed - percent) <= tolerance + 1e-9) continue;
-        Finding f;
-        f.rule = rule.rule;
-        f.severity = rules.catalog.severity(rule.rule);
+        Finding f = start_finding(rule.rule, rules);
         // The place of the statement: the piece of the paragraph where its rate is printed.
         std::string rate_word = rule.name_zh.empty() ? "率" : rule.name_zh;
         size_t at = p.text.find(rate_word);
         f.loc = p.loc_at(at == std::string::npos ? 0 : at);
         f.expected = std::round(computed * 10) / 10;
         f.actual = percent;
-        f.args["quote"] = quote_of(text, begin, end);
+        f.args["quote"] = text.substr(begin, end - begin);
         f.args["name_zh"] = rule.name_zh;
         f.args["name_en"] = rule.name_en;
         f.args["percent"] = pct_text;

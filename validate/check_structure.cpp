@@ -11,13 +11,6 @@ namespace {
 
 Text numeral(int n) { return {chinese_numeral(n), std::to_string(n)}; }
 
-Finding start(const char* rule, const Rules& rules) {
-  Finding f;
-  f.rule = rule;
-  f.severity = rules.catalog.severity(rule);
-  return f;
-}
-
 void missing_sections(const Report& report, const Rules& rules, std::vector<Finding>& out) {
   for (int n = 1; n <= 6; ++n) {
     if (report.section(n)) continue;
@@ -30,7 +23,7 @@ void missing_sections(const Report& report, const Rules& rules, std::vector<Find
         break;
       }
     if (!loc.known() && !report.sections.empty()) loc = report.sections.back().loc;
-    Finding f = start("structure.missing_section", rules);
+    Finding f = start_finding("structure.missing_section", rules);
     f.loc = first_known({loc, report.meta.title_loc});
     put(f, "title", rules.labels.section_name(n));
     put(f, "number", numeral(n));
@@ -45,14 +38,14 @@ void order(const Report& report, const Rules& rules, std::vector<Finding>& out) 
     // The same part met twice is left alone: that is most often a sub-heading read as a
     // heading, not a misplaced part.
     if (s.number < highest) {
-      Finding f = start("structure.order", rules);
+      Finding f = start_finding("structure.order", rules);
       f.loc = s.loc;
       put(f, "title", rules.labels.section_name(s.number));
       put(f, "previous", rules.labels.section_name(highest));
       out.push_back(std::move(f));
     }
     if (s.printed != 0 && s.printed != s.number) {
-      Finding f = start("structure.order.numbering", rules);
+      Finding f = start_finding("structure.order.numbering", rules);
       f.loc = s.loc;
       f.expected = s.number;
       f.actual = s.printed;
@@ -70,7 +63,7 @@ void format_version(const Report& report, const Rules& rules, std::vector<Findin
   if (m.format_version != "2019" && m.format_version != "2021") return;
   const std::string required = *m.year <= 2020 ? "2019" : "2021";
   if (m.format_version == required) return;
-  Finding f = start("structure.format_version", rules);
+  Finding f = start_finding("structure.format_version", rules);
   // At the part-3 table, whose rows tell the versions apart, else the first table.
   Location loc;
   for (const char* key : {"applications", "proactive", "reviews"}) {

@@ -65,6 +65,13 @@ const std::vector<std::string>& emitted_rules() {
   return ids;
 }
 
+Finding start_finding(const std::string& rule, const Rules& rules) {
+  Finding f;
+  f.rule = rule;
+  f.severity = rules.catalog.severity(rule);
+  return f;
+}
+
 std::string format_number(double value) {
   double rounded = std::round(value);
   if (std::fabs(value - rounded) < 1e-9) {

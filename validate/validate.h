@@ -44,6 +44,9 @@ void prose_rates(const Report& report, const Rules& rules, std::vector<Finding>&
 // The rule ids the checks emit besides those of relations.toml.
 const std::vector<std::string>& emitted_rules();
 
+// A finding of `rule` with the severity the catalog gives it.
+Finding start_finding(const std::string& rule, const Rules& rules);
+
 // Shared formatting. Whole numbers without decimals ("12"), others with up to 4 ("0.25").
 std::string format_number(double value);
 // 1..10 as Chinese numerals ("五"), other numbers in digits.
