@@ -47,6 +47,7 @@ std::vector<Finding> validate(const Report& report, const Rules& rules) {
   checks::cells(report, rules, out);
   checks::arithmetic(report, rules, out);
   checks::prose_rates(report, rules, out);
+  checks::body_years(report, rules, out);
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
     if (a.loc.page != b.loc.page) return a.loc.page < b.loc.page;
     if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
@@ -61,7 +62,8 @@ const std::vector<std::string>& emitted_rules() {
   static const std::vector<std::string> ids = {
       "table.missing_cell",        "table.missing_row",        "table.invalid_value",
       "structure.missing_section", "structure.order",          "structure.order.numbering",
-      "structure.format_version",  "meta.year_mismatch",       "meta.late"};
+      "structure.format_version",  "meta.year_mismatch",       "meta.late",
+      "meta.year_mismatch.body"};
   return ids;
 }
 

@@ -40,6 +40,7 @@ void cells(const Report& report, const Rules& rules, std::vector<Finding>& out);
 void structure(const Report& report, const Rules& rules, std::vector<Finding>& out);
 void meta(const Report& report, const Rules& rules, std::vector<Finding>& out);
 void prose_rates(const Report& report, const Rules& rules, std::vector<Finding>& out);
+void body_years(const Report& report, const Rules& rules, std::vector<Finding>& out);
 
 // The rule ids the checks emit besides those of relations.toml.
 const std::vector<std::string>& emitted_rules();
