@@ -21,6 +21,19 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+bool starts_with_year(const std::string& compacted) {
+  static const RE2 year("^(?:(?:19|20)[0-9]{2}|[〇零○一二三四五六七八九]{4})年");
+  return RE2::PartialMatch(compacted, year);
+}
+
+// A short line without sentence punctuation or digits: a name, not prose.
+bool is_name_line(const Line& line) {
+  if (line.is_table_row()) return false;
+  std::string t = strip_heading_marks(compact(line.text));
+  static const RE2 not_a_name("[0-9。,;:!?、]");
+  return !t.empty() && utf8_length(t) <= 30 && !RE2::PartialMatch(t, not_a_name);
+}
+
 // The title is the first line that names an annual report; PDF->Markdown conversions wrap it
 // over two lines ("2025 年上海市人民政府办公厅政府信息公开\n工作年度报告").
 void find_title(const std::vector<const Line*>& lines, const Document& doc, Meta& m) {
@@ -53,6 +66,11 @@ void find_title(const std::vector<const Line*>& lines, const Document& doc, Meta
     // A dump line runs on into the body: the title ends at its first "报告".
     m.title = t.substr(0, static_cast<size_t>(hit.data() - t.data()) + hit.size());
     m.title_loc = lines[i]->loc;
+    // PDFs often print the agency on a line of its own above "2024 年政府信息公开工作年度报告".
+    if (i > 0 && starts_with_year(m.title) && is_name_line(*lines[i - 1])) {
+      m.title = strip_heading_marks(compact(lines[i - 1]->text)) + m.title;
+      m.title_loc = lines[i - 1]->loc;
+    }
     return;
   }
 }

@@ -75,6 +75,17 @@ TEST(Meta, TitleWrappedOverTwoLinesInAMarkdownConversion) {
   EXPECT_EQ(parts_and_lines(r.seg), expected);
 }
 
+TEST(Meta, AgencyPrintedOnTheLineAboveTheYearJoinsTheTitle) {
+  std::string dir = ::testing::TempDir();
+  std::string path = dir + "/two_line_title.txt";
+  test::run("printf '            淮安市人民政府\\n     2024 年政府信息公开工作年度报告\\n\\n   一、总体情况\\n' > " + path);
+  Read r = read(path);
+  EXPECT_EQ(r.meta.title, "淮安市人民政府2024年政府信息公开工作年度报告");
+  EXPECT_EQ(r.meta.title_loc.line, 1);
+  EXPECT_EQ(r.meta.agency, "淮安市人民政府");
+  EXPECT_EQ(r.meta.year, 2024);
+}
+
 TEST(Segment, PortalDumpOnOneLineStillHasItsSixParts) {
   Read r = read(test::shared_path("corpus/real/fujian_pingtan_shiyanqu_2020.txt"));
   ASSERT_EQ(r.seg.sections.size(), 6u);
