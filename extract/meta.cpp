@@ -21,9 +21,26 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+std::optional<int> year_in(const std::string& compacted) {
+  static const RE2 arabic("((?:19|20)[0-9]{2})年");
+  static const RE2 chinese("([〇零○一二三四五六七八九]{4})年");
+  std::string y;
+  if (RE2::PartialMatch(compacted, arabic, &y)) return std::stoi(y);
+  if (RE2::PartialMatch(compacted, chinese, &y))
+    if (auto v = parse_chinese_integer(y)) return static_cast<int>(*v);
+  return std::nullopt;
+}
+
 bool starts_with_year(const std::string& compacted) {
   static const RE2 year("^(?:(?:19|20)[0-9]{2}|[〇零○一二三四五六七八九]{4})年");
   return RE2::PartialMatch(compacted, year);
+}
+
+// A line with one non-empty cell ("标题\t" copied from a web page) reads as text.
+bool is_single_cell(const Line& line) {
+  int filled = 0;
+  for (const auto& c : line.cells) filled += !c.empty();
+  return filled <= 1;
 }
 
 // A short line without sentence punctuation or digits: a name, not prose.
@@ -46,7 +63,7 @@ void find_title(const std::vector<const Line*>& lines, const Document& doc, Meta
     return;
   }
   for (size_t i = 0; i < lines.size() && i < kHeadLines; ++i) {
-    if (lines[i]->is_table_row()) continue;
+    if (lines[i]->is_table_row() && !is_single_cell(*lines[i])) continue;
     std::string t = strip_heading_marks(compact(lines[i]->text));
     if (t.find("政府信息公开") == std::string::npos && t.find("信息公开") == std::string::npos &&
         t.find("年度报告") == std::string::npos)
@@ -64,7 +81,10 @@ void find_title(const std::vector<const Line*>& lines, const Document& doc, Meta
       continue;
     }
     // A dump line runs on into the body: the title ends at its first "报告".
-    m.title = t.substr(0, static_cast<size_t>(hit.data() - t.data()) + hit.size());
+    std::string candidate = t.substr(0, static_cast<size_t>(hit.data() - t.data()) + hit.size());
+    // "本年度报告根据《条例》…" opens the body; a title names the disclosure work or a year.
+    if (candidate.find("公开") == std::string::npos && !year_in(candidate)) continue;
+    m.title = candidate;
     m.title_loc = lines[i]->loc;
     // PDFs often print the agency on a line of its own above "2024 年政府信息公开工作年度报告".
     if (i > 0 && starts_with_year(m.title) && is_name_line(*lines[i - 1])) {
@@ -75,15 +95,6 @@ void find_title(const std::vector<const Line*>& lines, const Document& doc, Meta
   }
 }
 
-std::optional<int> year_in(const std::string& compacted) {
-  static const RE2 arabic("((?:19|20)[0-9]{2})年");
-  static const RE2 chinese("([〇零○一二三四五六七八九]{4})年");
-  std::string y;
-  if (RE2::PartialMatch(compacted, arabic, &y)) return std::stoi(y);
-  if (RE2::PartialMatch(compacted, chinese, &y))
-    if (auto v = parse_chinese_integer(y)) return static_cast<int>(*v);
-  return std::nullopt;
-}
 
 std::string agency_from_title(const std::string& title) {
   static const RE2 year_token("(?:(?:19|20)[0-9]{2}|[〇零○一二三四五六七八九]{4})年度?");
@@ -117,9 +128,11 @@ void find_signature(const std::vector<const Line*>& lines, Meta& m, std::string*
 }
 
 void find_date_under_title(const std::vector<const Line*>& lines, Meta& m) {
+  static const RE2 label("^(?:发布日期|发布时间|成文日期|日期):");
   for (size_t i = 0; i < lines.size() && i < kHeadLines; ++i) {
     std::string t = compact(lines[i]->text);
     if (t.size() > 2 && t.front() == '(' && t.back() == ')') t = t.substr(1, t.size() - 2);
+    RE2::Replace(&t, label, "");
     if (auto d = parse_date(t)) {
       m.published = d->iso();
       m.published_loc = lines[i]->loc;

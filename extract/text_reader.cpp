@@ -167,13 +167,11 @@ std::vector<std::string> split_cells(std::string_view line, char separator) {
   return cells;
 }
 
-// Cells of a tab-separated line (a Word table pasted as text). Empty cells stand for merged or
-// blank cells and keep the columns aligned, except the run of them at the end of the line.
-std::vector<std::string> split_tabs(std::string_view line) {
-  auto cells = split_cells(line, '\t');
-  while (!cells.empty() && cells.back().empty()) cells.pop_back();
-  return cells;
-}
+// Cells of a tab-separated line (a Word or HTML table pasted as text). Empty cells stand for
+// merged or blank cells and keep the columns aligned, the ones at the end of the line too: a
+// blank last column (上海 2019: “总计” left empty) is a cell, and only the table's schema can
+// tell it from a stray tab.
+std::vector<std::string> split_tabs(std::string_view line) { return split_cells(line, '\t'); }
 
 // "|---|:---:|", "--------\t---\t----": table rules, not content. A single "-" is a placeholder
 // cell ("| - | - |" in the Shuyang conversion), so a rule needs three dashes or a colon.

@@ -86,6 +86,17 @@ TEST(Meta, AgencyPrintedOnTheLineAboveTheYearJoinsTheTitle) {
   EXPECT_EQ(r.meta.year, 2024);
 }
 
+TEST(Meta, WebPageCopyWithDateLineAndBodyStartingWithNianDuBaoGao) {
+  std::string path = ::testing::TempDir() + "/web_copy.txt";
+  test::run("printf '2019年上海市人民政府办公厅政府信息公开工作年度报告\\t\\n发布日期：2020-01-31\\n"
+            "本年度报告根据《条例》的要求编制。\\n一、总体情况\\n' > " + path);
+  Read r = read(path);
+  EXPECT_EQ(r.meta.title, "2019年上海市人民政府办公厅政府信息公开工作年度报告");
+  EXPECT_EQ(r.meta.agency, "上海市人民政府办公厅");
+  EXPECT_EQ(r.meta.published, "2020-01-31");
+  EXPECT_EQ(r.meta.published_loc.line, 2);
+}
+
 TEST(Segment, PortalDumpOnOneLineStillHasItsSixParts) {
   Read r = read(test::shared_path("corpus/real/fujian_pingtan_shiyanqu_2020.txt"));
   ASSERT_EQ(r.seg.sections.size(), 6u);

@@ -108,19 +108,21 @@ TEST(TextReader, SeedLineNumbersAndCells) {
 
   const Line* row = line_at(doc, 69);
   ASSERT_NE(row, nullptr);
-  ASSERT_EQ(row->cells.size(), 9u);
+  // The line ends with a tab: a last, empty cell.
+  ASSERT_EQ(row->cells.size(), 10u);
   EXPECT_EQ(row->cells[0], "一、本年新收政府信息公开申请数量");
   EXPECT_EQ(row->cells[1], "");
   for (size_t i = 2; i < 9; ++i) EXPECT_EQ(row->cells[i], "0") << i;
+  EXPECT_EQ(row->cells[9], "");
   EXPECT_EQ(row->text.rfind("一、本年新收政府信息公开申请数量\t\t0\t", 0), 0u);
   EXPECT_NE(row->text.back(), '\t');  // trailing whitespace dropped
 
-  // Leading empty cells keep the columns aligned; the trailing run is dropped.
-  EXPECT_EQ(line_at(doc, 67)->cells, (Cells{"", "", "自然人", "法人或其他组织"}));
-  EXPECT_EQ(line_at(doc, 43)->cells, (Cells{"第二十条第（一）项"}));
+  // Empty cells keep the columns aligned, leading and trailing ones alike.
+  EXPECT_EQ(line_at(doc, 67)->cells, (Cells{"", "", "自然人", "法人或其他组织", "", "", "", "", "", ""}));
+  EXPECT_EQ(line_at(doc, 43)->cells, (Cells{"第二十条第（一）项", "", "", ""}));
   EXPECT_EQ(line_at(doc, 73)->cells,
             (Cells{"", "(三) 不予公开", "1.属于国家秘密", "0", "0", "0", "0", "0", "0", "0"}));
-  EXPECT_EQ(line_at(doc, 66)->cells.size(), 9u);
+  EXPECT_EQ(line_at(doc, 66)->cells.size(), 10u);
   EXPECT_EQ(line_at(doc, 66)->cells[8], "总计");
 
   EXPECT_EQ(line_at(doc, 62), nullptr);  // "--------\t---\t----" rule
