@@ -1,5 +1,7 @@
 #include "extract/headings.h"
 
+#include <algorithm>
+
 #include <re2/re2.h>
 #include <toml++/toml.h>
 
@@ -69,6 +71,7 @@ int number_of(const std::string& printed) {
 
 struct HeadingRules::Impl {
   std::vector<std::unique_ptr<RE2>> levels;
+  std::vector<int> depth;  // per pattern: its level (patterns of the same name share one)
   std::vector<PartRule> parts;
   WordSets pre2019;
   size_t max_heading_chars = 60;
@@ -83,6 +86,7 @@ HeadingRules HeadingRules::load(const std::string& path) {
   toml::table doc = parse_rules_file(path);
   HeadingRules rules;
   Impl& im = *rules.impl_;
+  std::vector<std::string> names;  // level names in order of first appearance
   if (const toml::array* levels = doc["level"].as_array()) {
     for (const auto& lv : *levels) {
       const toml::table* t = lv.as_table();
@@ -94,6 +98,10 @@ HeadingRules HeadingRules::load(const std::string& path) {
         throw RulesError(path + ":" + std::to_string(line) + ": pattern does not compile: " + re->error());
       if (re->NumberOfCapturingGroups() < 2)
         throw RulesError(path + ":" + std::to_string(line) + ": pattern needs two groups (number, text)");
+      std::string name = (*t)["name"].value_or(std::string());
+      int d = static_cast<int>(std::find(names.begin(), names.end(), name) - names.begin());
+      if (d == static_cast<int>(names.size())) names.push_back(name);
+      im.depth.push_back(d);
       im.levels.push_back(std::move(re));
     }
   }
@@ -147,14 +155,14 @@ std::optional<Heading> HeadingRules::classify(const std::string& line_text) cons
     std::string num, rest;
     if (!RE2::FullMatch(text, *impl_->levels[i], &num, &rest)) continue;
     Heading h;
-    h.level = static_cast<int>(i);
+    h.level = impl_->depth[i];
     h.printed = number_of(num);
     h.text = rest;
-    if (i == 0) h.part = part_of(rest);
+    if (h.level == 0) h.part = part_of(rest);
     // A long line that starts with "1." is prose; a part heading may run on into its first
     // sentence in some conversions, so a part is still recognised from its first clause.
     if (utf8_length(text) > impl_->max_heading_chars) {
-      if (i != 0 || h.part == 0) return std::nullopt;
+      if (h.level != 0 || h.part == 0) return std::nullopt;
       std::string first = rest.substr(0, rest.find_first_of("。,;:"));
       if (part_of(first) != h.part || utf8_length(first) > impl_->max_heading_chars) return std::nullopt;
       h.text = first;

@@ -10,7 +10,7 @@
 namespace nianbao {
 
 struct Heading {
-  int level = 0;        // index into HeadingRules levels (0 = part "一、")
+  int level = 0;        // 0 = part ("一、", "第一部分"), 1 = "（一）", 2 = "1.", 3 = "(1)"
   int printed = 0;      // the number printed (一 -> 1, 3 -> 3)
   std::string text;     // heading text after the number, folded
   int part = 0;         // 1..6 when a part-level heading names one of the six parts, else 0

@@ -3,13 +3,15 @@
 
 #include <algorithm>
 
+#include "table_builder.h"
 #include "test_paths.h"
 #include "validate/validate.h"
 
 namespace nianbao {
 namespace {
 
-// A report for `year` with the six parts in order, part n's heading on page n, line 2.
+// A report for `year` with the six parts in order, part n's heading on page n, line 2, and the
+// tables of parts 2–4 (all 0).
 Report six_parts(int year, const std::string& version) {
   Report r;
   r.meta.year = year;
@@ -23,6 +25,10 @@ Report six_parts(int year, const std::string& version) {
     s.loc = {n, 2};
     r.sections.push_back(s);
   }
+  const std::string tables = version == "2019" ? "2019" : "2021";
+  r.tables["proactive"] = test::proactive(tables);
+  r.tables["applications"] = test::applications(tables);
+  r.tables["reviews"] = test::reviews();
   return r;
 }
 
@@ -121,7 +127,7 @@ TEST_F(StructureMetaTest, FormatVersion) {
   Report early = six_parts(2020, "2021");
   found = structure(early);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].loc, (Location{1, 1}));  // no table: at the title
+  EXPECT_EQ(found[0].loc, (Location{4, 10}));  // at the part-3 table
   EXPECT_EQ(zh(found[0]), "报告年度为2020年，应使用2019年版（试行）格式，表格却按2021年版格式填写");
 }
 
@@ -208,6 +214,18 @@ TEST_F(StructureMetaTest, FindingsSortedByPlaceThenRule) {
   EXPECT_EQ(rules, (std::vector<std::string>{"meta.late", "meta.year_mismatch",
                                              "structure.missing_section",
                                              "structure.order.numbering"}));
+}
+
+TEST_F(StructureMetaTest, PartWithoutItsTableIsAWarningAtThePartHeading) {
+  Report r = six_parts(2022, "2021");
+  r.tables.erase("applications");
+  auto found = structure(r);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule, "structure.missing_section.table");
+  EXPECT_EQ(found[0].severity, Severity::Warning);
+  EXPECT_EQ(found[0].table, "applications");
+  EXPECT_EQ(found[0].loc, (Location{3, 2}));
+  EXPECT_EQ(zh(found[0]), "“三、收到和处理政府信息公开申请情况”部分没有可识别的统计表格");
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// The six parts and the format version: structure.missing_section, structure.order (and
+// The six parts and the format version: structure.missing_section (and .table for a part
+// without its table), structure.order (and
 // structure.order.numbering for a misnumbered heading), structure.format_version.
 //
 // Only reports under the 2019 条例 formats are held to them: a report for a year before 2019,
@@ -81,12 +82,28 @@ void format_version(const Report& report, const Rules& rules, std::vector<Findin
   out.push_back(std::move(f));
 }
 
+// A part present without its table: the statistics the format asks for are not there (or not
+// as a table nianbao can read: a picture, a garbled conversion). A warning, since the second
+// case is nianbao's failure as much as the report's.
+void missing_tables(const Report& report, const Rules& rules, std::vector<Finding>& out) {
+  for (const auto& [part, table] : {std::pair{2, "proactive"}, {3, "applications"}, {4, "reviews"}}) {
+    const Section* s = report.section(part);
+    if (!s || report.tables.count(table)) continue;
+    Finding f = start_finding("structure.missing_section.table", rules);
+    f.loc = s->loc;
+    f.table = table;
+    put(f, "title", rules.labels.section_name(part));
+    out.push_back(std::move(f));
+  }
+}
+
 }  // namespace
 
 void structure(const Report& report, const Rules& rules, std::vector<Finding>& out) {
   const Meta& m = report.meta;
   if (m.format_version == "pre2019" || !m.year || *m.year < 2019) return;
   missing_sections(report, rules, out);
+  missing_tables(report, rules, out);
   order(report, rules, out);
   format_version(report, rules, out);
 }

@@ -63,7 +63,7 @@ const std::vector<std::string>& emitted_rules() {
       "table.missing_cell",        "table.missing_row",        "table.invalid_value",
       "structure.missing_section", "structure.order",          "structure.order.numbering",
       "structure.format_version",  "meta.year_mismatch",       "meta.late",
-      "meta.year_mismatch.body"};
+      "meta.year_mismatch.body",   "structure.missing_section.table"};
   return ids;
 }
 
