@@ -27,10 +27,19 @@ struct Location {
   bool operator==(const Location&) const = default;
 };
 
+// A run of text with its own box: a word or a glyph run of a PDF page, kept so that tables
+// can be rebuilt from positions. Sources without coordinates have none.
+struct Span {
+  std::string text;
+  Box box;
+  double font_size = 0;
+};
+
 struct Line {
   std::string text;  // as printed (original width, punctuation, spacing)
   Location loc;
   std::optional<Box> box;
+  std::vector<Span> spans;  // in reading order; empty when the source has no coordinates
   // When the source marks cell boundaries (tabs in text, pipes in Markdown, <td> in HTML,
   // w:tc in DOCX, column gaps in PDF) the cells of this line, in order, empty ones included.
   // Empty when the line is plain prose.

@@ -6,6 +6,9 @@
 #include <fstream>
 
 #include "extract/errors.h"
+#include "extract/docx_reader.h"
+#include "extract/html_reader.h"
+#include "extract/pdf_reader.h"
 #include "extract/text_reader.h"
 
 namespace nianbao {
@@ -38,14 +41,13 @@ Document read_document(const std::string& path) {
     throw ReadError("not_a_file", path + ": 不是普通文件 (not a regular file)");
   std::string ext = lower_extension(path);
   std::string head = magic(path);
-  const char* kind = nullptr;
-  if (head.rfind("%PDF", 0) == 0 || ext == "pdf") kind = "PDF";
-  else if (head.rfind("PK\x03\x04", 0) == 0 || ext == "docx") kind = "DOCX";
-  else if (ext == "doc" || ext == "wps") kind = "DOC/WPS";
-  else if (ext == "html" || ext == "htm") kind = "HTML";
-  if (kind)
-    throw ReadError("unsupported_format", path + ": 暂不支持读取 " + kind + " 文件 (" + kind +
-                                              " input is not supported by this build)");
+  // The content decides where it can (a report saved as .txt that is really a PDF), the name
+  // where it cannot (HTML and plain text look alike).
+  if (head.rfind("%PDF", 0) == 0 || ext == "pdf") return read_pdf_file(path);
+  if (head.rfind("PK\x03\x04", 0) == 0 || ext == "docx") return read_docx_file(path);
+  if (head.rfind("\xD0\xCF\x11\xE0", 0) == 0 || ext == "doc" || ext == "wps")
+    return read_word_binary_file(path);
+  if (ext == "html" || ext == "htm" || ext == "shtml" || ext == "xhtml") return read_html_file(path);
   return read_text_file(path);
 }
 
