@@ -3,7 +3,7 @@ BUILD_TYPE ?= Release
 BUILD_DIR  ?= build
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps build run test debug clean
+.PHONY: all deps build run test debug sanitize clean
 
 all: build
 
@@ -28,5 +28,14 @@ test: build
 debug:
 	@$(MAKE) --no-print-directory BUILD_TYPE=Debug BUILD_DIR=build-debug test
 
+# The whole suite built with clang under AddressSanitizer and UndefinedBehaviorSanitizer.
+SANITIZE_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+sanitize: deps
+	@CC=clang CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)" -DCMAKE_EXE_LINKER_FLAGS="$(SANITIZE_FLAGS)" >/dev/null
+	@cmake --build build-asan -j $(JOBS)
+	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
 clean:
-	rm -rf build build-debug
+	rm -rf build build-debug build-asan
