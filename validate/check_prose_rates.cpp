@@ -4,14 +4,14 @@
 
 #include <cmath>
 
-#include "extract/normalize.h"
-#include "validate/validate.h"
+#include "validate/prose_checks.h"
 
 namespace nianbao::checks {
 
-void prose_rates(const Report& report, const Rules& rules, std::vector<Finding>& out) {
-  for (const Paragraph& p : report.paragraphs) {
-    std::string text = compact(p.text);
+void prose_rates(const ProseContext& prose, const Rules& rules, std::vector<Finding>& out,
+                 std::vector<Finding>* verified) {
+  for (const ProseParagraph& p : prose.paragraphs) {
+    const std::string& text = p.folded.text;
     for (const RateRule& rule : rules.prose.rates) {
       const re2::RE2& re = *rule.pattern;
       int n = re.NumberOfCapturingGroups() + 1;
@@ -24,32 +24,39 @@ void prose_rates(const Report& report, const Rules& rules, std::vector<Finding>&
         pos = end > pos ? end : pos + 1;
         double whole = std::stod(std::string(groups[static_cast<size_t>(rule.whole)]));
         double part = std::stod(std::string(groups[static_cast<size_t>(rule.part)]));
-        std::string pct_text(groups[static_cast<size_t>(rule.percent)]);
-        double percent = std::stod(pct_text);
+        const re2::StringPiece& pct = groups[static_cast<size_t>(rule.percent)];
+        std::string pct_text(pct);
         if (whole <= 0) continue;
         double computed = part / whole * 100;
         size_t dot = pct_text.find('.');
         int decimals = dot == std::string::npos ? 0 : static_cast<int>(pct_text.size() - dot - 1);
         double tolerance = 0.5 * std::pow(10.0, -decimals);
-        if (std::fabs(computed - percent) <= tolerance + 1e-9) continue;
+        bool holds = std::fabs(computed - std::stod(pct_text)) <= tolerance + 1e-9;
+        if (holds && !verified) continue;
         Finding f = start_finding(rule.rule, rules);
-        // The place of the statement: the piece of the paragraph where its rate is printed.
-        std::string rate_word = rule.name_zh.empty() ? "率" : rule.name_zh;
-        size_t at = p.text.find(rate_word);
-        f.loc = p.loc_at(at == std::string::npos ? 0 : at);
-        f.expected = std::round(computed * 10) / 10;
-        f.actual = percent;
-        f.args["quote"] = text.substr(begin, end - begin);
+        // The place of the statement: where its rate is printed.
+        f.loc = p.loc_at(static_cast<size_t>(pct.data() - text.data()));
+        f.args["quote"] = p.quote(begin, end);
         f.args["name_zh"] = rule.name_zh;
         f.args["name_en"] = rule.name_en;
         f.args["percent"] = pct_text;
         f.args["part"] = format_number(part);
         f.args["whole"] = format_number(whole);
         f.args["computed"] = format_number(std::round(computed * 10) / 10);
+        if (holds) {
+          verified->push_back(std::move(f));
+          continue;
+        }
+        f.expected = std::round(computed * 10) / 10;
+        f.actual = std::stod(pct_text);
         out.push_back(std::move(f));
       }
     }
   }
+}
+
+void prose_rates(const Report& report, const Rules& rules, std::vector<Finding>& out) {
+  prose_rates(ProseContext::read(report, rules), rules, out, nullptr);
 }
 
 }  // namespace nianbao::checks

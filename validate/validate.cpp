@@ -40,21 +40,37 @@ Rules Rules::load(const std::string& dir) {
   return r;
 }
 
-std::vector<Finding> validate(const Report& report, const Rules& rules) {
-  std::vector<Finding> out;
-  checks::structure(report, rules, out);
-  checks::meta(report, rules, out);
-  checks::cells(report, rules, out);
-  checks::arithmetic(report, rules, out);
-  checks::prose_rates(report, rules, out);
-  checks::body_years(report, rules, out);
-  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+namespace {
+
+void sort_by_place(std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (a.loc.page != b.loc.page) return a.loc.page < b.loc.page;
     if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
     return a.rule < b.rule;
   });
-  return out;
 }
+
+}  // namespace
+
+std::vector<Finding> validate(const Report& report, const Rules& rules) {
+  return validate_all(report, rules).findings;
+}
+
+Validation validate_all(const Report& report, const Rules& rules) {
+  Validation v;
+  std::vector<Finding>& out = v.findings;
+  checks::structure(report, rules, out);
+  checks::meta(report, rules, out);
+  checks::cells(report, rules, out);
+  checks::arithmetic(report, rules, out);
+  checks::prose(report, rules, out, &v.verified);
+  checks::body_years(report, rules, out);
+  sort_by_place(v.findings);
+  sort_by_place(v.verified);
+  return v;
+}
+
+std::string verified_rule(const std::string& rule) { return "verified." + rule; }
 
 namespace checks {
 
@@ -63,7 +79,14 @@ const std::vector<std::string>& emitted_rules() {
       "table.missing_cell",        "table.missing_row",        "table.invalid_value",
       "structure.missing_section", "structure.order",          "structure.order.numbering",
       "structure.format_version",  "meta.year_mismatch",       "meta.late",
-      "meta.year_mismatch.body",   "structure.missing_section.table"};
+      "meta.year_mismatch.body",   "structure.missing_section.table",
+      "text.table_mismatch",       "text.table_mismatch.zero", "text.table_mismatch.percent",
+      "text.sum_mismatch",         "text.sum_mismatch.percent", "text.double_count",
+      "text.unfilled_blank",       "structure.empty_section",
+      // How statements that hold are worded (--verbose, JSON "verified").
+      "verified.text.table_mismatch", "verified.text.table_mismatch.zero",
+      "verified.text.table_mismatch.percent", "verified.text.sum_mismatch",
+      "verified.text.sum_mismatch.percent", "verified.text.sum_mismatch.rate"};
   return ids;
 }
 

@@ -32,6 +32,17 @@ struct Rules {
 // checks produced them in.
 std::vector<Finding> validate(const Report& report, const Rules& rules);
 
+// The findings, and the statements of the prose that were checked and hold (a supervisor must
+// see what was confirmed, not only what failed), both sorted as above.
+struct Validation {
+  std::vector<Finding> findings;
+  std::vector<Finding> verified;
+};
+Validation validate_all(const Report& report, const Rules& rules);
+
+// The catalog entry that words a verified statement of `rule`: "verified.text.sum_mismatch".
+std::string verified_rule(const std::string& rule);
+
 // The checks validate() runs, each appending to `out`; exposed so tests can run one alone.
 namespace checks {
 
@@ -40,6 +51,10 @@ void cells(const Report& report, const Rules& rules, std::vector<Finding>& out);
 void structure(const Report& report, const Rules& rules, std::vector<Finding>& out);
 void meta(const Report& report, const Rules& rules, std::vector<Finding>& out);
 void prose_rates(const Report& report, const Rules& rules, std::vector<Finding>& out);
+// Every check of the prose (rates, sums, shares, figures against the tables, claims of zero,
+// template blanks, empty parts); `verified` (may be null) receives the statements that hold.
+void prose(const Report& report, const Rules& rules, std::vector<Finding>& out,
+           std::vector<Finding>* verified);
 void body_years(const Report& report, const Rules& rules, std::vector<Finding>& out);
 
 // The rule ids the checks emit besides those of relations.toml.

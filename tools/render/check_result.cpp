@@ -22,7 +22,9 @@ CheckResult check_file(const std::string& path, const Rules& rules) {
     Document doc = read_document(path);
     r.format = doc.format;
     r.report = analyze(doc);
-    r.findings = validate(r.report, rules);
+    Validation v = validate_all(r.report, rules);
+    r.findings = std::move(v.findings);
+    r.verified = std::move(v.verified);
     r.ok = true;
   } catch (const ReadError& e) {
     r.error_code = e.code;

@@ -18,6 +18,9 @@ struct CheckResult {
   InputFormat format = InputFormat::Text;
   Report report;
   std::vector<Finding> findings;
+  // Statements of the prose that were checked and hold, worded by the catalog entry
+  // verified_rule(rule); listed by --verbose and under "verified" in JSON.
+  std::vector<Finding> verified;
   int count(Severity s) const;
 };
 

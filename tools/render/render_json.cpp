@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "validate/validate.h"
+
 namespace nianbao {
 
 namespace {
@@ -133,6 +135,15 @@ json to_json(const CheckResult& r, const Catalog& catalog, Lang lang) {
   j["report"] = to_json(r.report);
   j["findings"] = json::array();
   for (const auto& f : r.findings) j["findings"].push_back(to_json(f, catalog, lang));
+  // What was checked and holds: rule, message, place.
+  j["verified"] = json::array();
+  for (const auto& f : r.verified) {
+    Finding worded = f;
+    worded.rule = verified_rule(f.rule);
+    json v{{"rule", f.rule}, {"message", catalog.format_message(worded, lang)}};
+    v.update(location(f.loc));
+    j["verified"].push_back(v);
+  }
   j["summary"] = {{"errors", r.count(Severity::Error)},
                   {"warnings", r.count(Severity::Warning)},
                   {"infos", r.count(Severity::Info)}};

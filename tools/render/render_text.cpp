@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "validate/validate.h"
+
 namespace nianbao {
 
 namespace {
@@ -64,6 +66,16 @@ std::string render_text(const CheckResult& r, const Catalog& catalog, const Text
         << ": " << catalog.format_message(f, opt.lang) << "\n";
   }
   if (opt.verbose) {
+    // The statements of the prose that were checked and hold, in the same line format.
+    for (const auto& f : r.verified) {
+      Finding worded = f;
+      worded.rule = verified_rule(f.rule);
+      std::string where = r.file;
+      if (f.loc.known()) where += ":" + std::to_string(f.loc.page) + ":" + std::to_string(f.loc.line);
+      out << paint(where, "\033[1m", opt.color) << ": "
+          << paint("verified[" + f.rule + "]", "\033[1;32m", opt.color)
+          << ": " << catalog.format_message(worded, opt.lang) << "\n";
+    }
     for (const auto& s : r.report.sections)
       out << r.file << ":" << s.loc.page << ":" << s.loc.line << ": "
           << (opt.lang == Lang::Zh ? "第" + std::to_string(s.number) + "部分 " : "part " + std::to_string(s.number) + " ")

@@ -12,7 +12,7 @@ namespace nianbao {
 struct TextOptions {
   Lang lang = Lang::Zh;
   bool color = false;
-  bool verbose = false;  // also the rebuilt tables' shape and the parts found
+  bool verbose = false;  // also the prose statements that hold and the parts found
 };
 
 std::string render_text(const CheckResult& result, const Catalog& catalog, const TextOptions& options);

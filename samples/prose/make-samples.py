@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Writes the prose samples: the correct 2021 rule sample with its prose rewritten, one sample
+per prose check that breaks it (<rule with '-' for '.'>.txt) and, next to each, a variant that is
+right (ok-<same>.txt) and carries what must not be taken for a fault: qualified figures
+("5500余条"), figures of other years ("较2022年增长"), figures of other units and subjects.
+
+The tables are those of samples/rules/correct-2021.txt: 新收 26 (自然人 22, 商业企业 3, 法律服务
+机构 1), 上年结转 2, 予以公开 13, 部分公开 3, 不予公开 1, 无法提供 7, 不予处理 2, 其他处理 1,
+(七)总计 27, 结转下年度 1; 行政复议 2 (维持 1, 尚未审结 1), 行政诉讼 1 (直接起诉, 纠正 1).
+
+Usage: samples/prose/make-samples.py [--expect BUILD/nianbao]
+  --expect also writes <name>.expected, the exact `nianbao check` text output, to be read by hand.
+"""
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+BASE = os.path.join(ROOT, "samples", "rules", "correct-2021.txt")
+
+PROACTIVE = "全年主动公开政府信息356条，其中通过政府网站公开298条，通过政务新媒体公开58条。"
+REQUESTS = "全年依法办理政府信息公开申请，均在法定期限内答复。"
+PART5 = "一是信息公开的及时性有待提高；二是政策解读形式较为单一。"
+
+# Distractors every ok- variant carries: none of them may be reported.
+QUIET = ("全年通过政务新媒体发布信息5500余条，其中政策解读1200条、办事指南800条、工作动态3600条。"
+         "政府网站访问量较2022年增长12%，达到约36万人次，其中首页访问20万人次、专栏访问20万人次。"
+         "2022年收到政府信息公开申请20件，办理人大代表建议15件、政协提案12件，"
+         "受理群众投诉35起，办结35起，办结率100%。")
+
+SAMPLES = {
+    # 27 stated as received; the table has 26 new (28 with those carried over).
+    "text-table_mismatch": {
+        REQUESTS: "全年共收到政府信息公开申请27件，办结27件，结转下年度继续办理1件。"},
+    "ok-text-table_mismatch": {
+        REQUESTS: "全年共收到政府信息公开申请28件（含上年结转2件），其中自然人24件、商业企业3件、"
+                  "法律服务机构1件；办结27件，结转下年度继续办理1件。" + QUIET},
+    # The table has 2 reconsiderations.
+    "text-table_mismatch-zero": {
+        REQUESTS: "本年度未发生因政府信息公开引起的行政复议，未收到相关行政诉讼。"},
+    "ok-text-table_mismatch-zero": {
+        REQUESTS: "本年度发生政府信息公开行政复议2件，其中结果维持1件、尚未审结1件；行政诉讼1件。"
+                  "全年未发生行政诉讼败诉情形。" + QUIET},
+    # (13 + 3) / 27 = 59.3%.
+    "text-table_mismatch-percent": {
+        REQUESTS: "全年依法办理政府信息公开申请，予以公开及部分公开的申请占比为70%。"},
+    "ok-text-table_mismatch-percent": {
+        REQUESTS: "全年依法办理政府信息公开申请，予以公开及部分公开的申请占比为59.3%。" + QUIET},
+    # 298 + 38 + 10 = 346, and the list ends with 其他.
+    "text-sum_mismatch": {
+        PROACTIVE: "全年主动公开政府信息356条，其中通过政府网站公开298条，通过政务新媒体公开38条，"
+                   "其他渠道公开10条。"},
+    "ok-text-sum_mismatch": {
+        PROACTIVE: "全年主动公开政府信息356条，其中通过政府网站公开298条，通过政务新媒体公开48条，"
+                   "其他渠道公开10条。" + QUIET},
+    # 7 / 26 = 26.9%, not 30.8%; the two other shares agree on 26.
+    "text-sum_mismatch-percent": {
+        REQUESTS: "全年共收到政府信息公开申请26件，其中予以公开13件，占50%；部分公开3件，占11.5%；"
+                  "无法提供7件，占30.8%。"},
+    "ok-text-sum_mismatch-percent": {
+        REQUESTS: "全年共收到政府信息公开申请26件，其中予以公开13件，占50%；部分公开3件，占11.5%；"
+                  "无法提供7件，占26.9%。" + QUIET},
+    # 27 / 26 = 103.8%.
+    "text-sum_mismatch-rate": {
+        REQUESTS: "全年共受理政府信息公开申请26件，办结27件，办结率100%。"},
+    "ok-text-sum_mismatch-rate": {
+        REQUESTS: "全年共受理审批事项120件，办结120件，办结率100%。" + QUIET},
+    # 首页 and 专栏 both 8.6万, together more than the 12.5万 total (the seed's library case).
+    "text-double_count": {
+        PROACTIVE: "全年政府网站访问量总计12.5万人次，其中首页访问8.6万人次，公开专栏访问8.6万人次。"},
+    "ok-text-double_count": {
+        PROACTIVE: "全年政府网站访问量总计12.5万人次，其中首页访问8.6万人次，公开专栏访问3.9万人次。"
+                   + QUIET},
+    "text-unfilled_blank": {
+        PROACTIVE: "全年主动公开政府信息  条，通过政务新媒体公开58条。"},
+    "ok-text-unfilled_blank": {
+        PROACTIVE: "全年主动公开政府信息356条，通过政务新媒体公开58条，处理申请人张××的来信。" + QUIET},
+    "structure-empty_section": {PART5: "无。", "下一步，我局将健全信息发布审核机制，丰富政策解读形式。": ""},
+    "ok-structure-empty_section": {PART5: "一是信息公开的及时性有待提高；二是政策解读形式较为单一。"
+                                          "本年度无其他问题。"},
+}
+
+
+def main():
+    with open(BASE, encoding="utf-8") as f:
+        base = f.read()
+    binary = sys.argv[2] if len(sys.argv) > 2 and sys.argv[1] == "--expect" else None
+    for name, edits in SAMPLES.items():
+        text = base
+        for old, new in edits.items():
+            assert old in text, (name, old)
+            text = text.replace(old, new)
+        path = os.path.join(HERE, name + ".txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        if binary:
+            rel = os.path.relpath(path, ROOT)
+            res = subprocess.run([binary, "check", "--color", "never", rel], cwd=ROOT,
+                                 capture_output=True, text=True)
+            with open(os.path.join(HERE, name + ".expected"), "w", encoding="utf-8") as f:
+                f.write(res.stdout)
+    print(f"wrote {len(SAMPLES)} samples to {os.path.relpath(HERE, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+#include "validate/prose_checks.h"
+
+#include <cmath>
+
+namespace nianbao {
+
+ProseContext ProseContext::read(const Report& report, const Rules& rules) {
+  ProseContext c;
+  c.report = &report;
+  FigureContext figures = rules.prose.figures;
+  figures.year = report.meta.year.value_or(0);
+  c.paragraphs.reserve(report.paragraphs.size());
+  for (const Paragraph& p : report.paragraphs) {
+    c.paragraphs.push_back(read_prose(p, figures));
+    c.enumerations.push_back(find_enumerations(c.paragraphs.back(), rules.prose.words));
+  }
+  return c;
+}
+
+namespace checks {
+
+void prose(const Report& report, const Rules& rules, std::vector<Finding>& out,
+           std::vector<Finding>* verified) {
+  ProseContext context = ProseContext::read(report, rules);
+  prose_rates(context, rules, out, verified);
+  prose_sums(context, rules, out, verified);
+  prose_percentages(context, rules, out, verified);
+  prose_tables(context, rules, out, verified);
+  prose_zero_claims(context, rules, out, verified);
+  prose_blanks(context, rules, out);
+  empty_sections(report, rules, out);
+}
+
+std::string statement_quote(const ProseParagraph& p, size_t begin, size_t end) {
+  const std::string& t = p.folded.text;
+  size_t sentence_begin = p.sentences.empty() ? 0 : p.sentences[p.sentence_of(begin)].begin;
+  // Back over one clause mark and the clause before it.
+  size_t b = begin;
+  int marks = 0;
+  while (b > sentence_begin) {
+    size_t back = b - 1;
+    while (back > sentence_begin && (static_cast<unsigned char>(t[back]) & 0xC0) == 0x80) --back;
+    if (clause_mark_at(t, back) && ++marks == 2) break;
+    b = back;
+  }
+  while (b < begin && clause_mark_at(t, b)) b += clause_mark_at(t, b);
+  return p.quote(b, end);
+}
+
+std::optional<double> table_value(const Report& report, const CellSum& cells) {
+  static const std::vector<std::string> orgs = {"commercial", "research", "social_org", "legal_service",
+                                                "other_org"};
+  double sum = 0;
+  for (const std::string& spec : cells) {
+    size_t a = spec.find('/'), b = spec.rfind('/');
+    auto t = report.tables.find(spec.substr(0, a));
+    if (t == report.tables.end()) return std::nullopt;
+    std::string row = spec.substr(a + 1, b - a - 1), column = spec.substr(b + 1);
+    std::vector<std::string> columns = column == "orgs" ? orgs : std::vector<std::string>{column};
+    std::vector<const TableRow*> rows;
+    if (row.size() > 2 && row.compare(row.size() - 2, 2, ".*") == 0) {
+      std::string group = row.substr(0, row.size() - 2);
+      for (const TableRow& r : t->second.rows)
+        if (r.key == group || r.key.rfind(group + ".", 0) == 0) rows.push_back(&r);
+    } else if (const TableRow* r = t->second.row(row)) {
+      rows.push_back(r);
+    }
+    if (rows.empty()) return std::nullopt;
+    for (const TableRow* r : rows) {
+      if (!r->found) return std::nullopt;
+      for (const std::string& c : columns) {
+        auto it = r->cells.find(c);
+        if (it != r->cells.end() && it->second.value) {
+          sum += *it->second.value;
+          continue;
+        }
+        // A blank total (上海 2019 left the column empty in most rows) is the sum of the
+        // applicant columns when they are all there.
+        if (c != "total") return std::nullopt;
+        for (const char* part : {"natural_person", "commercial", "research", "social_org", "legal_service", "other_org"}) {
+          auto p = r->cells.find(part);
+          if (p == r->cells.end() || !p->second.value) return std::nullopt;
+          sum += *p->second.value;
+        }
+      }
+    }
+  }
+  return sum;
+}
+
+bool percent_agrees(double part, double whole, const Percent& percent) {
+  if (whole <= 0) return false;
+  double computed = part / whole * 100;
+  double unit = std::pow(10.0, -percent.decimals);
+  if (std::fabs(computed - percent.value) <= unit / 2 + 1e-9) return true;
+  // Some reports cut the digits off rather than round them: 35 / 805 = 4.348% printed "4.34%".
+  return percent.value <= computed + 1e-9 && computed < percent.value + unit - 1e-9;
+}
+
+}  // namespace checks
+}  // namespace nianbao
