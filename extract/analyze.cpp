@@ -3,6 +3,7 @@
 #include "extract/errors.h"
 #include "extract/meta.h"
 #include "extract/segment.h"
+#include "extract/table_positions.h"
 #include "extract/table_text.h"
 
 namespace nianbao {
@@ -23,7 +24,11 @@ Report analyze(const Document& doc) {
   bool old_layout = (report.meta.year && *report.meta.year <= 2018) ||
                     (seg.pre2019_layout && !report.meta.year);
   if (!old_layout) {
-    TableExtraction tables = rebuild_tables_from_text(doc, report.sections, report.meta.year, seg.repeated);
+    // A PDF keeps where every word stands: its tables are rebuilt from positions.
+    TableExtraction tables =
+        doc.format == InputFormat::Pdf
+            ? rebuild_tables_from_positions(doc, report.sections, report.meta.year, seg.repeated)
+            : rebuild_tables_from_text(doc, report.sections, report.meta.year, seg.repeated);
     report.tables = std::move(tables.tables);
     if (tables.format_version != "unknown")
       report.meta.format_version = tables.format_version;

@@ -136,14 +136,20 @@ TEST_F(CellsTest, MissingRows) {
   EXPECT_EQ(found[1].loc, (Location{4, 30}));
 }
 
-TEST_F(CellsTest, OtherVersionRowsAreMissingRows) {
-  // A 2019-style table declared as 2021: the three (六) sub-rows are missing.
+TEST_F(CellsTest, SingleOtherRowOfThe2019FormatStandsForItsThreeItems) {
+  // A 2021 report printing "（六）其他处理" as one row, as in 2019 (洪泽区 2023/2024): its three
+  // items are not missing; the layout is said once, at that row.
   Report r = report_with("2019");
   r.meta.format_version = "2021";
   r.tables.erase("proactive");
+  r.tables["applications"].row("other")->label = "（六）其他处理";
   auto found = run(r);
-  ASSERT_EQ(found.size(), 3u);
-  for (const Finding& f : found) EXPECT_EQ(f.rule, "table.missing_row");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule, "structure.format_version.row");
+  EXPECT_EQ(found[0].severity, Severity::Warning);
+  EXPECT_EQ(found[0].row, "other");
+  EXPECT_EQ(found[0].loc, r.tables["applications"].row("other")->loc);
+  EXPECT_EQ(zh(found[0]), "“（六）其他处理”按另一版格式填为一行；2021年版格式要求分项填写");
 }
 
 TEST_F(CellsTest, InvalidValues) {

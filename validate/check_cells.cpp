@@ -113,12 +113,44 @@ struct TableCheck {
     return table.loc;
   }
 
+  // A row of the other format version printed in place of this version's rows: the 2019
+  // single "（六）其他处理" row in a 2021 table (洪泽区 2023, 2024) stands for other.*, so those
+  // rows are not missing — the layout is wrong, and that is said once.
+  std::vector<std::string> replaced_groups() {
+    std::vector<std::string> groups;
+    if (!labels || version.empty()) return groups;
+    for (const TableRow& row : table.rows) {
+      if (!row.found || labels->row(row.key, version)) continue;
+      std::string prefix = row.key + ".";
+      bool stands_for_rows = false;
+      for (const RowLabel* rl : labels->schema_rows(version))
+        if (rl->key.rfind(prefix, 0) == 0) stands_for_rows = true;
+      if (!stands_for_rows) continue;
+      groups.push_back(prefix);
+      Finding f = start_finding("structure.format_version.row", rules);
+      f.table = table.key;
+      f.row = row.key;
+      f.loc = first_known({row.loc, table.loc});
+      f.args["label"] = row.label;
+      put(f, "required", rules.labels.format_version_name(version));
+      out.push_back(std::move(f));
+    }
+    return groups;
+  }
+
+  static bool in_groups(const std::string& key, const std::vector<std::string>& groups) {
+    return std::any_of(groups.begin(), groups.end(),
+                       [&](const std::string& g) { return key.rfind(g, 0) == 0; });
+  }
+
   void run() {
+    const std::vector<std::string> replaced = replaced_groups();
     if (labels && !version.empty())
       for (const RowLabel* rl : labels->schema_rows(version))
-        if (!table.row(rl->key)) missing_row(rl->key, {});
+        if (!table.row(rl->key) && !in_groups(rl->key, replaced)) missing_row(rl->key, {});
     for (size_t i = 0; i < table.rows.size(); ++i) {
       const TableRow& row = table.rows[i];
+      if (!row.found && in_groups(row.key, replaced)) continue;
       if (!row.found) {
         missing_row(row.key, first_known({row.loc, where_row_belongs(i)}));
         continue;

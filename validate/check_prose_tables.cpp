@@ -101,7 +101,8 @@ void compare(const ProseParagraph& p, const Figure& f, const StatementRule& s, c
   }
   if (!first) return;
   if (!shown) shown = first;
-  std::optional<double> whole = s.percent ? table_value(report, s.denominators.front()) : std::nullopt;
+  std::optional<double> whole;
+  if (s.percent) whole = table_value(report, s.denominators.front());
   if (s.percent && !holds && !whole) return;
   Finding finding = start_finding(s.percent ? "text.table_mismatch.percent" : "text.table_mismatch", rules);
   finding.loc = p.loc_at(f.number_begin);

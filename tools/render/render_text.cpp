@@ -43,6 +43,19 @@ std::string summary(const CheckResult& r, Lang lang) {
   return s.str();
 }
 
+// "FILE:PAGE:LINE" as editors jump to it; a Word document has no lines, only paragraphs:
+// "FILE:¶N" (output.md: for DOCX the line is the paragraph number).
+std::string place(const CheckResult& r, Location loc) {
+  std::string where = r.file;
+  if (!loc.known()) return where;
+  if (r.format == InputFormat::Docx) return where + ":¶" + std::to_string(loc.line);
+  where += ':';
+  where += std::to_string(loc.page);
+  where += ':';
+  where += std::to_string(loc.line);
+  return where;
+}
+
 }  // namespace
 
 std::string render_text(const CheckResult& r, const Catalog& catalog, const TextOptions& opt) {
@@ -54,13 +67,7 @@ std::string render_text(const CheckResult& r, const Catalog& catalog, const Text
     return out.str();
   }
   for (const auto& f : r.findings) {
-    std::string where = r.file;
-    if (f.loc.known()) {
-      where += ':';
-      where += std::to_string(f.loc.page);
-      where += ':';
-      where += std::to_string(f.loc.line);
-    }
+    std::string where = place(r, f.loc);
     out << paint(where, "\033[1m", opt.color) << ": "
         << paint(std::string(to_string(f.severity)) + "[" + f.rule + "]", color_of(f.severity), opt.color)
         << ": " << catalog.format_message(f, opt.lang) << "\n";
@@ -70,14 +77,13 @@ std::string render_text(const CheckResult& r, const Catalog& catalog, const Text
     for (const auto& f : r.verified) {
       Finding worded = f;
       worded.rule = verified_rule(f.rule);
-      std::string where = r.file;
-      if (f.loc.known()) where += ":" + std::to_string(f.loc.page) + ":" + std::to_string(f.loc.line);
+      std::string where = place(r, f.loc);
       out << paint(where, "\033[1m", opt.color) << ": "
           << paint("verified[" + f.rule + "]", "\033[1;32m", opt.color)
           << ": " << catalog.format_message(worded, opt.lang) << "\n";
     }
     for (const auto& s : r.report.sections)
-      out << r.file << ":" << s.loc.page << ":" << s.loc.line << ": "
+      out << place(r, s.loc) << ": "
           << (opt.lang == Lang::Zh ? "第" + std::to_string(s.number) + "部分 " : "part " + std::to_string(s.number) + " ")
           << s.title << "\n";
   }

@@ -1,0 +1,54 @@
+#include "extract/html_input.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "extract/errors.h"
+
+namespace nianbao {
+namespace {
+
+[[noreturn]] void fail(const char* code, const std::string& path, const std::string& zh,
+                       const std::string& en) {
+  throw ReadError(code, path + ": " + zh + " (" + en + ")");
+}
+
+}  // namespace
+
+std::string megabytes(std::uintmax_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MB"; }
+
+std::string read_input_file(const std::string& path, std::uintmax_t max_bytes) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (path.empty() || status.type() == fs::file_type::not_found)
+    fail("not_found", path, "文件不存在", "file not found");
+  if (ec) fail("io", path, "无法访问文件：" + ec.message(), "cannot access the file: " + ec.message());
+  if (fs::is_directory(status)) fail("not_a_file", path, "是目录，不是文件", "a directory, not a file");
+  if (!fs::is_regular_file(status)) fail("not_a_file", path, "不是普通文件", "not a regular file");
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > max_bytes)
+    fail("too_large", path, "文件超过 " + megabytes(max_bytes), "file larger than " + megabytes(max_bytes));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const std::string reason = std::strerror(errno);
+    fail("io", path, "无法读取文件：" + reason, "cannot read the file: " + reason);
+  }
+  std::string bytes;
+  bytes.reserve(static_cast<size_t>(ec ? 0 : size));
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    bytes.append(buf, static_cast<size_t>(in.gcount()));
+    // A file that grows while being read (a pipe, /proc) still stops at the limit.
+    if (bytes.size() > max_bytes)
+      fail("too_large", path, "文件超过 " + megabytes(max_bytes), "file larger than " + megabytes(max_bytes));
+  }
+  if (in.bad()) fail("io", path, "读取文件出错", "read error");
+  if (bytes.empty()) fail("empty", path, "文件为空", "empty file");
+  return bytes;
+}
+
+}  // namespace nianbao

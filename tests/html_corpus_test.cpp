@@ -1,0 +1,123 @@
+// Real published reports in ../shared/corpus/real read through the HTML and DOCX readers,
+// against golden files checked by hand against the source.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_paths.h"
+
+namespace nianbao {
+namespace {
+
+using nlohmann::json;
+
+json check_json(const std::string& file) {
+  std::string out;
+  test::run(test::binary() + " check --format json " + file + " 2>/dev/null", &out);
+  return json::parse(out);
+}
+
+// Meta, parts and every table value of a report object, in the golden files' shape.
+json essence(const json& d) {
+  const json& r = d["report"];
+  json out;
+  for (const char* k : {"title", "agency", "year", "format_version", "published"}) out["meta"][k] = r[k];
+  out["sections"] = json::array();
+  for (const auto& s : r["sections"]) out["sections"].push_back({{"number", s["number"]}, {"title", s["title"]}});
+  out["tables"] = json::object();
+  for (const auto& [key, t] : r["tables"].items()) {
+    if (t.contains("values")) {
+      out["tables"][key] = t["values"];
+    } else {
+      for (const auto& row : t["rows"]) out["tables"][key][row["key"].get<std::string>()] = row["values"];
+    }
+  }
+  return out;
+}
+
+const std::string kShanghai = "corpus/real/shanghai_shizhengfu_bangongting_2019.html";
+const std::string kTemplate = "corpus/real/template_guoban2021_nianbao_moban.docx";
+
+TEST(ShanghaiHtml2019, EveryCellMetaAndPartAsPublished) {
+  const json d = check_json(test::shared_path(kShanghai));
+  ASSERT_EQ(d["status"], "ok") << d.dump();
+  EXPECT_EQ(d["input_format"], "html");
+  const json expected = json::parse(test::read_file(test::source_path("tests/data/html/shanghai_2019.expected.json")));
+  EXPECT_EQ(essence(d), expected) << "regenerate only after checking the difference by hand";
+}
+
+TEST(ShanghaiHtml2019, BlankCellsAreNullAndTheBlankTotalColumnStaysInPlace) {
+  const json t = essence(check_json(test::shared_path(kShanghai)))["tables"];
+  EXPECT_EQ(t["applications"]["new"], json::parse(R"({"natural_person":821,"commercial":35,"research":null,
+      "social_org":null,"legal_service":2,"other_org":1,"total":859})"));
+  // (一)予以公开: its label spans two columns and its 总计 is blank; the numbers keep their columns.
+  EXPECT_EQ(t["applications"]["granted"], json::parse(R"({"natural_person":258,"commercial":12,"research":null,
+      "social_org":null,"legal_service":1,"other_org":1,"total":null})"));
+  EXPECT_EQ(t["applications"]["results_total"]["total"], 805);
+  EXPECT_EQ(t["proactive"]["procurement.amount_yuan"], 251000);
+  EXPECT_EQ(t["proactive"]["regulations.total_published"], 524);
+  EXPECT_EQ(t["reviews"]["litigation_direct.total"], 9);
+  EXPECT_TRUE(t["reviews"]["litigation_after_review.total"].is_null());
+}
+
+TEST(ShanghaiHtml2019, BlankCellsAreMissingCellWarningsAndNothingIsAnError) {
+  const json d = check_json(test::shared_path(kShanghai));
+  size_t nulls = 0;
+  const json tables = essence(d)["tables"];
+  for (const auto& [table, values] : tables.items())
+    for (const auto& v : values)
+      if (v.is_object()) {
+        for (const auto& c : v) nulls += c.is_null();
+      } else {
+        nulls += v.is_null();
+      }
+  size_t missing = 0;
+  for (const auto& f : d["findings"]) {
+    if (f["rule"] == "table.missing_cell") ++missing;
+    EXPECT_EQ(f["line"], 1) << "the page is one line";
+  }
+  EXPECT_EQ(missing, nulls);
+  EXPECT_EQ(nulls, 135u);
+}
+
+// The blank official template is no report: its six parts are there, its tables have no
+// figure. What the user sees today: the parts, format 2021, no year or agency, and one
+// missing_cell warning per blank cell of the tables the rebuilding finds.
+TEST(TemplateDocx2021, PartsFoundTablesBlankNoYearNoAgency) {
+  const json d = check_json(test::shared_path(kTemplate));
+  ASSERT_EQ(d["status"], "ok") << d.dump();
+  EXPECT_EQ(d["input_format"], "docx");
+  const json r = d["report"];
+  EXPECT_TRUE(r["year"].is_null());
+  EXPECT_EQ(r["agency"], "");
+  EXPECT_EQ(r["format_version"], "2021");
+  EXPECT_TRUE(r["published"].is_null());
+  std::vector<std::pair<int, int>> parts;
+  for (const auto& s : r["sections"]) parts.emplace_back(s["number"], s["line"]);
+  // Paragraph numbers as Word counts Enter presses, table rows once each.
+  EXPECT_EQ(parts, (std::vector<std::pair<int, int>>{{1, 4}, {2, 7}, {3, 33}, {4, 66}, {5, 75}, {6, 77}}));
+  size_t cells = 0;
+  const json tables = essence(d)["tables"];
+  for (const auto& [table, values] : tables.items())
+    for (const auto& v : values)
+      if (v.is_object()) {
+        for (const auto& c : v) {
+          EXPECT_TRUE(c.is_null()) << table;
+          ++cells;
+        }
+      } else {
+        EXPECT_TRUE(v.is_null()) << table;
+        ++cells;
+      }
+  EXPECT_EQ(r["tables"]["applications"]["rows"].size(), 25u);
+  EXPECT_EQ(r["tables"]["proactive"]["values"].size(), 10u);
+  size_t missing = 0;
+  for (const auto& f : d["findings"]) {
+    EXPECT_EQ(f["severity"], "warning") << f.dump();
+    missing += f["rule"] == "table.missing_cell";
+  }
+  EXPECT_EQ(missing, cells);
+}
+
+}  // namespace
+}  // namespace nianbao

@@ -1,0 +1,115 @@
+// The samples rendered as web pages and Word documents (tools/make-renderings, committed under
+// samples/html and samples/docx) give the same tables, meta, parts and findings as the text
+// they were rendered from; only the locations differ.
+#include <gtest/gtest.h>
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "test_paths.h"
+
+namespace nianbao {
+namespace {
+
+using nlohmann::json;
+
+json check_json(const std::string& relative) {
+  std::string out;
+  test::run("cd " + test::source_path("") + " && " + test::binary() + " check --format json " +
+                relative + " 2>/dev/null",
+            &out);
+  return json::parse(out);
+}
+
+// Everything but locations: table values, meta, parts, and each finding's rule, severity,
+// table, row, column, expected and actual values and message.
+json comparable(const json& d) {
+  json out;
+  out["status"] = d["status"];
+  const json& r = d["report"];
+  for (const char* k : {"title", "agency", "year", "format_version", "published"}) out["meta"][k] = r[k];
+  for (const auto& s : r["sections"]) out["sections"].push_back({s["number"], s["title"]});
+  for (const auto& [key, t] : r["tables"].items()) {
+    if (t.contains("values")) {
+      out["tables"][key] = t["values"];
+    } else {
+      for (const auto& row : t["rows"]) out["tables"][key][row["key"].get<std::string>()] = row["values"];
+    }
+  }
+  std::vector<std::string> findings;
+  for (const auto& f : d["findings"]) {
+    json g;
+    for (const char* k : {"rule", "severity", "table", "row", "column", "expected", "actual", "message"})
+      if (f.contains(k)) g[k] = f[k];
+    findings.push_back(g.dump());
+  }
+  std::sort(findings.begin(), findings.end());
+  out["findings"] = findings;
+  return out;
+}
+
+std::vector<std::string> text_samples() {
+  std::vector<std::string> out{"samples/helan-culture-tourism-2020.txt"};
+  DIR* dir = opendir(test::source_path("samples/rules").c_str());
+  while (dir)
+    if (dirent* e = readdir(dir)) {
+      std::string name = e->d_name;
+      if (name.size() > 4 && name.ends_with(".txt")) out.push_back("samples/rules/" + name);
+    } else {
+      closedir(dir);
+      break;
+    }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string rendering(const std::string& text_sample, const std::string& kind) {
+  std::string rest = text_sample.substr(std::string("samples/").size());
+  return "samples/" + kind + "/" + rest.substr(0, rest.size() - 4) + "." + kind;
+}
+
+class Renderings : public testing::TestWithParam<std::string> {};
+
+TEST_P(Renderings, HtmlAndDocxGiveWhatTheTextGives) {
+  const json text = comparable(check_json(GetParam()));
+  ASSERT_EQ(text["status"], "ok");
+  for (const char* kind : {"html", "docx"}) {
+    const std::string file = rendering(GetParam(), kind);
+    const json d = check_json(file);
+    EXPECT_EQ(d["input_format"], kind) << file;
+    EXPECT_EQ(comparable(d), text) << file << " differs from " << GetParam();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, Renderings, testing::ValuesIn(text_samples()),
+                         [](const testing::TestParamInfo<std::string>& sample) {
+                           std::string name = sample.param.substr(sample.param.find_last_of('/') + 1);
+                           name = name.substr(0, name.size() - 4);
+                           std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+                           return name;
+                         });
+
+TEST(Renderings, EverySampleHasBothRenderings) {
+  for (const auto& s : text_samples())
+    for (const char* kind : {"html", "docx"})
+      EXPECT_FALSE(test::read_file(test::source_path(rendering(s, kind))).empty()) << rendering(s, kind);
+}
+
+// Locations are those of each format: the editor line for HTML, the paragraph number for DOCX
+// (part 3 starts on page 2 after the page break the rendering puts before it).
+TEST(Renderings, FindingsPointIntoEachFormat) {
+  const json html = check_json("samples/html/rules/applications-balance.html");
+  const json docx = check_json("samples/docx/rules/applications-balance.docx");
+  ASSERT_EQ(html["findings"].size(), 2u);
+  ASSERT_EQ(docx["findings"].size(), 2u);
+  const int html_line = html["findings"][0]["line"];
+  EXPECT_GT(html_line, 100);
+  EXPECT_EQ(html["findings"][0]["page"], 1);
+  EXPECT_EQ(docx["findings"][0]["page"], 2);
+  EXPECT_EQ(docx["findings"][0]["line"], 56);  // the row 四、结转下年度继续办理
+}
+
+}  // namespace
+}  // namespace nianbao

@@ -1,0 +1,121 @@
+// The PDF reader: lines of a page as a reader sees them (page furniture left out, numbered from
+// 1 per page), prose joined across pages, and a clear error with exit status 3 for every PDF that
+// cannot be read (files in tests/data/pdf, written by tools/make-test-pdfs).
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "extract/errors.h"
+#include "extract/pdf_reader.h"
+#include "extract/segment.h"
+#include "test_paths.h"
+
+namespace nianbao {
+namespace {
+
+using nlohmann::json;
+
+std::string data(const std::string& name) { return test::source_path("tests/data/pdf/" + name); }
+
+struct Failure {
+  std::string file, code, message;
+};
+
+TEST(PdfReader, EveryUnreadablePdfIsSaidWithItsReason) {
+  const std::vector<Failure> cases = {
+      {"not_a_pdf.pdf", "not_a_pdf", "不是 PDF 文件 (not a PDF file)"},
+      {"truncated.pdf", "damaged", "PDF 文件已损坏，无法打开 (damaged PDF, cannot be opened)"},
+      {"encrypted.pdf", "encrypted", "PDF 文件有打开密码，无法读取 (encrypted PDF with a user password)"},
+      {"no_pages.pdf", "no_pages", "PDF 文件没有页面 (PDF has no pages)"},
+      {"scanned.pdf", "no_text_layer",
+       "扫描件，没有文字层：3 页中 3 页只有图像 (scanned PDF without a text layer: 3 of 3 pages)"},
+      {"scanned_mostly.pdf", "no_text_layer",
+       "扫描件，没有文字层：3 页中 2 页只有图像 (scanned PDF without a text layer: 2 of 3 pages)"},
+      {"blank.pdf", "no_text_layer", "PDF 文件所有页面都是空白 (every page of the PDF is blank)"},
+      {"garbled.pdf", "garbled_text",
+       "PDF 文字层是乱码（字体缺少 Unicode 映射）：1520 个字符中 1520 个无法识别，0 个汉字 "
+       "(garbled text layer, fonts without a Unicode map: 1520 of 1520 characters unreadable, 0 Chinese)"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.file);
+    std::string path = data(c.file);
+    std::string out;
+    int status = test::run(test::binary() + " check --format json " + path + " 2>/dev/null", &out);
+    EXPECT_EQ(status, 3);
+    json d = json::parse(out);
+    EXPECT_EQ(d["status"], "error");
+    EXPECT_EQ(d["error"]["code"], c.code);
+    EXPECT_EQ(d["error"]["message"], path + ": " + c.message);
+    try {
+      read_pdf_file(path);
+      ADD_FAILURE() << "read without error";
+    } catch (const ReadError& e) {
+      EXPECT_EQ(e.code, c.code);
+    }
+  }
+}
+
+TEST(PdfReader, TruncatedRealReportIsDamaged) {
+  std::string whole = test::read_file(test::shared_path("corpus/real/jiangsu_huaian_hongzequ_2024.pdf"));
+  std::string path = testing::TempDir() + "cut.pdf";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << whole.substr(0, whole.size() * 9 / 10);
+  }
+  try {
+    read_pdf_file(path);
+    ADD_FAILURE() << "read without error";
+  } catch (const ReadError& e) {
+    EXPECT_EQ(e.code, "damaged");
+  }
+}
+
+TEST(PdfReader, LinesAsAReaderSeesThem) {
+  Document doc = read_pdf_file(test::shared_path("corpus/real/jiangsu_huaian_shizhengfu_2024.pdf"));
+  ASSERT_EQ(doc.pages.size(), 6u);
+  EXPECT_EQ(doc.format, InputFormat::Pdf);
+  for (const auto& p : doc.pages) {
+    for (size_t i = 0; i < p.lines.size(); ++i) {
+      const Line& l = p.lines[i];
+      EXPECT_EQ(l.loc.page, p.number);
+      EXPECT_EQ(l.loc.line, static_cast<int>(i) + 1);
+      EXPECT_FALSE(l.spans.empty());
+      // Page numbers ("-3-") are not lines of the report.
+      EXPECT_EQ(l.text.find("-" + std::to_string(p.number) + "-"), std::string::npos) << l.text;
+    }
+  }
+  EXPECT_EQ(doc.pages[0].lines[0].text, "淮安市人民政府");
+  EXPECT_EQ(doc.pages[0].lines[1].text, "2024 年政府信息公开工作年度报告");
+  // A table row: label and values are cells.
+  const Line& row = doc.pages[3].lines[14];
+  ASSERT_EQ(row.cells.size(), 8u) << row.text;
+  EXPECT_EQ(row.cells[0], "一、本年新收政府信息公开申请数量");
+  EXPECT_EQ(row.cells[7], "3119");
+}
+
+TEST(PdfReader, ParagraphContinuesOnTheNextPage) {
+  Document doc = read_pdf_file(test::shared_path("corpus/real/jiangsu_huaian_shizhengfu_2024.pdf"));
+  Segmentation seg = segment(doc);
+  bool joined = false;
+  for (const auto& p : seg.paragraphs)
+    if (p.text.find("“建设‘四最’一流营商环境高质量推进产业发展”") != std::string::npos) {
+      joined = p.pieces.front().loc.page == 1 && p.pieces.back().loc.page == 2;
+    }
+  EXPECT_TRUE(joined);
+}
+
+TEST(PdfReader, RunningHeaderAndPageNumberFooterLeftOut) {
+  Document doc = read_pdf_file(data("made_2021_wrapped.pdf"));
+  ASSERT_GE(doc.pages.size(), 3u);
+  for (const auto& p : doc.pages)
+    for (const auto& l : p.lines) {
+      EXPECT_EQ(l.text.find("政府信息公开工作年度报告") == std::string::npos || l.loc.page == 1, true) << l.text;
+      EXPECT_NE(l.text, "- " + std::to_string(p.number) + " -");
+    }
+  EXPECT_EQ(doc.pages[0].lines[0].text, "示例市交通运输局");
+}
+
+}  // namespace
+}  // namespace nianbao

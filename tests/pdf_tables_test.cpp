@@ -1,0 +1,180 @@
+// Tables and metadata read from PDFs, cell by cell, against golden files (tests/data/pdf/*.golden):
+// the three real PDFs of ../shared/corpus/real (values checked by hand on the rendered pages,
+// with the page and line of every cell) and the reports made by tools/make-test-pdfs (values as
+// written into the document: merged cells, a group label one character per line, wrapped labels
+// and heads, blank and "/" cells, tables running over pages with and without a repeated header).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "test_paths.h"
+
+namespace nianbao {
+namespace {
+
+using nlohmann::json;
+
+struct Golden {
+  std::map<std::string, std::string> meta;
+  // key -> {value, state, "page:line" or "*" (any known place)}
+  std::map<std::string, std::vector<std::string>> cells;
+};
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> out;
+  std::stringstream ss(line);
+  std::string part;
+  while (std::getline(ss, part, '\t')) out.push_back(part);
+  return out;
+}
+
+Golden load_golden(const std::string& name) {
+  Golden g;
+  std::ifstream in(test::source_path("tests/data/pdf/" + name + ".golden"));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    auto parts = split_tabs(line);
+    if (parts[0].rfind("meta.", 0) == 0) g.meta[parts[0].substr(5)] = parts[1];
+    else g.cells[parts[0]] = {parts[1], parts[2], parts[3]};
+  }
+  return g;
+}
+
+json check(const std::string& path) {
+  std::string out;
+  test::run(test::binary() + " check --format json " + path + " 2>/dev/null", &out);
+  return json::parse(out);
+}
+
+std::string number_text(const json& v) {
+  if (v.is_null()) return "null";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g", v.get<double>());
+  return buf;
+}
+
+std::string meta_text(const json& v) {
+  if (v.is_null()) return "null";
+  if (v.is_number()) return std::to_string(v.get<int>());
+  return v.get<std::string>();
+}
+
+// Every cell of the report: key -> {value, state, page:line}.
+std::map<std::string, std::vector<std::string>> cells_of(const json& report) {
+  std::map<std::string, std::vector<std::string>> out;
+  auto put = [&](const std::string& key, const json& value, const json& cell) {
+    out[key] = {number_text(value), cell["state"].get<std::string>(),
+                std::to_string(cell["page"].get<int>()) + ":" + std::to_string(cell["line"].get<int>())};
+  };
+  const json& t = report["tables"];
+  if (t.contains("applications"))
+    for (const auto& row : t["applications"]["rows"])
+      for (const auto& [col, v] : row["values"].items())
+        put("applications." + row["key"].get<std::string>() + "." + col, v, row["cells"][col]);
+  for (const char* key : {"proactive", "reviews"})
+    if (t.contains(key))
+      for (const auto& [k, v] : t[key]["values"].items()) put(std::string(key) + "." + k, v, t[key]["cells"][k]);
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> errors_of(const json& d) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& f : d["findings"])
+    if (f["severity"] == "error") out.push_back({f["rule"], f.value("row", "")});
+  return out;
+}
+
+void expect_matches_golden(const std::string& path, const std::string& name) {
+  SCOPED_TRACE(name);
+  Golden g = load_golden(name);
+  ASSERT_FALSE(g.cells.empty());
+  json d = check(path);
+  ASSERT_EQ(d["status"], "ok") << d.dump();
+  EXPECT_EQ(d["input_format"], "pdf");
+  for (const auto& [k, v] : g.meta) EXPECT_EQ(meta_text(d["report"][k]), v) << "meta." << k;
+  auto got = cells_of(d["report"]);
+  for (const auto& [key, want] : g.cells) {
+    auto it = got.find(key);
+    if (it == got.end()) {
+      ADD_FAILURE() << key << " missing";
+      continue;
+    }
+    EXPECT_EQ(it->second[0], want[0]) << key;
+    EXPECT_EQ(it->second[1], want[1]) << key;
+    if (want[2] == "*") EXPECT_NE(it->second[2].rfind("0:", 0), 0u) << key << " has no place";
+    else EXPECT_EQ(it->second[2], want[2]) << key;
+  }
+  for (const auto& [key, v] : got) EXPECT_TRUE(g.cells.count(key)) << key << " not expected";
+}
+
+std::string corpus(const std::string& name) { return test::shared_path("corpus/real/" + name + ".pdf"); }
+std::string made(const std::string& name) { return test::source_path("tests/data/pdf/" + name + ".pdf"); }
+
+TEST(PdfTables, HuaianCityGovernment2024EveryCell) {
+  expect_matches_golden(corpus("jiangsu_huaian_shizhengfu_2024"), "jiangsu_huaian_shizhengfu_2024");
+  // Its tables are consistent: nothing to report as an error.
+  EXPECT_TRUE(errors_of(check(corpus("jiangsu_huaian_shizhengfu_2024"))).empty());
+}
+
+// 洪泽区 prints the 2019 single row "（六）其他处理" in its 2021-format table: it is read under
+// its own key (so that (七)总计 balances), not as three sub-rows.
+void expect_single_other_row(const json& d) {
+  std::set<std::string> keys;
+  for (const auto& r : d["report"]["tables"]["applications"]["rows"]) keys.insert(r["key"]);
+  EXPECT_TRUE(keys.count("other"));
+  EXPECT_FALSE(keys.count("other.no_correction"));
+  int said = 0;
+  for (const auto& f : d["findings"]) {
+    EXPECT_NE(f["rule"], "applications.results_total") << f.dump();
+    EXPECT_NE(f["rule"], "table.missing_row") << f.dump();
+    if (f["rule"] == "structure.format_version.row" && f["row"] == "other") ++said;
+  }
+  EXPECT_EQ(said, 1);  // the 2019 layout of （六） is said once
+}
+
+// The errors a report carries: exactly `wanted`.
+void expect_errors(const json& d, std::multiset<std::pair<std::string, std::string>> wanted) {
+  for (const auto& e : errors_of(d)) {
+    auto it = wanted.find(e);
+    if (it != wanted.end()) {
+      wanted.erase(it);
+      continue;
+    }
+    ADD_FAILURE() << "unexpected error: " << e.first << " " << e.second;
+  }
+  for (const auto& w : wanted) ADD_FAILURE() << "error not found: " << w.first << " " << w.second;
+}
+
+TEST(PdfTables, Hongze2023EveryCellAndItsRealPart4Error) {
+  expect_matches_golden(corpus("jiangsu_huaian_hongzequ_2023"), "jiangsu_huaian_hongzequ_2023");
+  json d = check(corpus("jiangsu_huaian_hongzequ_2023"));
+  expect_single_other_row(d);
+  // 行政复议 10/1/0/0 with 总计 0; 复议后起诉 维持 5 with 总计 0 — as published.
+  expect_errors(d, {{"reviews.total", "review"}, {"reviews.total", "litigation_after_review"}});
+}
+
+TEST(PdfTables, Hongze2024EveryCell) {
+  expect_matches_golden(corpus("jiangsu_huaian_hongzequ_2024"), "jiangsu_huaian_hongzequ_2024");
+  json d = check(corpus("jiangsu_huaian_hongzequ_2024"));
+  expect_single_other_row(d);
+  expect_errors(d, {});
+}
+
+TEST(PdfTables, MadeReport2021WrappedLabelsSplitTableRepeatedHeader) {
+  expect_matches_golden(made("made_2021_wrapped"), "made_2021_wrapped");
+  EXPECT_TRUE(errors_of(check(made("made_2021_wrapped"))).empty());
+}
+
+TEST(PdfTables, MadeReport2019RotatedGroupLabelSplitTableNoRepeatedHeader) {
+  expect_matches_golden(made("made_2019_vertical"), "made_2019_vertical");
+  EXPECT_TRUE(errors_of(check(made("made_2019_vertical"))).empty());
+}
+
+}  // namespace
+}  // namespace nianbao
