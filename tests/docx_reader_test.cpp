@@ -186,7 +186,7 @@ TEST(DocxBadInput, ZipBombsStopAtTheLimits) {
   EXPECT_EQ(error_of(test::read_file(test::source_path("tests/data/docx/bomb.docx")), &message), "too_large");
   EXPECT_EQ(message, "d.docx: 解压后超过 200 MB（疑似压缩炸弹） (more than 200 MB when inflated (a zip bomb?))");
   std::map<std::string, std::string> many;
-  for (int i = 0; i <= 10000; ++i) many["f" + std::to_string(i)] = "";
+  for (int i = 0; i <= 10000; ++i) many[std::string("f").append(std::to_string(i))] = "";
   EXPECT_EQ(error_of(make_zip(many), &message), "too_large");
   EXPECT_EQ(message, "d.docx: 压缩包内文件超过 10000 个 (more than 10000 entries in the archive)");
 }

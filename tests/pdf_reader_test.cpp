@@ -83,7 +83,8 @@ TEST(PdfReader, LinesAsAReaderSeesThem) {
       EXPECT_EQ(l.loc.line, static_cast<int>(i) + 1);
       EXPECT_FALSE(l.spans.empty());
       // Page numbers ("-3-") are not lines of the report.
-      EXPECT_EQ(l.text.find("-" + std::to_string(p.number) + "-"), std::string::npos) << l.text;
+      std::string marker = std::string("-").append(std::to_string(p.number)).append("-");
+      EXPECT_EQ(l.text.find(marker), std::string::npos) << l.text;
     }
   }
   EXPECT_EQ(doc.pages[0].lines[0].text, "淮安市人民政府");
