@@ -21,9 +21,15 @@ Rules Rules::load(const std::string& dir) {
   r.relations = Relations::load(relations_path);
   r.labels = Labels::load(dir + "/labels.toml");
   // 2021 first: it names a key when a report's format version is not known.
-  for (const char* version : {"2021", "2019"})
-    r.labels.add_schema(Schema::load(dir + "/schema-" + version + ".toml"));
-  r.labels.add_parts(HeadingRules::load(dir + "/headings.toml"));
+  // The extraction reads the same files from rules_dir(), once; share them rather than parse
+  // them twice at every start.
+  const bool shared = dir == rules_dir();
+  for (const char* version : {"2021", "2019"}) {
+    if (shared) r.labels.add_schema(Schema::standard(version));
+    else r.labels.add_schema(Schema::load(dir + "/schema-" + version + ".toml"));
+  }
+  if (shared) r.labels.add_parts(HeadingRules::standard());
+  else r.labels.add_parts(HeadingRules::load(dir + "/headings.toml"));
   r.prose = ProseRules::load(dir + "/prose.toml");
   for (const RateRule& rate : r.prose.rates)
     if (!r.catalog.find(rate.rule))
