@@ -152,6 +152,25 @@ TEST_F(CellsTest, SingleOtherRowOfThe2019FormatStandsForItsThreeItems) {
   EXPECT_EQ(zh(found[0]), "“（六）其他处理”按另一版格式填为一行；2021年版格式要求分项填写");
 }
 
+TEST_F(CellsTest, ATableWithoutAnyNumberIsOneFinding) {
+  Report r = report_with("2021");
+  r.tables.erase("proactive");
+  for (auto& row : r.tables["applications"].rows)
+    for (auto& [col, c] : row.cells) {
+      c.value.reset();
+      c.text.clear();
+      c.state = CellState::Empty;
+    }
+  auto found = run(r);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule, "table.missing_cell");
+  EXPECT_EQ(found[0].table, "applications");
+  EXPECT_TRUE(found[0].row.empty());
+  EXPECT_EQ(found[0].loc, (Location{4, 10}));
+  EXPECT_EQ(zh(found[0]),
+            "“收到和处理政府信息公开申请情况”表的全部单元格没有数字：空白。格式要求填写数字，没有的填 0");
+}
+
 TEST_F(CellsTest, InvalidValues) {
   Report r = report_with("2021");
   cell(r, "applications", "granted", "natural_person") = value_cell(-2, {4, 14});

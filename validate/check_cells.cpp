@@ -143,11 +143,31 @@ struct TableCheck {
                        [&](const std::string& g) { return key.rfind(g, 0) == 0; });
   }
 
+  // A table without a single number (an unfilled template, a draft): one finding for the whole
+  // table says more than one per cell (185 for the 2021 template).
+  bool blank_table() {
+    bool any_cell = false;
+    for (const TableRow& row : table.rows)
+      for (const auto& [col, cell] : row.cells) {
+        if (cell.state != CellState::Empty) return false;
+        any_cell = true;
+      }
+    if (!any_cell) return false;
+    Finding f = start("table.missing_cell", "empty", "", "");
+    f.loc = table.loc;
+    Text name = rules.labels.table_name(table.key);
+    put(f, "where", {"“" + name.zh + "”表的全部单元格", "every cell of table \"" + name.en + "\""});
+    put(f, "state", rules.labels.cell_state_name("empty"));
+    out.push_back(std::move(f));
+    return true;
+  }
+
   void run() {
     const std::vector<std::string> replaced = replaced_groups();
     if (labels && !version.empty())
       for (const RowLabel* rl : labels->schema_rows(version))
         if (!table.row(rl->key) && !in_groups(rl->key, replaced)) missing_row(rl->key, {});
+    if (blank_table()) return;
     for (size_t i = 0; i < table.rows.size(); ++i) {
       const TableRow& row = table.rows[i];
       if (!row.found && in_groups(row.key, replaced)) continue;
