@@ -20,6 +20,7 @@ Report analyze(const Document& doc) {
   report.sections = seg.sections;
   report.paragraphs = std::move(seg.paragraphs);
   report.meta = extract_meta(doc, report.paragraphs);
+  report.properties = doc.properties;
 
   bool old_layout = (report.meta.year && *report.meta.year <= 2018) ||
                     (seg.pre2019_layout && !report.meta.year);

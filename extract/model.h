@@ -150,6 +150,9 @@ struct Report {
   std::vector<Section> sections;  // in document order
   std::map<std::string, Table> tables;  // only tables present in the report
   std::vector<Paragraph> paragraphs;    // the prose, joined
+  // The source's properties and the readers' notes about it (Document::properties):
+  // "table_image_lines" (pictures where tables belong), "pdf.scanned_pages", …
+  std::map<std::string, std::string> properties;
   const Section* section(int number) const;
 };
 

@@ -133,10 +133,20 @@ TableExtraction rebuild_tables_from_text(const Document& doc,
   }
   // Without the application table (present in both formats) the report is not on either
   // format: pre-2019 layouts mention 主动公开 items in prose and must not be force-matched.
-  if (!out.tables.count("applications")) {
+  // A report of 2019 or later keeps its other tables when part 3's is missing (published as a
+  // picture, say): they are still the format's tables.
+  if (!out.tables.count("applications") && !(year && *year >= 2019)) {
     out.tables.clear();
     out.format_version = "unknown";
   }
+  // Without part 3's table to vouch for the layout, a table counts only when most of its rows
+  // are there: a few 主动公开 words in the prose are not a part-2 table.
+  if (!out.tables.count("applications"))
+    std::erase_if(out.tables, [&](const auto& entry) {
+      const Table& t = entry.second;
+      return static_cast<size_t>(rows_found(t)) * 2 < t.rows.size();
+    });
+  if (out.tables.empty()) out.format_version = "unknown";
   return out;
 }
 

@@ -228,5 +228,29 @@ TEST_F(StructureMetaTest, PartWithoutItsTableIsAWarningAtThePartHeading) {
   EXPECT_EQ(zh(found[0]), "“三、收到和处理政府信息公开申请情况”部分没有可识别的统计表格");
 }
 
+TEST_F(StructureMetaTest, TablePublishedAsAPictureIsSaidAtThePicture) {
+  Report r = six_parts(2022, "2021");
+  for (auto& s : r.sections) s.loc = {1, s.number * 10};  // an HTML page: one page
+  r.tables.erase("applications");
+  r.properties["table_image_lines"] = "12,35";  // a picture in part 1 and one in part 3
+  auto found = structure(r);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule, "structure.missing_section.table_image");
+  EXPECT_EQ(found[0].loc, (Location{1, 35}));
+  EXPECT_EQ(zh(found[0]), "“三、收到和处理政府信息公开申请情况”部分的统计表格以图片发布，其中的数字无法核对");
+}
+
+TEST_F(StructureMetaTest, ScannedPagesOfAPdfAreANoteEach) {
+  Report r = six_parts(2022, "2021");
+  r.properties["pdf.scanned_pages"] = "2,5";
+  auto found = structure(r);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].rule, "structure.missing_section.scanned");
+  EXPECT_EQ(found[0].severity, Severity::Info);
+  EXPECT_EQ(found[0].loc, (Location{2, 1}));
+  EXPECT_EQ(found[1].loc, (Location{5, 1}));
+  EXPECT_EQ(zh(found[1]), "第 5 页是扫描图像，没有文字层，该页内容未经检查");
+}
+
 }  // namespace
 }  // namespace nianbao

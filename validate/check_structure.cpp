@@ -4,6 +4,10 @@
 //
 // Only reports under the 2019 条例 formats are held to them: a report for a year before 2019,
 // one of unknown year, or one whose tables follow the older format gets no structure finding.
+#include <algorithm>
+#include <limits>
+#include <optional>
+
 #include "validate/validate.h"
 
 namespace nianbao::checks {
@@ -85,14 +89,56 @@ void format_version(const Report& report, const Rules& rules, std::vector<Findin
 // A part present without its table: the statistics the format asks for are not there (or not
 // as a table nianbao can read: a picture, a garbled conversion). A warning, since the second
 // case is nianbao's failure as much as the report's.
+// The numbers in a property like "12,40" (line numbers, page numbers).
+std::vector<int> numbers_in(const Report& report, const std::string& key) {
+  std::vector<int> out;
+  auto it = report.properties.find(key);
+  if (it == report.properties.end()) return out;
+  size_t at = 0;
+  while (at < it->second.size()) {
+    size_t comma = it->second.find(',', at);
+    std::string item = it->second.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+    if (!item.empty() && item.find_first_not_of("0123456789") == std::string::npos)
+      out.push_back(std::stoi(item));
+    if (comma == std::string::npos) break;
+    at = comma + 1;
+  }
+  return out;
+}
+
+// The line of a picture printed inside part `s` (before the next part's heading), if any.
+std::optional<int> picture_in(const Report& report, const Section& s) {
+  int end = std::numeric_limits<int>::max();
+  for (const Section& other : report.sections)
+    if (other.loc.page == s.loc.page && other.loc.line > s.loc.line) end = std::min(end, other.loc.line);
+  for (int line : numbers_in(report, "table_image_lines"))
+    if (line > s.loc.line && line < end) return line;
+  return std::nullopt;
+}
+
 void missing_tables(const Report& report, const Rules& rules, std::vector<Finding>& out) {
   for (const auto& [part, table] : {std::pair{2, "proactive"}, {3, "applications"}, {4, "reviews"}}) {
     const Section* s = report.section(part);
     if (!s || report.tables.count(table)) continue;
-    Finding f = start_finding("structure.missing_section.table", rules);
-    f.loc = s->loc;
+    // A table published as a picture: there, but not to be checked.
+    std::optional<int> picture = picture_in(report, *s);
+    Finding f = start_finding(picture ? "structure.missing_section.table_image"
+                                      : "structure.missing_section.table",
+                              rules);
+    f.loc = picture ? Location{s->loc.page, *picture} : s->loc;
     f.table = table;
     put(f, "title", rules.labels.section_name(part));
+    out.push_back(std::move(f));
+  }
+}
+
+// Pages of a PDF that are pictures of text (the rest of the report has a text layer): what
+// they hold is not checked.
+void scanned_pages(const Report& report, const Rules& rules, std::vector<Finding>& out) {
+  for (int page : numbers_in(report, "pdf.scanned_pages")) {
+    Finding f = start_finding("structure.missing_section.scanned", rules);
+    f.loc = {page, 1};
+    f.args["page"] = std::to_string(page);
     out.push_back(std::move(f));
   }
 }
@@ -104,6 +150,7 @@ void structure(const Report& report, const Rules& rules, std::vector<Finding>& o
   if (m.format_version == "pre2019" || !m.year || *m.year < 2019) return;
   missing_sections(report, rules, out);
   missing_tables(report, rules, out);
+  scanned_pages(report, rules, out);
   order(report, rules, out);
   format_version(report, rules, out);
 }
