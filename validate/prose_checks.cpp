@@ -75,13 +75,22 @@ std::optional<double> table_value(const Report& report, const CellSum& cells) {
           continue;
         }
         // A blank total (上海 2019 left the column empty in most rows) is the sum of the
-        // applicant columns when they are all there.
-        if (c != "total") return std::nullopt;
+        // applicant columns, read as the table writes them: a blank among them is the 0 the
+        // format asks for. An unreadable cell or a row with no number at all gives nothing.
+        if (c != "total" || (it != r->cells.end() && it->second.state != CellState::Empty))
+          return std::nullopt;
+        bool any = false;
         for (const char* part : {"natural_person", "commercial", "research", "social_org", "legal_service", "other_org"}) {
           auto p = r->cells.find(part);
-          if (p == r->cells.end() || !p->second.value) return std::nullopt;
-          sum += *p->second.value;
+          if (p == r->cells.end()) return std::nullopt;
+          if (p->second.value) {
+            sum += *p->second.value;
+            any = true;
+          } else if (p->second.state != CellState::Empty) {
+            return std::nullopt;
+          }
         }
+        if (!any) return std::nullopt;
       }
     }
   }
