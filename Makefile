@@ -3,7 +3,7 @@ BUILD_TYPE ?= Release
 BUILD_DIR  ?= build
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps build run test debug sanitize clean
+.PHONY: all deps build run test debug sanitize fuzz-build fuzz fuzz-smoke clean
 
 all: build
 
@@ -39,5 +39,36 @@ sanitize: deps
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
+# libFuzzer harnesses (tests/fuzz/), one per entry point, seeded from the samples.
+FUZZERS = text_reader html_reader docx_reader pdf_reader table_positions prose rules
+FUZZ_SECONDS ?= 600
+FUZZ_RUNS ?= 2000
+FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+fuzz-build: deps
+	@CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNIANBAO_FUZZ=ON \
+	  -DCMAKE_CXX_FLAGS="$(FUZZ_FLAGS)" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+	@cmake --build build-fuzz -j $(JOBS)
+
+# Each fuzzer for FUZZ_SECONDS (default 10 minutes), keeping what it learns in build-fuzz/corpus.
+fuzz: fuzz-build
+	@for f in $(FUZZERS); do \
+	  tools/fuzz-seeds $$f build-fuzz/corpus/$$f && mkdir -p tests/fuzz/regressions/$$f && \
+	  build-fuzz/tests/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 \
+	    -dict=tests/fuzz/report.dict -artifact_prefix=build-fuzz/crash-$$f- \
+	    build-fuzz/corpus/$$f tests/fuzz/regressions/$$f || exit 1; \
+	done
+
+# A short, reproducible run of every fuzzer (fixed seed and number of inputs), and every
+# regression input kept from earlier crashes.
+fuzz-smoke: fuzz-build
+	@for f in $(FUZZERS); do \
+	  rm -rf build-fuzz/smoke/$$f && tools/fuzz-seeds $$f build-fuzz/smoke/$$f && \
+	  mkdir -p tests/fuzz/regressions/$$f && \
+	  build-fuzz/tests/fuzz/fuzz_$$f -seed=1 -runs=$(FUZZ_RUNS) -timeout=20 -rss_limit_mb=2048 \
+	    -dict=tests/fuzz/report.dict build-fuzz/smoke/$$f tests/fuzz/regressions/$$f \
+	    2>build-fuzz/smoke-$$f.log || { tail -40 build-fuzz/smoke-$$f.log; exit 1; }; \
+	  echo "fuzz_$$f: $(FUZZ_RUNS) inputs, no crash"; \
+	done
+
 clean:
-	rm -rf build build-debug build-asan
+	rm -rf build build-debug build-asan build-fuzz

@@ -1,0 +1,11 @@
+// The DOCX reader (zip, XML, tables with spans) and everything after it, on arbitrary bytes.
+#include "extract/docx_reader.h"
+#include "fuzz_common.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  try {
+    nianbao::fuzz::analyze_and_validate(nianbao::read_docx_bytes(nianbao::fuzz::bytes(data, size), "fuzz.docx"));
+  } catch (const nianbao::ReadError&) {
+  }
+  return 0;
+}
