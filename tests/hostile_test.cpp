@@ -1,0 +1,207 @@
+// Hostile inputs through the command line, each with its exact outcome: a clear error or a
+// correct result, never a crash or a hang. (Readers' own bad inputs — truncated, encrypted and
+// scanned PDFs, zip bombs, billion laughs, deep HTML — are in their reader tests.)
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "test_paths.h"
+
+namespace nianbao {
+namespace {
+
+using nlohmann::json;
+
+struct Placed {
+  int x, y;
+  std::string text;
+};
+
+// UTF-16BE hex of UTF-8 text (BMP only), as a PDF string for an Identity-H font.
+std::string utf16_hex(const std::string& utf8) {
+  std::string out = "<";
+  for (size_t i = 0; i < utf8.size();) {
+    auto b = static_cast<unsigned char>(utf8[i]);
+    unsigned cp = b;
+    size_t n = 1;
+    if (b >= 0xE0) cp = b & 0x0F, n = 3;
+    else if (b >= 0xC0) cp = b & 0x1F, n = 2;
+    for (size_t k = 1; k < n && i + k < utf8.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%04X", cp & 0xFFFF);
+    out += buf;
+    i += n;
+  }
+  return out + ">";
+}
+
+std::string stream(const std::string& data) {
+  return "<< /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
+}
+
+// A PDF of the given objects (numbered from 1, object 1 the catalog).
+std::string pdf(const std::vector<std::string>& objects) {
+  std::string out = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
+    out += buf;
+  }
+  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
+// Pages of Chinese text: a Type0 font with an identity ToUnicode map needs no font file.
+std::string cjk_pdf(const std::vector<std::vector<Placed>>& pages) {
+  const std::string cmap =
+      "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /U def\n"
+      "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+      "1 beginbfrange <0000> <FFFF> <0000> endbfrange endcmap CMapName currentdict /CMap "
+      "defineresource pop end end";
+  std::vector<std::string> objects(4);
+  objects[0] = "<< /Type /Catalog /Pages 2 0 R >>";
+  objects[2] = "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>";
+  objects[3] = "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>";
+  objects.push_back(stream(cmap));
+  std::string kids;
+  for (const auto& page : pages) {
+    std::string content;
+    for (const auto& p : page)
+      content += "BT /F1 10 Tf " + std::to_string(p.x) + " " + std::to_string(p.y) + " Td " + utf16_hex(p.text) + " Tj ET\n";
+    objects.push_back(stream(content));
+    size_t contents = objects.size();
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents " +
+                      std::to_string(contents) + " 0 R >>");
+    kids += std::to_string(objects.size()) + " 0 R ";
+  }
+  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>";
+  return pdf(objects);
+}
+
+class Hostile : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = ::testing::TempDir() + "nianbao_hostile_" + std::to_string(::getpid());
+    test::run("rm -rf " + dir_ + " && mkdir -p " + dir_);
+  }
+  void TearDown() override { test::run("rm -rf " + dir_); }
+  std::string write(const std::string& name, const std::string& bytes) {
+    std::string path = dir_ + "/" + name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+  }
+  // Runs `check --format json` on `path`; fills the seconds it took.
+  json check(const std::string& path, int* status, double* seconds = nullptr) {
+    auto start = std::chrono::steady_clock::now();
+    std::string out;
+    *status = test::run("timeout 120 " + test::binary() + " check --format json " + path + " 2>/dev/null", &out);
+    if (seconds) *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return json::parse(out.empty() ? "{}" : out);
+  }
+  std::string dir_;
+};
+
+TEST_F(Hostile, OneByteIsNoReport) {
+  int status = 0;
+  json d = check(write("one.txt", "a"), &status);
+  EXPECT_EQ(status, 3);
+  EXPECT_EQ(d["error"]["code"], "no_report");
+}
+
+TEST_F(Hostile, InvalidUtf8IsAnEncodingOrBinaryError) {
+  std::string bytes;
+  for (int i = 0; i < 3000; ++i) bytes += static_cast<char>(0x80 + (i * 37) % 0x7F);
+  int status = 0;
+  json d = check(write("bad.txt", bytes), &status);
+  EXPECT_EQ(status, 3);
+  EXPECT_EQ(d["error"]["code"], "encoding");
+}
+
+TEST_F(Hostile, AFifoIsNotAFileAndDoesNotHang) {
+  std::string path = dir_ + "/pipe.txt";
+  ASSERT_EQ(mkfifo(path.c_str(), 0600), 0);
+  int status = 0;
+  json d = check(path, &status);
+  EXPECT_EQ(status, 3);
+  EXPECT_EQ(d["error"]["code"], "not_a_file");
+}
+
+TEST_F(Hostile, FourHundredDigitNumberInATableIsAnInvalidValue) {
+  std::string text = test::read_file(test::source_path("samples/rules/correct-2021.txt"));
+  std::string row = "1.属于国家秘密\t0\t";
+  size_t at = text.find(row);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at + row.size() - 2, 1, std::string(400, '9'));
+  int status = 0;
+  json d = check(write("digits.txt", text), &status);
+  EXPECT_EQ(status, 1);
+  bool said = false;
+  for (const auto& f : d["findings"])
+    if (f["row"] == "denied.state_secret" && f["column"] == "natural_person")
+      said = f["rule"] == "table.invalid_value" && f["severity"] == "error";
+  EXPECT_TRUE(said) << d["findings"].dump();
+}
+
+TEST_F(Hostile, TenMegabyteSingleLineIsReadInSeconds) {
+  std::string seed = test::read_file(test::shared_path("corpus/real/fujian_pingtan_shiyanqu_2020.txt"));
+  std::string body = seed.substr(seed.find("平潭综合实验区2020年政府信息公开"));
+  body.erase(std::remove(body.begin(), body.end(), '\n'), body.end());
+  std::string line;
+  while (line.size() < 10'000'000) line += body;
+  int status = 0;
+  double seconds = 0;
+  json d = check(write("line.txt", line + "\n"), &status, &seconds);
+  EXPECT_EQ(d["status"], "ok");
+  EXPECT_LT(seconds, 60);
+}
+
+TEST_F(Hostile, PdfPageTreeWithACycleIsAClearError) {
+  std::string bytes = pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                           "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>"});
+  int status = 0;
+  json d = check(write("cycle.pdf", bytes), &status);
+  EXPECT_EQ(status, 3);
+  EXPECT_EQ(d["status"], "error");
+  EXPECT_NE(d["error"]["message"].get<std::string>().find("cycle.pdf: "), std::string::npos);
+}
+
+TEST_F(Hostile, PdfWithThousandsOfTinyTextBoxes) {
+  std::vector<Placed> page = {{72, 800, "某某局2023年政府信息公开工作年度报告"}, {72, 780, "一、总体情况"}};
+  const char* chars[] = {"公", "开", "申", "请", "件"};
+  for (int i = 0; i < 6000; ++i) page.push_back({20 + (i % 100) * 5, 760 - (i / 100) * 12, chars[i % 5]});
+  int status = 0;
+  double seconds = 0;
+  json d = check(write("boxes.pdf", cjk_pdf({page})), &status, &seconds);
+  EXPECT_EQ(d["status"], "ok");
+  EXPECT_EQ(d["report"]["year"], 2023);
+  EXPECT_LT(seconds, 60);
+}
+
+TEST_F(Hostile, FiveHundredPagePdfMadeAtTestTime) {
+  std::vector<std::vector<Placed>> pages;
+  pages.push_back({{72, 800, "某某局2023年政府信息公开工作年度报告"}, {72, 770, "一、总体情况"}});
+  for (int n = 2; n <= 500; ++n)
+    pages.push_back({{72, 800, "本页记述第" + std::to_string(n) + "项工作，全年主动公开政府信息。"},
+                     {280, 40, "- " + std::to_string(n) + " -"}});
+  int status = 0;
+  double seconds = 0;
+  json d = check(write("long.pdf", cjk_pdf(pages)), &status, &seconds);
+  EXPECT_EQ(d["status"], "ok") << d.dump().substr(0, 300);
+  EXPECT_EQ(d["report"]["agency"], "某某局");
+  EXPECT_LT(seconds, 90);
+}
+
+}  // namespace
+}  // namespace nianbao
