@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 namespace nianbao {
@@ -244,6 +245,18 @@ std::optional<Quantity> parse_quantity(std::string_view text) {
   else if (rest.rfind("亿", 0) == 0) { q.scale = 1e8; rest = rest.substr(3); }
   q.unit = rest;
   return q;
+}
+
+std::optional<double> digits_value(std::string_view text) {
+  if (text.empty() || text.size() > 31) return std::nullopt;
+  bool point = false, digit = false;
+  for (char c : text) {
+    if (c == '.' && !point) point = true;
+    else if (c >= '0' && c <= '9') digit = true;
+    else return std::nullopt;
+  }
+  if (!digit) return std::nullopt;
+  return std::strtod(std::string(text).c_str(), nullptr);
 }
 
 bool is_valid_utf8(std::string_view bytes) {

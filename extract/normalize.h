@@ -53,6 +53,10 @@ struct Quantity {
 };
 std::optional<Quantity> parse_quantity(std::string_view text);
 
+// Digits (with an optional point) as a number, without exceptions: nothing when the text is
+// not such a number or has more than 30 digits (a run a fuzzer or a broken copy produces).
+std::optional<double> digits_value(std::string_view text);
+
 // UTF-8 helpers.
 bool is_valid_utf8(std::string_view bytes);
 // Number of code points.

@@ -1,5 +1,7 @@
 #include "extract/prose_figures.h"
 
+#include "extract/normalize.h"
+
 #include <re2/re2.h>
 
 #include <cmath>
@@ -51,9 +53,11 @@ std::optional<Percent> percent_after(const std::string& t, size_t at) {
   re2::StringPiece rest(t.data() + at, t.size() - at);
   std::string number;
   if (!RE2::PartialMatch(rest, re, &number)) return std::nullopt;
+  std::optional<double> value = digits_value(number);
+  if (!value) return std::nullopt;
   Percent p;
   p.text = number;
-  p.value = std::stod(number);
+  p.value = *value;
   size_t dot = number.find('.');
   p.decimals = dot == std::string::npos ? 0 : static_cast<int>(number.size() - dot - 1);
   return p;
@@ -171,7 +175,12 @@ ProseParagraph read_prose(const Paragraph& p, const FigureContext& context) {
     std::string plain;
     for (char c : digits)
       if (c != ',') plain += c;
-    f.value = std::stod(plain);
+    std::optional<double> value = digits_value(plain);
+    if (!value) {  // hundreds of digits: not a figure of a report
+      i = j;
+      continue;
+    }
+    f.value = *value;
     size_t dot = plain.find('.');
     f.decimals = dot == std::string::npos ? 0 : static_cast<int>(plain.size() - dot - 1);
     f.number_text = digits;

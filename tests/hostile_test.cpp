@@ -154,6 +154,17 @@ TEST_F(Hostile, FourHundredDigitNumberInATableIsAnInvalidValue) {
   EXPECT_TRUE(said) << d["findings"].dump();
 }
 
+TEST_F(Hostile, FourHundredDigitFiguresInTheProseAreNotFigures) {
+  std::string digits(400, '9');
+  std::string text = "某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n全年共公开信息" + digits +
+                     "条，其中网站" + digits + "条，占" + digits + "%。共受理" + digits + "件,办结" + digits +
+                     "件,办结率100%。\n";
+  int status = 0;
+  json d = check(write("prose.txt", text), &status);
+  EXPECT_EQ(d["status"], "ok") << d.dump().substr(0, 300);
+  for (const auto& f : d["findings"]) EXPECT_NE(f["rule"].get<std::string>().rfind("text.", 0), 0u) << f.dump();
+}
+
 TEST_F(Hostile, TenMegabyteSingleLineIsReadInSeconds) {
   std::string seed = test::read_file(test::shared_path("corpus/real/fujian_pingtan_shiyanqu_2020.txt"));
   std::string body = seed.substr(seed.find("平潭综合实验区2020年政府信息公开"));

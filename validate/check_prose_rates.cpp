@@ -4,9 +4,12 @@
 
 #include <cmath>
 
+#include "extract/normalize.h"
 #include "validate/prose_checks.h"
 
 namespace nianbao::checks {
+
+static std::string_view text_of(const re2::StringPiece& piece) { return {piece.data(), piece.size()}; }
 
 void prose_rates(const ProseContext& prose, const Rules& rules, std::vector<Finding>& out,
                  std::vector<Finding>* verified) {
@@ -22,8 +25,11 @@ void prose_rates(const ProseContext& prose, const Rules& rules, std::vector<Find
         size_t begin = static_cast<size_t>(groups[0].data() - text.data());
         size_t end = begin + groups[0].size();
         pos = end > pos ? end : pos + 1;
-        double whole = std::stod(std::string(groups[static_cast<size_t>(rule.whole)]));
-        double part = std::stod(std::string(groups[static_cast<size_t>(rule.part)]));
+        auto whole_value = digits_value(text_of(groups[static_cast<size_t>(rule.whole)]));
+        auto part_value = digits_value(text_of(groups[static_cast<size_t>(rule.part)]));
+        auto percent_value = digits_value(text_of(groups[static_cast<size_t>(rule.percent)]));
+        if (!whole_value || !part_value || !percent_value) continue;
+        double whole = *whole_value, part = *part_value;
         const re2::StringPiece& pct = groups[static_cast<size_t>(rule.percent)];
         std::string pct_text(pct);
         if (whole <= 0) continue;
@@ -31,7 +37,7 @@ void prose_rates(const ProseContext& prose, const Rules& rules, std::vector<Find
         size_t dot = pct_text.find('.');
         int decimals = dot == std::string::npos ? 0 : static_cast<int>(pct_text.size() - dot - 1);
         double tolerance = 0.5 * std::pow(10.0, -decimals);
-        bool holds = std::fabs(computed - std::stod(pct_text)) <= tolerance + 1e-9;
+        bool holds = std::fabs(computed - *percent_value) <= tolerance + 1e-9;
         if (holds && !verified) continue;
         Finding f = start_finding(rule.rule, rules);
         // The place of the statement: where its rate is printed.
@@ -48,7 +54,7 @@ void prose_rates(const ProseContext& prose, const Rules& rules, std::vector<Find
           continue;
         }
         f.expected = std::round(computed * 10) / 10;
-        f.actual = std::stod(pct_text);
+        f.actual = *percent_value;
         out.push_back(std::move(f));
       }
     }

@@ -106,8 +106,12 @@ Finding start_finding(const std::string& rule, const Rules& rules) {
 std::string format_number(double value) {
   double rounded = std::round(value);
   if (std::fabs(value - rounded) < 1e-9) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(rounded));
+    // A whole number, printed without decimals; one beyond long long (a 400-digit cell) too.
+    char buf[512];
+    if (std::fabs(rounded) < 9e15)
+      std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(rounded));
+    else
+      std::snprintf(buf, sizeof buf, "%.0f", rounded);
     return buf;
   }
   char buf[64];

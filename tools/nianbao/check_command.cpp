@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "tools/nianbao/commands.h"
+#include "tools/render/render_html.h"
 #include "tools/render/render_json.h"
 #include "tools/render/render_text.h"
 #include "validate/validate.h"
@@ -26,6 +27,8 @@ int run_check(const CheckOptions& o) {
     if (r.count(Severity::Error) > 0) any_error = true;
     if (o.format == "json")
       std::cout << to_json(r, rules.catalog, lang).dump() << "\n";
+    else if (o.format == "html")  // one self-contained page per file, one after the other
+      std::cout << render_html(r, rules, HtmlOptions{lang, true, std::string()});
     else
       std::cout << render_text(r, rules.catalog, text);
     std::cout.flush();

@@ -22,4 +22,29 @@ struct RulesOptions {
 };
 int run_rules(const RulesOptions& options);
 
+struct ServeCommandOptions {
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  int max_upload_mb = 20;
+};
+// The local self-check web page (tools/serve/); runs until interrupted.
+int run_serve(const ServeCommandOptions& options);
+
+// nianbao batch: the archive run (tools/batch/archive.h).
+struct BatchCommandOptions {
+  int jobs = 1;
+  std::string out, db, xlsx, shard;
+  int timeout = 120;
+  long memory_mb = 4096;
+  std::vector<std::string> paths;
+};
+int run_batch(const BatchCommandOptions& options);
+
+// nianbao merge: shard databases into one, then the cross-report checks.
+struct MergeOptions {
+  std::string db, out, xlsx;
+  std::vector<std::string> inputs;
+};
+int run_merge(const MergeOptions& options);
+
 }  // namespace nianbao

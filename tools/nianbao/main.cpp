@@ -16,8 +16,8 @@ int main(int argc, char** argv) {
 
   nianbao::CheckOptions check;
   CLI::App* cmd_check = app.add_subcommand("check", "检查报告并列出问题 (check reports and list the findings)");
-  cmd_check->add_option("--format", check.format, "输出格式 text|json (output format)")
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd_check->add_option("--format", check.format, "输出格式 text|json|html (output format)")
+      ->check(CLI::IsMember({"text", "json", "html"}));
   cmd_check->add_option("--lang", check.lang, "消息语言 zh|en (message language)")->check(CLI::IsMember({"zh", "en"}));
   cmd_check->add_option("--color", check.color, "着色 auto|always|never (colour)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -27,6 +27,31 @@ int main(int argc, char** argv) {
   nianbao::RulesOptions list;
   CLI::App* cmd_rules = app.add_subcommand("rules", "列出检查规则 (list the rule catalog)");
   cmd_rules->add_option("--lang", list.lang, "语言 zh|en")->check(CLI::IsMember({"zh", "en"}));
+
+  nianbao::BatchCommandOptions batch;
+  CLI::App* cmd_batch = app.add_subcommand("batch", "批量检查报告档案 (check an archive of reports)");
+  cmd_batch->add_option("-j,--jobs", batch.jobs, "并行检查的进程数 (worker processes)")->check(CLI::Range(1, 256));
+  cmd_batch->add_option("--out", batch.out, "JSON Lines 结果文件 (results file; default: standard output)");
+  cmd_batch->add_option("--db", batch.db, "SQLite 数据库，重新运行时跳过已完成的文件 (database; reruns resume)");
+  cmd_batch->add_option("--xlsx", batch.xlsx, "汇总表格 (summary spreadsheet)");
+  cmd_batch->add_option("--shard", batch.shard, "只检查第 K 份（共 N 份） K/N (check one of N parts)");
+  cmd_batch->add_option("--timeout", batch.timeout, "每个文件的时间限制（秒） (seconds per file)");
+  cmd_batch->add_option("--memory", batch.memory_mb, "每个文件的内存限制（MB，0 为不限） (MB per file)");
+  cmd_batch->add_option("paths", batch.paths, "文件、目录或 @列表文件 (files, directories, @list.txt)")->required();
+
+  nianbao::MergeOptions merge;
+  CLI::App* cmd_merge = app.add_subcommand("merge", "合并分片数据库并做跨报告检查 (merge shard databases)");
+  cmd_merge->add_option("--db", merge.db, "合并后的数据库 (merged database)")->required();
+  cmd_merge->add_option("--out", merge.out, "JSON Lines 结果文件 (results file)");
+  cmd_merge->add_option("--xlsx", merge.xlsx, "汇总表格 (summary spreadsheet)");
+  cmd_merge->add_option("inputs", merge.inputs, "分片数据库 (shard databases)")->required();
+
+  nianbao::ServeCommandOptions serve;
+  CLI::App* cmd_serve = app.add_subcommand("serve", "本机自查网页 (local self-check web page)");
+  cmd_serve->add_option("--bind", serve.bind, "监听地址 (address; default 127.0.0.1, this machine only)");
+  cmd_serve->add_option("--port", serve.port, "端口 (port)")->check(CLI::Range(1, 65535));
+  cmd_serve->add_option("--max-upload-mb", serve.max_upload_mb, "上传文件大小上限 MB (upload size limit)")
+      ->check(CLI::Range(1, 1024));
 
   try {
     app.parse(argc, argv);
@@ -42,6 +67,9 @@ int main(int argc, char** argv) {
   try {
     if (*cmd_check) return nianbao::run_check(check);
     if (*cmd_rules) return nianbao::run_rules(list);
+    if (*cmd_serve) return nianbao::run_serve(serve);
+    if (*cmd_batch) return nianbao::run_batch(batch);
+    if (*cmd_merge) return nianbao::run_merge(merge);
   } catch (const nianbao::RulesError& e) {
     std::cerr << "nianbao: 规则文件错误 (rules error): " << e.what() << "\n";
     return 2;

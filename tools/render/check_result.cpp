@@ -32,6 +32,10 @@ CheckResult check_file(const std::string& path, const Rules& rules) {
   } catch (const std::bad_alloc&) {
     r.error_code = "io";
     r.error_message = path + ": 内存不足 (out of memory)";
+  } catch (const std::exception& e) {
+    // A fault of nianbao's own on this file: said for this file, the others still checked.
+    r.error_code = "internal";
+    r.error_message = path + ": 内部错误，请报告此文件 (internal error, please report this file): " + e.what();
   }
   return r;
 }

@@ -1,0 +1,117 @@
+// The HTML report: self-contained, the offending cells marked in the rebuilt tables, the cells
+// of a relation named for the script, and the place boxed on the PDF page image.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "test_paths.h"
+#include "tools/render/page_images.h"
+#include "tools/render/render_html.h"
+#include "tools/render/render_html_tables.h"
+#include "validate/validate.h"
+
+namespace nianbao {
+namespace {
+
+const Rules& rules() {
+  static const Rules r = Rules::load();
+  return r;
+}
+
+// The planted copy of jiangsu_huaian_shizhengfu_2024.pdf: part 3 一、本年新收 / 自然人 reads
+// 3002 instead of 3001 (tests/e2e/plant_error.py).
+std::string planted() { return test::source_path("tests/e2e/data/huaian_2024_planted.pdf"); }
+
+// The opening tag of the element with `id`.
+std::string tag_of(const std::string& html, const std::string& id) {
+  auto at = html.find("id=\"" + id + "\"");
+  if (at == std::string::npos) return "";
+  auto open = html.rfind('<', at);
+  return html.substr(open, html.find('>', at) - open + 1);
+}
+
+TEST(HtmlReport, SeedReportIsSelfContainedAndChineseByDefault) {
+  CheckResult r = check_file(test::source_path("samples/helan-culture-tourism-2020.txt"), rules());
+  ASSERT_TRUE(r.ok);
+  std::string html = render_html(r, rules(), {});
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_FALSE(std::regex_search(html, std::regex(R"((src|href)=\"(https?:)?//)")));
+  EXPECT_NE(html.find("<html lang=\"zh-CN\">"), std::string::npos);
+  EXPECT_NE(html.find("重建的表格"), std::string::npos);
+  // table.missing_cell on 行政复议 / 结果维持, marked in the part 4 table.
+  std::string cell = tag_of(html, "cell-reviews-review-upheld");
+  EXPECT_NE(cell.find(" bad "), std::string::npos) << cell;
+  EXPECT_NE(cell.find("table.missing_cell"), std::string::npos) << cell;
+  EXPECT_NE(html.find("data-rule=\"text.double_count\""), std::string::npos);
+  // Findings are grouped by part; the verified statements are listed.
+  EXPECT_NE(html.find("<h4 class=\"part\">四、"), std::string::npos);
+  EXPECT_NE(html.find("核对无误的表述"), std::string::npos);
+}
+
+TEST(HtmlReport, EnglishWithLangEn) {
+  CheckResult r = check_file(test::source_path("samples/helan-culture-tourism-2020.txt"), rules());
+  std::string html = render_html(r, rules(), {Lang::En, true, {}});
+  EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(html.find("Rebuilt tables"), std::string::npos);
+  EXPECT_EQ(html.find("重建的表格"), std::string::npos);
+}
+
+TEST(HtmlReport, RelationCellsOfABalanceFinding) {
+  CheckResult r = check_file(planted(), rules());
+  ASSERT_TRUE(r.ok);
+  const Finding* balance = nullptr;
+  for (const auto& f : r.findings)
+    if (f.rule == "applications.balance") balance = &f;
+  ASSERT_NE(balance, nullptr);
+  EXPECT_EQ(balance->column, "natural_person");
+  std::vector<std::string> cells = finding_cells(*balance, r.report, rules());
+  ASSERT_FALSE(cells.empty());
+  EXPECT_EQ(cells.front(), "cell-applications-carried_forward-natural_person");
+  EXPECT_NE(std::find(cells.begin(), cells.end(), "cell-applications-new-natural_person"), cells.end());
+  EXPECT_NE(std::find(cells.begin(), cells.end(), "cell-applications-results_total-natural_person"), cells.end());
+}
+
+TEST(HtmlReport, PlantedErrorMarkedInTableAndBoxedOnItsPage) {
+  CheckResult r = check_file(planted(), rules());
+  ASSERT_TRUE(r.ok);
+  std::string html = render_html(r, rules(), {});
+  std::string cell = tag_of(html, "cell-applications-new-total");
+  EXPECT_NE(cell.find("bad sev-error"), std::string::npos) << cell;
+  EXPECT_NE(cell.find("applications.row_total"), std::string::npos) << cell;
+  EXPECT_NE(html.find("data:image/png;base64,iVBORw0KGgo"), std::string::npos);  // a PNG page image
+  // The row_total finding sits on page 4, line 15: the image of page 4 is there and the box is
+  // the span printing 3119 (the 总计 cell), at the right of the table.
+  EXPECT_NE(html.find("id=\"page-4\""), std::string::npos);
+  auto images = render_page_images(r);
+  const PageMark* mark = nullptr;
+  for (const auto& img : images)
+    for (const auto& m : img.marks)
+      for (size_t i : m.findings)
+        if (r.findings[i].rule == "applications.row_total") mark = &m;
+  ASSERT_NE(mark, nullptr);
+  EXPECT_EQ(mark->page, 4);
+  EXPECT_TRUE(mark->cell);
+  EXPECT_GT(mark->box.x0, 450);  // the 总计 column is the right-most of the A4 page
+  EXPECT_LT(mark->box.x1, 560);
+  EXPECT_GT(mark->box.y0, 400);  // the first data row, below the two header rows
+  EXPECT_LT(mark->box.y1, 500);
+}
+
+TEST(HtmlReport, UnreadableFileShowsItsReason) {
+  CheckResult r = check_file(test::source_path("tests/data/pdf/truncated.pdf"), rules());
+  ASSERT_FALSE(r.ok);
+  std::string html = render_html(r, rules(), {});
+  EXPECT_NE(html.find("class=\"error-box\""), std::string::npos);
+  EXPECT_NE(html.find("无法读取"), std::string::npos);
+}
+
+TEST(HtmlReport, Base64) {
+  EXPECT_EQ(base64(""), "");
+  EXPECT_EQ(base64("f"), "Zg==");
+  EXPECT_EQ(base64("fo"), "Zm8=");
+  EXPECT_EQ(base64("foo"), "Zm9v");
+  EXPECT_EQ(base64("foobar"), "Zm9vYmFy");
+}
+
+}  // namespace
+}  // namespace nianbao

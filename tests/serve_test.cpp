@@ -1,0 +1,167 @@
+// The self-check server: upload page, JSON endpoint, size limit, no leftovers, a stalled client
+// not blocking others; and the page driven end to end in headless Chromium.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "test_paths.h"
+#include "tools/serve/server.h"
+#include "tools/serve/upload.h"
+#include "validate/validate.h"
+
+namespace nianbao {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A server on a free loopback port, in its own thread, with uploads under a private TMPDIR so
+// the test can see that nothing is left behind.
+class ServeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    static const fs::path base = fs::temp_directory_path();  // before TMPDIR is changed below
+    tmp_ = base / ("nianbao-serve-test-" + std::to_string(::getpid()));
+    fs::create_directories(tmp_);
+    ::setenv("TMPDIR", tmp_.c_str(), 1);
+    ServeOptions o;
+    o.max_upload_bytes = 1u << 20;
+    o.timeout_seconds = 2;
+    server_ = make_server(rules_, o);
+    port_ = server_->bind_to_any_port("127.0.0.1");
+    ASSERT_GT(port_, 0);
+    thread_ = std::thread([this] { server_->listen_after_bind(); });
+    while (!server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  void TearDown() override {
+    server_->stop();
+    thread_.join();
+    fs::remove_all(tmp_);
+    ::unsetenv("TMPDIR");
+  }
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(30, 0);
+    return c;
+  }
+
+  Rules rules_ = Rules::load();
+  std::unique_ptr<httplib::Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+  fs::path tmp_;
+};
+
+TEST_F(ServeTest, UploadPageIsChineseByDefault) {
+  auto res = client().Get("/");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("年报自查"), std::string::npos);
+  auto en = client().Get("/?lang=en");
+  EXPECT_NE(en->body.find("Annual report self-check"), std::string::npos);
+}
+
+TEST_F(ServeTest, JsonEndpointChecksTheUploadAndLeavesNothing) {
+  httplib::MultipartFormDataItems items = {
+      {"file", test::read_file(test::source_path("samples/rules/applications-balance.txt")), "../../etc/x.txt",
+       "text/plain"}};
+  auto res = client().Post("/api/check", items);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto j = nlohmann::json::parse(res->body);
+  EXPECT_EQ(j["status"], "ok");
+  EXPECT_EQ(j["file"], "x.txt");  // the client's path is dropped, never used
+  ASSERT_FALSE(j["findings"].empty());
+  EXPECT_EQ(j["findings"][0]["rule"], "applications.balance");
+  EXPECT_TRUE(fs::is_empty(tmp_)) << "upload left behind";
+}
+
+TEST_F(ServeTest, HtmlEndpointMarksTheCell) {
+  httplib::MultipartFormDataItems items = {
+      {"file", test::read_file(test::source_path("samples/rules/applications-balance.txt")), "a.txt", "text/plain"}};
+  auto res = client().Post("/check", items);
+  ASSERT_TRUE(res);
+  EXPECT_NE(res->body.find("bad sev-error\" id=\"cell-applications-carried_forward-natural_person\""),
+            std::string::npos);
+}
+
+TEST_F(ServeTest, OverSizeUploadIsRefusedWithAMessageAndServingGoesOn) {
+  httplib::MultipartFormDataItems items = {{"file", std::string(2u << 20, 'x'), "big.pdf", "application/pdf"}};
+  auto res = client().Post("/api/check", items);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 413);
+  EXPECT_NE(res->body.find("文件太大"), std::string::npos) << res->body;
+  EXPECT_NE(res->body.find("1 MB"), std::string::npos);
+  auto page = client().Post("/check", items);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 413);
+  EXPECT_NE(page->body.find("文件太大"), std::string::npos);
+  auto after = client().Get("/");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 200);
+}
+
+TEST_F(ServeTest, MissingFileIsABadRequest) {
+  auto res = client().Post("/api/check", "x", "text/plain");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  EXPECT_NE(res->body.find("file"), std::string::npos);
+}
+
+TEST_F(ServeTest, AStalledClientDoesNotBlockOthers) {
+  // A client that announces a body and never sends it.
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port_));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  std::string head = "POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                     "Content-Length: 100000\r\n\r\n--b\r\n";
+  ASSERT_EQ(::write(fd, head.data(), head.size()), static_cast<ssize_t>(head.size()));
+  auto start = std::chrono::steady_clock::now();
+  auto res = client().Get("/");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+  ::close(fd);
+}
+
+TEST(Upload, NamesFromTheClientAreNeverPaths) {
+  EXPECT_EQ(upload_extension("../../x.PDF"), ".pdf");
+  EXPECT_EQ(upload_extension("report.exe"), ".txt");
+  EXPECT_EQ(display_name("C:\\a\\b\\年报.docx"), "年报.docx");
+  EXPECT_EQ(display_name("/etc/passwd"), "passwd");
+  EXPECT_EQ(display_name("a\nb"), "ab");
+  EXPECT_EQ(display_name(""), "upload");
+}
+
+// The upload page in a real browser (tests/e2e/browser.mjs): Debian's chromium driven by
+// playwright-core uploads the planted PDF, checks the findings, the marked cell, the boxed
+// page, the over-size refusal, and saves a screenshot next to the binary.
+TEST(Browser, UploadPageEndToEnd) {
+  std::string e2e = test::source_path("tests/e2e");
+  if (!fs::exists("/usr/bin/chromium")) GTEST_FAIL() << "chromium missing: run tools/install-deps";
+  if (!fs::exists(e2e + "/node_modules/playwright-core/package.json")) {
+    std::string out;
+    ASSERT_EQ(test::run("cd '" + e2e + "' && npm ci --no-audit --no-fund --loglevel=error 2>&1", &out), 0) << out;
+  }
+  std::string shot = (fs::path(test::binary()).parent_path() / "e2e-upload.png").string();
+  std::string out;
+  int rc = test::run("node '" + e2e + "/browser.mjs' '" + test::binary() + "' '" + e2e +
+                         "/data/huaian_2024_planted.pdf' '" + shot + "' 2>&1",
+                     &out);
+  EXPECT_EQ(rc, 0) << out;
+  EXPECT_TRUE(fs::exists(shot));
+}
+
+}  // namespace
+}  // namespace nianbao

@@ -1,0 +1,42 @@
+// Checks many files, each in its own child process with a time and memory limit, so a file
+// that crashes or hangs its parser is recorded as failed and the batch goes on.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace nianbao {
+struct Rules;
+}
+
+namespace nianbao::batch {
+
+struct Job {
+  std::string path;
+  std::string sha256;
+};
+
+struct Outcome {
+  std::string path, sha256;
+  nlohmann::ordered_json result;  // the object `check --format json` prints, or a failure
+  std::string prose;              // the report's prose, for the cross-report copy check
+};
+
+struct RunOptions {
+  int jobs = 1;
+  int timeout_seconds = 120;   // wall clock and CPU per file
+  long memory_mb = 4096;       // address space per file; 0 = no limit
+  bool progress = false;       // a progress line on standard error
+};
+
+// Runs every job; `done` is called in the parent, in completion order, once per job.
+void run_isolated(const std::vector<Job>& jobs, const Rules& rules, const RunOptions& options,
+                  const std::function<void(Outcome&&)>& done);
+
+// The failure object for a file that could not be checked: status "error" and its reason.
+nlohmann::ordered_json failure(const std::string& path, const std::string& code, const std::string& message);
+
+}  // namespace nianbao::batch

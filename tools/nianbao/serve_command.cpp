@@ -1,0 +1,17 @@
+#include "tools/nianbao/commands.h"
+#include "tools/serve/server.h"
+#include "validate/validate.h"
+
+namespace nianbao {
+
+int run_serve(const ServeCommandOptions& o) {
+  // Loaded once and shared read-only by every request.
+  Rules rules = Rules::load();
+  ServeOptions options;
+  options.bind = o.bind;
+  options.port = o.port;
+  options.max_upload_bytes = static_cast<size_t>(o.max_upload_mb) << 20;
+  return serve(rules, options);
+}
+
+}  // namespace nianbao
