@@ -37,7 +37,7 @@ sanitize: deps
 	  -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)" -DCMAKE_EXE_LINKER_FLAGS="$(SANITIZE_FLAGS)" >/dev/null
 	@cmake --build build-asan -j $(JOBS)
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  ctest --output-on-failure -j $(JOBS)
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp ctest --output-on-failure -j $(JOBS)
 
 # libFuzzer harnesses (tests/fuzz/), one per entry point, seeded from the samples.
 FUZZERS = text_reader html_reader docx_reader pdf_reader table_positions prose rules
@@ -48,6 +48,8 @@ fuzz-build: deps
 	@CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNIANBAO_FUZZ=ON \
 	  -DCMAKE_CXX_FLAGS="$(FUZZ_FLAGS)" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 	@cmake --build build-fuzz -j $(JOBS)
+
+export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/fuzz/lsan.supp
 
 # Each fuzzer for FUZZ_SECONDS (default 10 minutes), keeping what it learns in build-fuzz/corpus.
 fuzz: fuzz-build
