@@ -41,9 +41,13 @@ ZipArchive::ZipArchive(const std::string& bytes, const std::string& path)
     fail("corrupt", path, "DOCX 文件已损坏：" + reason, "damaged DOCX file: " + reason);
   }
   zip_error_fini(&error);
-  if (zip_get_num_entries(impl_->zip, 0) > kMaxEntries)
+  if (zip_get_num_entries(impl_->zip, 0) > kMaxEntries) {
+    // A constructor that throws gets no destructor: close the archive here.
+    zip_discard(impl_->zip);
+    impl_->zip = nullptr;
     fail("too_large", path, "压缩包内文件超过 " + std::to_string(kMaxEntries) + " 个",
          "more than " + std::to_string(kMaxEntries) + " entries in the archive");
+  }
 }
 
 ZipArchive::~ZipArchive() {

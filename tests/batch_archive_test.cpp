@@ -1,5 +1,6 @@
 // nianbao batch on the committed generated archive (tests/data/archive, tools/make-archive):
 // every planted problem found, every broken file reported, reruns and killed runs complete.
+#include "tools/batch/asan.h"
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -10,6 +11,7 @@
 #include <set>
 
 #include "test_paths.h"
+
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -136,7 +138,7 @@ TEST(BatchArchive, KilledRunResumesWithNothingMissingOrDuplicated) {
 }
 
 TEST(BatchArchive, MemoryLimitIsReportedAndTheBatchGoesOn) {
-#if defined(__SANITIZE_ADDRESS__)
+#if NIANBAO_ASAN
   GTEST_SKIP() << "AddressSanitizer builds run without an address-space limit";
 #endif
   auto dir = temp_dir("memory");

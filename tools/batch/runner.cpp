@@ -1,5 +1,6 @@
 // Fork per file: the child reads, checks and serialises one report; the parent only polls
 // pipes, so a parser that crashes, loops or exhausts memory takes down nothing but its child.
+#include "tools/batch/asan.h"
 #include "tools/batch/runner.h"
 
 #include <fcntl.h>
@@ -18,6 +19,7 @@
 #include "tools/render/check_result.h"
 #include "tools/render/render_json.h"
 #include "validate/validate.h"
+
 
 namespace nianbao::batch {
 namespace {
@@ -50,7 +52,7 @@ std::string prose_of(const CheckResult& r) {
 
 // Runs in the child; never returns.
 [[noreturn]] void child_main(const Job& job, const Rules& rules, const RunOptions& o, int fd) {
-#if !defined(__SANITIZE_ADDRESS__)
+#if !NIANBAO_ASAN
   // AddressSanitizer reserves terabytes of address space; a limit would kill every child.
   if (o.memory_mb > 0) {
     rlim_t bytes = rlim_t(o.memory_mb) * 1024 * 1024;
