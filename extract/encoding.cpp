@@ -20,36 +20,6 @@ bool starts_with_bytes(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-// Strict conversion to UTF-8: an illegal or unmappable sequence fails instead of becoming
-// U+FFFD, so a wrong guess at the encoding is noticed rather than producing mojibake.
-std::optional<std::string> convert_strict(std::string_view bytes, const char* charset) {
-  if (bytes.size() >= static_cast<size_t>(INT32_MAX) / 2) return std::nullopt;
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(charset, &status),
-                                                          &ucnv_close);
-  if (U_FAILURE(status)) return std::nullopt;
-  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  if (U_FAILURE(status)) return std::nullopt;
-
-  // Every encoding we accept needs at least one byte per UTF-16 unit, plus the terminator.
-  std::vector<UChar> units(bytes.size() + 1);
-  const int32_t n = ucnv_toUChars(conv.get(), units.data(), static_cast<int32_t>(units.size()),
-                                  bytes.data(), static_cast<int32_t>(bytes.size()), &status);
-  if (U_FAILURE(status)) return std::nullopt;
-  if (n == 0) return std::string();
-
-  int32_t length = 0;
-  status = U_ZERO_ERROR;
-  u_strToUTF8(nullptr, 0, &length, units.data(), n, &status);
-  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return std::nullopt;
-  std::string out(static_cast<size_t>(length), '\0');
-  status = U_ZERO_ERROR;
-  // Unpaired surrogates (a truncated UTF-16 file) fail here.
-  u_strToUTF8(out.data(), length, nullptr, units.data(), n, &status);
-  if (U_FAILURE(status)) return std::nullopt;
-  return out;
-}
-
 bool is_control_byte(unsigned char b) {
   // Tab, LF, VT (Word's manual line break), FF (pdftotext's page break) and CR are text.
   if (b == '\t' || b == '\n' || b == '\v' || b == '\f' || b == '\r') return false;
@@ -95,6 +65,36 @@ std::string strip_leading_bom(std::string text) {
 }
 
 }  // namespace
+
+// Strict conversion to UTF-8: an illegal or unmappable sequence fails instead of becoming
+// U+FFFD, so a wrong guess at the encoding is noticed rather than producing mojibake.
+std::optional<std::string> convert_strict(std::string_view bytes, const char* charset) {
+  if (bytes.size() >= static_cast<size_t>(INT32_MAX) / 2) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(charset, &status),
+                                                          &ucnv_close);
+  if (U_FAILURE(status)) return std::nullopt;
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+
+  // Every encoding we accept needs at least one byte per UTF-16 unit, plus the terminator.
+  std::vector<UChar> units(bytes.size() + 1);
+  const int32_t n = ucnv_toUChars(conv.get(), units.data(), static_cast<int32_t>(units.size()),
+                                  bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  if (n == 0) return std::string();
+
+  int32_t length = 0;
+  status = U_ZERO_ERROR;
+  u_strToUTF8(nullptr, 0, &length, units.data(), n, &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return std::nullopt;
+  std::string out(static_cast<size_t>(length), '\0');
+  status = U_ZERO_ERROR;
+  // Unpaired surrogates (a truncated UTF-16 file) fail here.
+  u_strToUTF8(out.data(), length, nullptr, units.data(), n, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  return out;
+}
 
 std::string normalize_newlines(std::string_view text) {
   std::string out;

@@ -5,6 +5,7 @@
 // '\n' line ends.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,9 @@ DecodedText decode_text(std::string_view bytes, const std::string& path);
 
 // CRLF and lone CR to LF.
 std::string normalize_newlines(std::string_view text);
+
+// `bytes` in `charset` (an ICU converter name) as UTF-8; nothing when any byte sequence is not
+// valid in that charset (no substitution characters: a wrong guess must fail).
+std::optional<std::string> convert_strict(std::string_view bytes, const char* charset);
 
 }  // namespace nianbao

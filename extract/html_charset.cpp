@@ -32,29 +32,6 @@ std::string converter_for(const std::string& declared) {
 
 // Strict: an invalid sequence fails rather than becoming U+FFFD, so a page that lies about its
 // charset falls through to detection.
-std::optional<std::string> convert_strict(std::string_view bytes, const std::string& charset) {
-  if (bytes.size() >= static_cast<size_t>(INT32_MAX) / 2) return std::nullopt;
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(charset.c_str(), &status),
-                                                          &ucnv_close);
-  if (U_FAILURE(status)) return std::nullopt;
-  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  if (U_FAILURE(status)) return std::nullopt;
-  // Every charset we meet needs at least one byte per UTF-16 unit, plus the terminator.
-  std::vector<UChar> units(bytes.size() + 1);
-  const int32_t n = ucnv_toUChars(conv.get(), units.data(), static_cast<int32_t>(units.size()),
-                                  bytes.data(), static_cast<int32_t>(bytes.size()), &status);
-  if (U_FAILURE(status)) return std::nullopt;
-  int32_t length = 0;
-  status = U_ZERO_ERROR;
-  u_strToUTF8(nullptr, 0, &length, units.data(), n, &status);
-  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return std::nullopt;
-  std::string out(static_cast<size_t>(length), '\0');
-  status = U_ZERO_ERROR;
-  u_strToUTF8(out.data(), length, nullptr, units.data(), n, &status);
-  if (U_FAILURE(status)) return std::nullopt;
-  return out;
-}
 
 }  // namespace
 
@@ -81,7 +58,7 @@ DecodedPage decode_page(std::string_view bytes, const std::string& path) {
     // charset (Big5, windows-1252) is used when the bytes fit it.
     if (!declared.empty() && charset != "UTF-8" && charset != "GB18030" &&
         !is_valid_utf8(bytes)) {
-      if (auto text = convert_strict(bytes, charset)) return {normalize_newlines(*text), charset};
+      if (auto text = convert_strict(bytes, charset.c_str())) return {normalize_newlines(*text), charset};
     }
   }
   DecodedText d = decode_text(bytes, path);
