@@ -26,7 +26,8 @@ struct SplitRow {
 // Every way to cut `run` (digits, signs and decimal points; no spaces) into the cells of `rows`,
 // in order, such that each cell is a well-formed number (no leading zero unless it is "0") and
 // every row satisfies its sums. At most `limit` cuts are returned; each cut lists the cell texts
-// of all rows one after the other.
+// of all rows one after the other. None when the search is too long to finish (a crafted run):
+// a cut is only ever trusted when the whole search was made.
 std::vector<std::vector<std::string>> split_run(std::string_view run,
                                                 const std::vector<SplitRow>& rows,
                                                 size_t limit = 4096);

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "extract/errors.h"
-#include "extract/html_input.h"
+#include "extract/input_file.h"
 
 extern char** environ;
 
@@ -108,7 +108,9 @@ std::string find_soffice() {
   return {};
 }
 
-std::string convert_to_docx(const std::string& path, int timeout_seconds) {
+std::string convert_to_docx(const std::string& path, const Limits& limits) {
+  // No limit is a day: LibreOffice is a separate process the per-file limits do not reach.
+  const int timeout_seconds = limits.timeout_seconds > 0 ? limits.timeout_seconds : 86400;
   const std::string soffice = find_soffice();
   if (soffice.empty())
     fail("missing_tool", path,
@@ -128,14 +130,12 @@ std::string convert_to_docx(const std::string& path, int timeout_seconds) {
        "-env:UserInstallation=file://" + tmp.path() + "/profile", "--convert-to", "docx",
        "--outdir", out_dir, input},
       timeout_seconds);
-  if (status == -1)
-    fail("convert_failed", path, "LibreOffice 转换超时（" + std::to_string(timeout_seconds) + " 秒）",
-         "LibreOffice took longer than " + std::to_string(timeout_seconds) + " s to convert the file");
+  if (status == -1) throw ReadError("timeout", timeout_message(path, limits));
   const std::string output = out_dir + "/input.docx";
   if (!fs::exists(output, ec))
     fail("convert_failed", path, "LibreOffice 无法转换该文件，文件可能已损坏",
          "LibreOffice could not convert the file; it may be damaged");
-  return read_input_file(output, 200ull * 1024 * 1024);
+  return read_input_file(output, limits);
 }
 
 }  // namespace nianbao

@@ -4,12 +4,15 @@
 
 #include <string>
 
+#include "extract/limits.h"
+
 namespace nianbao {
 
 // The DOCX bytes of the converted file. Throws ReadError: "missing_tool" (no soffice on PATH:
 // the message names the package libreoffice-writer-nogui), "convert_failed" (LibreOffice
-// could not convert it or took longer than `timeout_seconds`), "io".
-std::string convert_to_docx(const std::string& path, int timeout_seconds = 120);
+// could not convert it), "timeout" (it took longer than limits.timeout_seconds), "io", and the
+// size limits of the converted file.
+std::string convert_to_docx(const std::string& path, const Limits& limits);
 
 // The soffice executable found on PATH, "" when there is none.
 std::string find_soffice();

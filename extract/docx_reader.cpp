@@ -10,13 +10,11 @@
 #include "extract/docx_xml.h"
 #include "extract/errors.h"
 #include "extract/headings.h"
-#include "extract/html_input.h"
+#include "extract/input_file.h"
 #include "extract/zip_archive.h"
 
 namespace nianbao {
 namespace {
-
-constexpr std::uintmax_t kMaxBytes = 100ull * 1024 * 1024;
 
 // The main part named by the package relationships; Word always calls it word/document.xml.
 std::string main_part(ZipArchive& zip) {
@@ -49,8 +47,9 @@ bool is_ole(const std::string& bytes) { return bytes.rfind("\xD0\xCF\x11\xE0", 0
 
 }  // namespace
 
-Document read_docx_bytes(const std::string& bytes, const std::string& path) {
-  ZipArchive zip(bytes, path);
+Document read_docx_bytes(const std::string& bytes, const std::string& path, const Limits& limits) {
+  check_file_size(path, bytes.size(), limits);
+  ZipArchive zip(bytes, path, limits);
   const std::string part = main_part(zip);
   auto xml = zip.read(part);
   if (!xml)
@@ -92,18 +91,18 @@ Document read_docx_bytes(const std::string& bytes, const std::string& path) {
   return doc;
 }
 
-Document read_docx_file(const std::string& path) {
-  const std::string bytes = read_input_file(path, kMaxBytes);
+Document read_docx_file(const std::string& path, const Limits& limits) {
+  const std::string bytes = read_input_file(path, limits);
   // A .doc saved under a .docx name.
-  if (is_ole(bytes)) return read_word_binary_file(path);
-  return read_docx_bytes(bytes, path);
+  if (is_ole(bytes)) return read_word_binary_file(path, limits);
+  return read_docx_bytes(bytes, path, limits);
 }
 
-Document read_word_binary_file(const std::string& path) {
+Document read_word_binary_file(const std::string& path, const Limits& limits) {
   // The checks (exists, regular, size) before starting LibreOffice.
-  const std::string bytes = read_input_file(path, kMaxBytes);
-  if (bytes.rfind("PK\x03\x04", 0) == 0) return read_docx_bytes(bytes, path);
-  Document doc = read_docx_bytes(convert_to_docx(path), path);
+  const std::string bytes = read_input_file(path, limits);
+  if (bytes.rfind("PK\x03\x04", 0) == 0) return read_docx_bytes(bytes, path, limits);
+  Document doc = read_docx_bytes(convert_to_docx(path, limits), path, limits);
   const auto dot = path.find_last_of('.');
   std::string ext = dot == std::string::npos ? "doc" : path.substr(dot + 1);
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

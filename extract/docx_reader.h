@@ -11,18 +11,20 @@
 
 #include <string>
 
+#include "extract/limits.h"
 #include "extract/model.h"
 
 namespace nianbao {
 
 // Throws ReadError (extract/errors.h): not_found, not_a_file, io, empty, too_large (file over
-// 100 MB, more than 10000 entries, or more than 200 MB inflated: a zip bomb), corrupt (not a
-// ZIP, damaged, no word/document.xml, malformed XML or a DTD in it).
-Document read_docx_file(const std::string& path);
-Document read_docx_bytes(const std::string& bytes, const std::string& path);
+// limits.max_file_mb, or more than 10000 entries), too_large_inflated (over
+// limits.max_inflated_mb when inflated: a zip bomb), corrupt (not a ZIP, damaged, no
+// word/document.xml, malformed XML or a DTD in it).
+Document read_docx_file(const std::string& path, const Limits& limits = {});
+Document read_docx_bytes(const std::string& bytes, const std::string& path, const Limits& limits = {});
 
 // .doc / .wps: converted to DOCX by soffice in a private temporary directory, then read.
 // Also throws missing_tool (soffice absent: names libreoffice-writer-nogui), convert_failed.
-Document read_word_binary_file(const std::string& path);
+Document read_word_binary_file(const std::string& path, const Limits& limits = {});
 
 }  // namespace nianbao

@@ -6,17 +6,13 @@
 #include "extract/headings.h"
 #include "extract/html_charset.h"
 #include "extract/html_content.h"
-#include "extract/html_input.h"
+#include "extract/input_file.h"
 #include "extract/html_parse.h"
 #include "extract/html_walk.h"
 #include "extract/normalize.h"
 
 namespace nianbao {
 namespace {
-
-// The same limit as for text: a report page is well under 1 MB, a Word export with pictures
-// inlined a few MB.
-constexpr std::uintmax_t kMaxBytes = 50ull * 1024 * 1024;
 
 // Publication dates CMSs put in <meta> (TRS "PubDate", Open Graph, Dublin Core).
 std::string published_from_meta(const std::map<std::string, std::string>& meta) {
@@ -39,9 +35,8 @@ bool names_a_report(const std::string& text) {
 
 }  // namespace
 
-Document read_html_bytes(const std::string& bytes, const std::string& path) {
-  if (bytes.size() > kMaxBytes)
-    throw ReadError("too_large", path + ": 文件超过 50 MB (file larger than 50 MB)");
+Document read_html_bytes(const std::string& bytes, const std::string& path, const Limits& limits) {
+  check_file_size(path, bytes.size(), limits);
   if (bytes.empty()) throw ReadError("empty", path + ": 文件为空 (empty file)");
   const DecodedPage page = decode_page(bytes, path);
   const ParsedHtml parsed = parse_html(page.text, path);
@@ -92,8 +87,8 @@ Document read_html_bytes(const std::string& bytes, const std::string& path) {
   return doc;
 }
 
-Document read_html_file(const std::string& path) {
-  return read_html_bytes(read_input_file(path, kMaxBytes), path);
+Document read_html_file(const std::string& path, const Limits& limits) {
+  return read_html_bytes(read_input_file(path, limits), path, limits);
 }
 
 }  // namespace nianbao

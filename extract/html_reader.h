@@ -14,15 +14,16 @@
 
 #include <string>
 
+#include "extract/limits.h"
 #include "extract/model.h"
 
 namespace nianbao {
 
-// Throws ReadError (extract/errors.h): not_found, not_a_file, io, too_large (over 50 MB),
-// empty, binary, encoding, corrupt (markup nested too deeply to parse).
-Document read_html_file(const std::string& path);
+// Throws ReadError (extract/errors.h): not_found, not_a_file, io, too_large (over
+// limits.max_file_mb), empty, binary, encoding, corrupt (markup nested too deeply to parse).
+Document read_html_file(const std::string& path, const Limits& limits = {});
 
 // Same from bytes already in memory; `path` is only used for the Document and messages.
-Document read_html_bytes(const std::string& bytes, const std::string& path);
+Document read_html_bytes(const std::string& bytes, const std::string& path, const Limits& limits = {});
 
 }  // namespace nianbao

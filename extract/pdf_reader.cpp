@@ -6,6 +6,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -86,7 +87,9 @@ void read_info(const poppler::document& d, Document& doc) {
 
 }  // namespace
 
-Document read_pdf_file(const std::string& path) {
+Document read_pdf_file(const std::string& path, const Limits& limits) {
+  std::error_code ec;
+  if (const auto size = std::filesystem::file_size(path, ec); !ec) check_file_size(path, size, limits);
   if (read_bytes(path, false, 1024).find("%PDF-") == std::string::npos)
     fail("not_a_pdf", path, "不是 PDF 文件", "not a PDF file");
   static std::once_flag quiet;
@@ -103,6 +106,7 @@ Document read_pdf_file(const std::string& path) {
     fail("damaged", path, "PDF 文件不完整或已损坏", "truncated or damaged PDF");
   int n = d->pages();
   if (n <= 0) fail("no_pages", path, "PDF 文件没有页面", "PDF has no pages");
+  check_page_count(path, static_cast<std::uint64_t>(n), limits);
 
   Document doc;
   doc.path = path;

@@ -3,11 +3,14 @@
 
 #include <string>
 
+#include "extract/limits.h"
 #include "extract/model.h"
 
 namespace nianbao {
 
-// Throws ReadError (extract/errors.h) when the PDF cannot be read.
-Document read_pdf_file(const std::string& path);
+// Throws ReadError (extract/errors.h) when the PDF cannot be read, or is over
+// limits.max_file_mb (too_large) or limits.max_pages (too_many_pages: said before any page is
+// read).
+Document read_pdf_file(const std::string& path, const Limits& limits = {});
 
 }  // namespace nianbao

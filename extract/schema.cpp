@@ -50,6 +50,9 @@ SchemaColumn load_column(RulesEntry e) {
   col.unit = e.text("unit", false);
   col.en = e.text("en", false);
   if (col.en.empty()) col.en = col.key;
+  col.applicant = e.text("applicant", false);
+  if (!col.applicant.empty() && col.applicant != "person" && col.applicant != "organisation")
+    e.fail("applicant must be \"person\" or \"organisation\"");
   return col;
 }
 
@@ -149,6 +152,13 @@ const SchemaColumn* SchemaTable::column(const std::string& k) const {
   for (const auto& c : columns)
     if (c.key == k) return &c;
   return nullptr;
+}
+
+std::vector<std::string> SchemaTable::applicant_columns(std::string_view kind) const {
+  std::vector<std::string> out;
+  for (const auto& c : columns)
+    if (!c.applicant.empty() && (kind.empty() || c.applicant == kind)) out.push_back(c.key);
+  return out;
 }
 
 int SchemaTable::row_index(const std::string& k) const {

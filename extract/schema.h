@@ -25,6 +25,9 @@ struct SchemaColumn {
   bool decimal = false;    // money
   std::string unit;        // "元", "万元" or "" (a count)
   std::string en;          // English name in messages (the Chinese one is the label)
+  // Part 3: who applied, "person" (自然人) or "organisation" (法人或其他组织); empty for a
+  // column that is not an applicant (总计).
+  std::string applicant;
 };
 
 struct SchemaRow {
@@ -56,6 +59,9 @@ struct SchemaTable {
   std::vector<SchemaSum> sums;  // empty until relations are attached
 
   const SchemaColumn* column(const std::string& key) const;
+  // The keys of the applicant columns, in order: every one, or those of `kind` ("person",
+  // "organisation").
+  std::vector<std::string> applicant_columns(std::string_view kind = {}) const;
   int row_index(const std::string& key) const;  // -1 when absent
   // Every row key a relation key stands for ("denied.*" → all denied rows); nothing when the
   // table has no such row ("other" in the 2021 format).

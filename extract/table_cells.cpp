@@ -71,6 +71,15 @@ Cell make_cell(const std::string& text, const SchemaColumn& column, Location loc
   return c;
 }
 
+Cell placed_cell(const std::optional<std::string>& text, const SchemaColumn& column,
+                 Location loc, bool printed) {
+  if (text) return make_cell(*text, column, loc);
+  Cell c;
+  c.loc = loc;
+  c.state = printed ? CellState::Unreadable : CellState::Empty;
+  return c;
+}
+
 std::vector<SplitRow> split_rows(const SchemaTable& table, const std::vector<int>& rows) {
   std::vector<SplitRow> out;
   for (int r : rows) {

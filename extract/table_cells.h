@@ -2,6 +2,7 @@
 // runs with the sums a table must satisfy.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,13 @@ namespace nianbao {
 // A cell from its printed text: a value (converted to the column's unit, with a note when it
 // was printed in another), Empty, Placeholder ("/", "—", "-", "无") or Invalid.
 Cell make_cell(const std::string& text, const SchemaColumn& column, Location loc);
+
+// The cell of `column` from what a rebuilder could place in it: the one text read for it, else
+// Unreadable when numbers were printed for its row but could not be attributed to its cells
+// without guessing (a run with several cuts, several values in one cell, values off every
+// column), else Empty. Both rebuilders (text and positions) fill every cell through this.
+Cell placed_cell(const std::optional<std::string>& text, const SchemaColumn& column,
+                 Location loc, bool printed);
 
 // The cut description of some rows of a table: their columns and the per-row sums of the schema.
 std::vector<SplitRow> split_rows(const SchemaTable& table, const std::vector<int>& rows);

@@ -8,11 +8,12 @@
 #include <vector>
 
 #include "extract/model.h"
-#include "extract/table_text.h"
+#include "extract/table_decisions.h"
 
 namespace nianbao {
 
-// `sections` and `repeated` as for rebuild_tables_from_text. Lines need their spans (boxes).
+// `sections` and `repeated` as for rebuild_tables_from_text (table_text.h). Lines need their
+// spans (boxes).
 TableExtraction rebuild_tables_from_positions(const Document& doc,
                                               const std::vector<Section>& sections,
                                               std::optional<int> year,

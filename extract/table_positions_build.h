@@ -16,7 +16,9 @@ namespace nianbao {
 // Every row of `st` in schema order, none found yet.
 Table empty_table(const SchemaTable& st);
 
-// Fills one cell from the values placed in it: none → Empty, one → read, more → Unreadable.
+// Fills one cell from the values placed in it (placed_cell of table_cells.h): one → read, none →
+// Empty, several → Unreadable; when `unsure` (some of the row's values could not be placed)
+// every cell of the row is Unreadable.
 void put_cell(TableRow& row, const SchemaColumn& col, const std::vector<const Token*>& values,
               bool unsure);
 

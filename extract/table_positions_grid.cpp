@@ -72,13 +72,13 @@ Table empty_table(const SchemaTable& st) {
 
 void put_cell(TableRow& row, const SchemaColumn& col, const std::vector<const Token*>& values,
               bool unsure) {
-  Cell c;
-  if (values.size() == 1 && !unsure) {
-    c = make_cell(values.front()->text, col, values.front()->loc);
-  } else {
-    c.loc = values.empty() ? row.loc : values.front()->loc;
+  std::optional<std::string> text;
+  if (values.size() == 1 && !unsure) text = values.front()->text;
+  Cell c = placed_cell(text, col, values.empty() ? row.loc : values.front()->loc,
+                       !values.empty() || unsure);
+  if (!text) {
+    // What was printed stays visible on the unreadable cell.
     for (const Token* v : values) c.text += (c.text.empty() ? "" : " ") + v->text;
-    c.state = values.empty() && !unsure ? CellState::Empty : CellState::Unreadable;
     if (values.size() > 1) c.note = "several values in one cell";
   }
   row.cells[col.key] = std::move(c);

@@ -237,14 +237,9 @@ Table assemble_table(const SchemaTable& table, const TextStream& stream, const S
     Location loc = cands[r].printed ? cands[r].loc : rows[r].loc;
     for (size_t c = 0; c < sr.columns.size(); ++c) {
       const SchemaColumn& col = *table.column(sr.columns[c]);
-      Cell cell;
-      if (!solved[r].empty() && solved[r][c]) {
-        cell = make_cell(*solved[r][c], col, loc);
-      } else {
-        cell.loc = loc;
-        cell.state = cands[r].printed ? CellState::Unreadable : CellState::Empty;
-      }
-      rows[r].cells[col.key] = cell;
+      std::optional<std::string> text;
+      if (!solved[r].empty()) text = solved[r][c];
+      rows[r].cells[col.key] = placed_cell(text, col, loc, cands[r].printed);
     }
   }
   t.rows = std::move(rows);

@@ -3,17 +3,14 @@
 #include <algorithm>
 #include <set>
 
-#include "extract/format_version.h"
 #include "extract/schema.h"
+#include "extract/table_decisions.h"
 #include "extract/table_rows.h"
 #include "extract/table_stream.h"
 
 namespace nianbao {
 
 namespace {
-
-// Below this many rows found, the application labels met are prose, not the table.
-constexpr long kMinApplicationRows = 5;
 
 const char* kNumerals[] = {"", "一", "二", "三", "四", "五", "六"};
 
@@ -85,8 +82,6 @@ TableExtraction rebuild_tables_from_text(const Document& doc,
                                          std::optional<int> year,
                                          const std::vector<Section>& repeated) {
   TableExtraction out;
-  const Schema& s2019 = Schema::standard("2019");
-  const Schema& s2021 = Schema::standard("2021");
   std::vector<const Line*> lines = doc.all_lines();
 
   std::map<int, TextStream> streams;
@@ -96,19 +91,10 @@ TableExtraction rebuild_tables_from_text(const Document& doc,
     const TextStream& s = streams[part];
     table_text += s.m.substr(s.begin, s.end - s.begin);
   }
-  VersionVote vote = count_signals(table_text, s2019, s2021);
-  out.format_version = decide_version(vote, year);
-  bool no_signal = vote.signals_2019 == 0 && vote.signals_2021 == 0;
-  // Reports before 2019 follow the older layout: their statistics are not these tables.
-  if (no_signal && year && *year < 2019) {
-    out.format_version = "unknown";
-    return out;
-  }
-  const Schema& schema = out.format_version == "2019" ? s2019 : s2021;
-  auto rows_found = [](const Table& t) {
-    return std::count_if(t.rows.begin(), t.rows.end(), [](const TableRow& r) { return r.found; });
-  };
-  for (const auto& st : schema.tables) {
+  TableFormat format = table_format(table_text, year);
+  out.format_version = format.version;
+  if (!format.schema) return out;
+  for (const auto& st : format.schema->tables) {
     const TextStream& s = streams[st.part];
     StreamScan scan = scan_stream(s, st);
     Table t = assemble_table(st, s, scan);
@@ -126,27 +112,9 @@ TableExtraction rebuild_tables_from_text(const Document& doc,
         t = std::move(at);
       }
     }
-    auto found = rows_found(t);
-    // A few labels met in prose ("予以公开", "行政许可") do not make a table.
-    if (found == 0 || (st.key == "applications" && found < kMinApplicationRows)) continue;
-    out.tables[st.key] = std::move(t);
+    if (is_table(st, t)) out.tables[st.key] = std::move(t);
   }
-  // Without the application table (present in both formats) the report is not on either
-  // format: pre-2019 layouts mention 主动公开 items in prose and must not be force-matched.
-  // A report of 2019 or later keeps its other tables when part 3's is missing (published as a
-  // picture, say): they are still the format's tables.
-  if (!out.tables.count("applications") && !(year && *year >= 2019)) {
-    out.tables.clear();
-    out.format_version = "unknown";
-  }
-  // Without part 3's table to vouch for the layout, a table counts only when most of its rows
-  // are there: a few 主动公开 words in the prose are not a part-2 table.
-  if (!out.tables.count("applications"))
-    std::erase_if(out.tables, [&](const auto& entry) {
-      const Table& t = entry.second;
-      return static_cast<size_t>(rows_found(t)) * 2 < t.rows.size();
-    });
-  if (out.tables.empty()) out.format_version = "unknown";
+  settle_tables(out, year);
   return out;
 }
 

@@ -12,11 +12,11 @@
 
 #include "extract/encoding.h"
 #include "extract/errors.h"
+#include "extract/input_file.h"
 
 namespace nianbao {
 namespace {
 
-constexpr std::uintmax_t kMaxBytes = 50ull * 1024 * 1024;
 // A portal header block is a handful of lines; a separator further down is body text.
 constexpr size_t kMaxHeaderLines = 30;
 
@@ -310,9 +310,8 @@ void add_piece(std::string_view piece, int line_number, PageBuilder* out) {
 
 bool is_page_number_line(std::string_view text) { return printed_page_number(text).has_value(); }
 
-Document read_text_bytes(const std::string& bytes, const std::string& path) {
-  if (bytes.size() > kMaxBytes)
-    fail("too_large", path, "文件超过 50 MB", "file larger than 50 MB");
+Document read_text_bytes(const std::string& bytes, const std::string& path, const Limits& limits) {
+  check_file_size(path, bytes.size(), limits);
   if (bytes.empty()) fail("empty", path, "文件为空", "empty file");
   const DecodedText decoded = decode_text(bytes, path);
   if (is_blank(decoded.text)) fail("empty", path, "文件只有空白", "file holds only whitespace");
@@ -345,27 +344,8 @@ Document read_text_bytes(const std::string& bytes, const std::string& path) {
   return doc;
 }
 
-Document read_text_file(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);
-  if (status.type() == fs::file_type::not_found || path.empty())
-    fail("not_found", path, "文件不存在", "file not found");
-  if (ec) fail("io", path, "无法访问文件：" + ec.message(), "cannot access the file: " + ec.message());
-  if (fs::is_directory(status)) fail("not_a_file", path, "是目录，不是文件", "a directory, not a file");
-  if (!fs::is_regular_file(status))
-    fail("not_a_file", path, "不是普通文件", "not a regular file");
-  const std::uintmax_t size = fs::file_size(path, ec);
-  if (!ec && size > kMaxBytes) fail("too_large", path, "文件超过 50 MB", "file larger than 50 MB");
-
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const std::string reason = std::strerror(errno);
-    fail("io", path, "无法读取文件：" + reason, "cannot read the file: " + reason);
-  }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) fail("io", path, "读取文件出错", "read error");
-  return read_text_bytes(bytes, path);
+Document read_text_file(const std::string& path, const Limits& limits) {
+  return read_text_bytes(read_input_file(path, limits), path, limits);
 }
 
 }  // namespace nianbao

@@ -9,16 +9,17 @@
 #include <string>
 #include <string_view>
 
+#include "extract/limits.h"
 #include "extract/model.h"
 
 namespace nianbao {
 
 // Reads a plain-text or Markdown report. Throws ReadError (extract/errors.h) when the file cannot
 // be read: not_found, not_a_file, too_large, io, empty, binary, encoding.
-Document read_text_file(const std::string& path);
+Document read_text_file(const std::string& path, const Limits& limits = {});
 
 // Same from bytes already in memory; `path` is only used for the Document and messages.
-Document read_text_bytes(const std::string& bytes, const std::string& path);
+Document read_text_bytes(const std::string& bytes, const std::string& path, const Limits& limits = {});
 
 // True when a line is a page-number line: "-3-", "- 3 -", "— 3 —", "—3—", "第3页", "第 3 页",
 // "第3页 共6页", "3/6", and the same with full-width dashes and digits.

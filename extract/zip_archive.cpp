@@ -10,6 +10,7 @@ struct ZipArchive::Impl {
   zip_t* zip = nullptr;
   std::string path;
   std::uint64_t inflated = 0;
+  Limits limits;
 };
 
 namespace {
@@ -21,9 +22,10 @@ namespace {
 
 }  // namespace
 
-ZipArchive::ZipArchive(const std::string& bytes, const std::string& path)
+ZipArchive::ZipArchive(const std::string& bytes, const std::string& path, const Limits& limits)
     : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
+  impl_->limits = limits;
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
@@ -63,15 +65,14 @@ std::optional<std::string> ZipArchive::read(const std::string& name) {
   if (index < 0) return std::nullopt;
   const auto at = static_cast<zip_uint64_t>(index);
   const std::string& path = impl_->path;
-  const std::string limit = std::to_string(kMaxInflated / (1024 * 1024)) + " MB";
+  const std::uint64_t budget = limit_bytes(impl_->limits.max_inflated_mb);
   zip_stat_t st;
   zip_stat_init(&st);
   // The claimed size is checked first (cheap), the bytes inflated while reading (a crafted
   // archive can claim less than it holds).
   if (zip_stat_index(impl_->zip, at, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
-      st.size > kMaxInflated - impl_->inflated)
-    fail("too_large", path, "解压后超过 " + limit + "（疑似压缩炸弹）",
-         "more than " + limit + " when inflated (a zip bomb?)");
+      st.size > budget - impl_->inflated)
+    check_inflated_size(path, budget + 1, impl_->limits);
   zip_file_t* file = zip_fopen_index(impl_->zip, at, 0);
   if (!file) fail("corrupt", path, "无法解压 " + name, "cannot inflate " + name);
   std::string out;
@@ -84,10 +85,9 @@ std::optional<std::string> ZipArchive::read(const std::string& name) {
     }
     if (n == 0) break;
     impl_->inflated += static_cast<std::uint64_t>(n);
-    if (impl_->inflated > kMaxInflated) {
+    if (impl_->inflated > budget) {
       zip_fclose(file);
-      fail("too_large", path, "解压后超过 " + limit + "（疑似压缩炸弹）",
-           "more than " + limit + " when inflated (a zip bomb?)");
+      check_inflated_size(path, impl_->inflated, impl_->limits);
     }
     out.append(buf, static_cast<size_t>(n));
   }

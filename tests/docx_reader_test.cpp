@@ -183,8 +183,20 @@ TEST(DocxBadInput, NotAZipOrTruncated) {
 TEST(DocxBadInput, ZipBombsStopAtTheLimits) {
   // 300 MB of spaces deflated into 300 KB (made with Python's zipfile).
   std::string message;
-  EXPECT_EQ(error_of(test::read_file(test::source_path("tests/data/docx/bomb.docx")), &message), "too_large");
-  EXPECT_EQ(message, "d.docx: 解压后超过 200 MB（疑似压缩炸弹） (more than 200 MB when inflated (a zip bomb?))");
+  const std::string bomb = test::read_file(test::source_path("tests/data/docx/bomb.docx"));
+  EXPECT_EQ(error_of(bomb, &message), "too_large_inflated");
+  EXPECT_EQ(message, "d.docx: 解压后的大小（疑似压缩炸弹）超过上限 200 MB（可用 --max-inflated-mb 调整） (the size "
+                     "when inflated (a zip bomb?) is over the limit of 200 MB; raise it with --max-inflated-mb)");
+  // A lower limit stops it sooner, with the limit in the message.
+  Limits limits;
+  limits.max_inflated_mb = 10;
+  try {
+    read_docx_bytes(bomb, "d.docx", limits);
+    FAIL();
+  } catch (const ReadError& e) {
+    EXPECT_EQ(e.code, "too_large_inflated");
+    EXPECT_NE(std::string(e.what()).find("超过上限 10 MB"), std::string::npos) << e.what();
+  }
   std::map<std::string, std::string> many;
   for (int i = 0; i <= 10000; ++i) many[std::string("f").append(std::to_string(i))] = "";
   EXPECT_EQ(error_of(make_zip(many), &message), "too_large");

@@ -102,11 +102,12 @@ class Hostile : public ::testing::Test {
     std::ofstream(path, std::ios::binary) << bytes;
     return path;
   }
-  // Runs `check --format json` on `path`; fills the seconds it took.
-  json check(const std::string& path, int* status, double* seconds = nullptr) {
+  // Runs `check --format json [flags]` on `path`; fills the seconds it took.
+  json check(const std::string& path, int* status, double* seconds = nullptr, const std::string& flags = "") {
     auto start = std::chrono::steady_clock::now();
     std::string out;
-    *status = test::run("timeout 120 " + test::binary() + " check --format json " + path + " 2>/dev/null", &out);
+    *status = test::run("timeout 120 " + test::binary() + " check --format json " + flags + " " + path + " 2>/dev/null",
+                        &out);
     if (seconds) *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return json::parse(out.empty() ? "{}" : out);
   }
@@ -182,10 +183,56 @@ TEST_F(Hostile, PdfPageTreeWithACycleIsAClearError) {
   std::string bytes = pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                            "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>"});
   int status = 0;
-  json d = check(write("cycle.pdf", bytes), &status);
+  const std::string path = write("cycle.pdf", bytes);
+  json d = check(path, &status);
   EXPECT_EQ(status, 3);
-  EXPECT_EQ(d["status"], "error");
-  EXPECT_NE(d["error"]["message"].get<std::string>().find("cycle.pdf: "), std::string::npos);
+  EXPECT_EQ(d["error"]["code"], "damaged");
+  EXPECT_EQ(d["error"]["message"], path + ": PDF 文件已损坏：1 页中 1 页无法读取 (damaged PDF: 1 of 1 pages cannot be read)");
+}
+
+TEST_F(Hostile, EmptyFileAndDirectoryAreClearErrors) {
+  int status = 0;
+  const std::string empty = write("empty.pdf", "");
+  json d = check(empty, &status);
+  EXPECT_EQ(status, 3);
+  EXPECT_EQ(d["error"]["code"], "not_a_pdf");
+  const std::string empty_text = write("empty.txt", "");
+  d = check(empty_text, &status);
+  EXPECT_EQ(status, 3);
+  EXPECT_EQ(d["error"]["code"], "empty");
+  EXPECT_EQ(d["error"]["message"], empty_text + ": 文件为空 (empty file)");
+  d = check(dir_, &status);
+  EXPECT_EQ(status, 3);
+  EXPECT_EQ(d["error"]["code"], "not_a_file");
+  EXPECT_EQ(d["error"]["message"], dir_ + ": 不是普通文件 (not a regular file)");
+}
+
+TEST_F(Hostile, HtmlNestedAHundredThousandLevelsIsRead) {
+  const std::string report = "<p>某某局2023年政府信息公开工作年度报告</p><h2>一、总体情况</h2>";
+  std::string page = "<html><body>";
+  for (int i = 0; i < 100000; ++i) page += "<div>";
+  page += report + "<h2>二、主动公开政府信息情况</h2><p>全年主动公开政府信息12条。</p>";
+  for (int i = 0; i < 100000; ++i) page += "</div>";
+  int status = 0;
+  double seconds = 0;
+  json d = check(write("deep.html", page + "</body></html>"), &status, &seconds);
+  EXPECT_EQ(status, 1);  // read: parts 3 to 6 are missing
+  EXPECT_EQ(d["report"]["agency"], "某某局");
+  ASSERT_EQ(d["report"]["sections"].size(), 2u);
+  EXPECT_EQ(d["report"]["sections"][1]["title"], "主动公开政府信息情况");
+  EXPECT_LT(seconds, 30);
+}
+
+TEST_F(Hostile, GbkTextWithoutADeclarationReadsLikeItsUtf8) {
+  const std::string seed = test::shared_path("seed/helan-culture-tourism-2020.txt");
+  const std::string gbk = dir_ + "/gbk.txt";
+  ASSERT_EQ(test::run("iconv -f UTF-8 -t GB18030 " + seed + " > " + gbk), 0);
+  int status = 0, utf8_status = 0;
+  json a = check(gbk, &status);
+  json b = check(seed, &utf8_status);
+  EXPECT_EQ(status, utf8_status);
+  EXPECT_EQ(a["report"], b["report"]);
+  EXPECT_EQ(a["findings"], b["findings"]);
 }
 
 TEST_F(Hostile, PdfWithThousandsOfTinyTextBoxes) {
@@ -200,15 +247,25 @@ TEST_F(Hostile, PdfWithThousandsOfTinyTextBoxes) {
   EXPECT_LT(seconds, 60);
 }
 
+// Over the default page limit (300) it is refused before any page is read; with the limit
+// raised it is read.
 TEST_F(Hostile, FiveHundredPagePdfMadeAtTestTime) {
   std::vector<std::vector<Placed>> pages;
   pages.push_back({{72, 800, "某某局2023年政府信息公开工作年度报告"}, {72, 770, "一、总体情况"}});
   for (int n = 2; n <= 500; ++n)
     pages.push_back({{72, 800, "本页记述第" + std::to_string(n) + "项工作，全年主动公开政府信息。"},
                      {280, 40, "- " + std::to_string(n) + " -"}});
+  const std::string path = write("long.pdf", cjk_pdf(pages));
   int status = 0;
   double seconds = 0;
-  json d = check(write("long.pdf", cjk_pdf(pages)), &status, &seconds);
+  json d = check(path, &status, &seconds);
+  EXPECT_EQ(status, 3);
+  EXPECT_EQ(d["error"]["code"], "too_many_pages");
+  EXPECT_EQ(d["error"]["message"], path + ": 页数 500 超过上限 300（可用 --max-pages 调整） (page count 500 is over "
+                                          "the limit of 300; raise it with --max-pages)");
+  EXPECT_LT(seconds, 10);
+  d = check(path, &status, &seconds, "--max-pages 500");
+  EXPECT_EQ(status, 1);  // read: its five missing parts are error findings
   EXPECT_EQ(d["status"], "ok") << d.dump().substr(0, 300);
   EXPECT_EQ(d["report"]["agency"], "某某局");
   EXPECT_LT(seconds, 90);

@@ -238,21 +238,30 @@ TEST(HtmlBadInput, ClearErrors) {
   EXPECT_EQ(error_code_of(""), "empty");
   EXPECT_EQ(error_code_of("<html><body><script>x()</script>  </body></html>"), "empty");
   EXPECT_EQ(error_code_of(std::string("<p>\0\0\0</p>", 10)), "binary");
-  EXPECT_EQ(error_code_of(std::string(50u * 1024 * 1024 + 1, ' ')), "too_large");
+  Limits one_mb;
+  one_mb.max_file_mb = 1;
+  try {
+    read_html_bytes(std::string(1024 * 1024 + 1, ' '), "big.html", one_mb);
+    FAIL() << "no ReadError";
+  } catch (const ReadError& e) {
+    EXPECT_EQ(e.code, "too_large");
+  }
 }
 
-TEST(HtmlBadInput, AFileOverFiftyMegabytesIsRefusedUnread) {
+TEST(HtmlBadInput, AFileOverTheSizeLimitIsRefusedUnread) {
   const auto dir = std::filesystem::temp_directory_path() / "nianbao_html_test";
   std::filesystem::create_directories(dir);
   const auto big = dir / "big.html";
   { std::ofstream(big) << "<p>x</p>"; }
-  std::filesystem::resize_file(big, 50u * 1024 * 1024 + 1);  // sparse: no disk, no memory
+  std::filesystem::resize_file(big, 100u * 1024 * 1024 + 1);  // sparse: no disk, no memory
   try {
     read_html_file(big.string());
     FAIL() << "no ReadError";
   } catch (const ReadError& e) {
     EXPECT_EQ(e.code, "too_large");
-    EXPECT_EQ(std::string(e.what()), big.string() + ": 文件超过 50 MB (file larger than 50 MB)");
+    EXPECT_EQ(std::string(e.what()), big.string() + ": 文件大小 101 MB 超过上限 100 MB（可用 --max-file-mb 调整） "
+                                                    "(file size 101 MB is over the limit of 100 MB; raise it with "
+                                                    "--max-file-mb)");
   }
   std::filesystem::remove_all(dir);
 }

@@ -325,7 +325,16 @@ TEST(TextReader, UnreadableInputs) {
   EXPECT_EQ(error_code_of(std::string("\xFF\xFE\x00\xD8", 4)),
             "encoding");                              // UTF-16LE, lone surrogate
   EXPECT_EQ(error_code_of("\xEF\xBB\xBF"), "empty");  // a BOM and nothing else
-  EXPECT_EQ(error_code_of(std::string(50u * 1024 * 1024 + 1, 'a')), "too_large");
+  try {
+    Limits limits;
+    limits.max_file_mb = 1;
+    read_text_bytes(std::string(1024 * 1024 + 1, 'a'), "big.txt", limits);
+    FAIL();
+  } catch (const ReadError& e) {
+    EXPECT_EQ(e.code, "too_large");
+    EXPECT_STREQ(e.what(), "big.txt: 文件大小 1.1 MB 超过上限 1 MB（可用 --max-file-mb 调整） (file size 1.1 MB is "
+                           "over the limit of 1 MB; raise it with --max-file-mb)");
+  }
   try {
     read_text_bytes(std::string("\0", 1), "x.bin");
     FAIL();

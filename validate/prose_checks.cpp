@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "extract/schema.h"
+
 namespace nianbao {
 
 ProseContext ProseContext::read(const Report& report, const Rules& rules) {
@@ -47,16 +49,33 @@ std::string statement_quote(const ProseParagraph& p, size_t begin, size_t end) {
   return p.quote(b, end);
 }
 
+namespace {
+
+// The schema of one of the report's tables, which knows its applicant columns. Both formats
+// have the same part-3 columns, so a report of no known format is read with the current one.
+const SchemaTable* schema_table(const Report& report, const std::string& key) {
+  std::string version = schema_version(report);
+  return Schema::standard(version.empty() ? "2021" : version).table(key);
+}
+
+}  // namespace
+
 std::optional<double> table_value(const Report& report, const CellSum& cells) {
-  static const std::vector<std::string> orgs = {"commercial", "research", "social_org", "legal_service",
-                                                "other_org"};
   double sum = 0;
   for (const std::string& spec : cells) {
     size_t a = spec.find('/'), b = spec.rfind('/');
     auto t = report.tables.find(spec.substr(0, a));
     if (t == report.tables.end()) return std::nullopt;
+    const SchemaTable* schema = schema_table(report, t->first);
+    std::vector<std::string> applicants;
+    if (schema) applicants = schema->applicant_columns();
     std::string row = spec.substr(a + 1, b - a - 1), column = spec.substr(b + 1);
-    std::vector<std::string> columns = column == "orgs" ? orgs : std::vector<std::string>{column};
+    std::vector<std::string> columns{column};
+    if (column == "orgs") {
+      columns.clear();
+      if (schema) columns = schema->applicant_columns("organisation");
+      if (columns.empty()) return std::nullopt;  // a table without organisation columns
+    }
     std::vector<const TableRow*> rows;
     if (row.size() > 2 && row.compare(row.size() - 2, 2, ".*") == 0) {
       std::string group = row.substr(0, row.size() - 2);
@@ -80,7 +99,7 @@ std::optional<double> table_value(const Report& report, const CellSum& cells) {
         if (c != "total" || (it != r->cells.end() && it->second.state != CellState::Empty))
           return std::nullopt;
         bool any = false;
-        for (const char* part : {"natural_person", "commercial", "research", "social_org", "legal_service", "other_org"}) {
+        for (const std::string& part : applicants) {
           auto p = r->cells.find(part);
           if (p == r->cells.end()) return std::nullopt;
           if (p->second.value) {

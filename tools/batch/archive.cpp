@@ -174,8 +174,7 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
   }
   RunOptions ro;
   ro.jobs = o.jobs;
-  ro.timeout_seconds = o.timeout_seconds;
-  ro.memory_mb = o.memory_mb;
+  ro.limits = o.limits;
   ro.progress = o.progress;
   run_isolated(jobs, rules, ro, [&](Outcome&& r) {
     r.result["sha256"] = r.sha256;

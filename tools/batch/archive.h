@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "extract/limits.h"
+
 namespace nianbao {
 struct Rules;
 }
@@ -18,8 +20,7 @@ struct BatchOptions {
   int jobs = 1;
   std::string out, db, xlsx;
   int shard = 1, shards = 1;  // --shard K/N: this run checks the K-th of N parts
-  int timeout_seconds = 120;
-  long memory_mb = 4096;
+  Limits limits;
   bool progress = false;
 };
 

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "extract/limits.h"
+
 namespace nianbao {
 struct Rules;
 }
@@ -27,8 +29,7 @@ struct Outcome {
 
 struct RunOptions {
   int jobs = 1;
-  int timeout_seconds = 120;   // wall clock and CPU per file
-  long memory_mb = 4096;       // address space per file; 0 = no limit
+  Limits limits;               // per file: sizes and pages in the reader, time and memory in the child
   bool progress = false;       // a progress line on standard error
 };
 

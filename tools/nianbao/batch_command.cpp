@@ -18,8 +18,7 @@ int run_batch(const BatchCommandOptions& o) {
   b.out = o.out;
   b.db = o.db;
   b.xlsx = o.xlsx;
-  b.timeout_seconds = o.timeout;
-  b.memory_mb = o.memory_mb;
+  b.limits = o.limits;
   b.progress = isatty(STDERR_FILENO) != 0;
   if (!o.shard.empty() && !batch::parse_shard(o.shard, b.shard, b.shards)) {
     std::cerr << "nianbao: --shard 应为 K/N，1 ≤ K ≤ N (expected K/N)\n";

@@ -19,18 +19,20 @@ int run_check(const CheckOptions& o) {
   text.verbose = o.verbose;
   text.color = o.color == "always" ||
                (o.color == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  auto render = [&](const CheckResult& r) -> std::string {
+    if (o.format == "json") return to_json(r, rules.catalog, lang).dump() + "\n";
+    if (o.format == "html")  // one self-contained page per file, one after the other
+      return render_html(r, rules, HtmlOptions{lang, true, std::string()});
+    return render_text(r, rules.catalog, text);
+  };
   bool any_error = false, any_unreadable = false;
-  // One file at a time, printed as soon as it is done: a broken file never hides the others.
+  // One file at a time, each in a child process under the limits, printed as soon as it is
+  // done: a broken file never hides the others.
   for (const auto& file : o.files) {
-    CheckResult r = check_file(file, rules);
-    if (!r.ok) any_unreadable = true;
-    if (r.count(Severity::Error) > 0) any_error = true;
-    if (o.format == "json")
-      std::cout << to_json(r, rules.catalog, lang).dump() << "\n";
-    else if (o.format == "html")  // one self-contained page per file, one after the other
-      std::cout << render_html(r, rules, HtmlOptions{lang, true, std::string()});
-    else
-      std::cout << render_text(r, rules.catalog, text);
+    IsolatedCheck c = check_file_isolated(file, rules, o.limits, render);
+    if (!c.ok) any_unreadable = true;
+    if (c.has_error) any_error = true;
+    std::cout << c.output;
     std::cout.flush();
   }
   return any_unreadable ? 3 : any_error ? 1 : 0;

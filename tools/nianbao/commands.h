@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "extract/limits.h"
+
 namespace nianbao {
 
 struct CheckOptions {
@@ -11,6 +13,7 @@ struct CheckOptions {
   std::string lang = "zh";
   std::string color = "auto";
   bool verbose = false;
+  Limits limits;  // each file is checked in a child process under these
   std::vector<std::string> files;
 };
 
@@ -26,6 +29,7 @@ struct ServeCommandOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;
   int max_upload_mb = 20;
+  Limits limits;  // each upload is checked in a child process under these
 };
 // The local self-check web page (tools/serve/); runs until interrupted.
 int run_serve(const ServeCommandOptions& options);
@@ -34,8 +38,7 @@ int run_serve(const ServeCommandOptions& options);
 struct BatchCommandOptions {
   int jobs = 1;
   std::string out, db, xlsx, shard;
-  int timeout = 120;
-  long memory_mb = 4096;
+  Limits limits;
   std::vector<std::string> paths;
 };
 int run_batch(const BatchCommandOptions& options);

@@ -8,6 +8,29 @@
 #include "extract/rules_dir.h"
 #include "tools/nianbao/commands.h"
 
+namespace {
+
+// The per-file limits (extract/limits.h), the same flags for check, batch and serve.
+void add_limit_options(CLI::App* cmd, nianbao::Limits& l) {
+  cmd->add_option("--max-file-mb", l.max_file_mb, "文件大小上限 MB，0 为不限 (file size limit, MB; 0 = none)")
+      ->capture_default_str();
+  cmd->add_option("--max-pages", l.max_pages, "页数上限，0 为不限 (page limit; 0 = none)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--max-inflated-mb", l.max_inflated_mb,
+                  "DOCX 解压后大小上限 MB，0 为不限 (DOCX size when inflated, MB; 0 = none)")
+      ->capture_default_str();
+  cmd->add_option("--timeout", l.timeout_seconds, "每个文件的时间上限（秒），0 为不限 (seconds per file; 0 = none)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--max-memory-mb,--memory", l.max_memory_mb,
+                  "每个文件的内存上限 MB，0 为不限 (memory per file, MB; 0 = none)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"nianbao — 政府信息公开工作年度报告检查工具 (checks open-government-information annual reports)"};
   app.require_subcommand(1);
@@ -22,6 +45,7 @@ int main(int argc, char** argv) {
   cmd_check->add_option("--color", check.color, "着色 auto|always|never (colour)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd_check->add_flag("-v,--verbose", check.verbose, "同时列出识别出的各部分 (also list the parts found)");
+  add_limit_options(cmd_check, check.limits);
   cmd_check->add_option("files", check.files, "报告文件 (report files)")->required();
 
   nianbao::RulesOptions list;
@@ -35,8 +59,7 @@ int main(int argc, char** argv) {
   cmd_batch->add_option("--db", batch.db, "SQLite 数据库，重新运行时跳过已完成的文件 (database; reruns resume)");
   cmd_batch->add_option("--xlsx", batch.xlsx, "汇总表格 (summary spreadsheet)");
   cmd_batch->add_option("--shard", batch.shard, "只检查第 K 份（共 N 份） K/N (check one of N parts)");
-  cmd_batch->add_option("--timeout", batch.timeout, "每个文件的时间限制（秒） (seconds per file)");
-  cmd_batch->add_option("--memory", batch.memory_mb, "每个文件的内存限制（MB，0 为不限） (MB per file)");
+  add_limit_options(cmd_batch, batch.limits);
   cmd_batch->add_option("paths", batch.paths, "文件、目录或 @列表文件 (files, directories, @list.txt)")->required();
 
   nianbao::MergeOptions merge;
@@ -52,6 +75,7 @@ int main(int argc, char** argv) {
   cmd_serve->add_option("--port", serve.port, "端口 (port)")->check(CLI::Range(1, 65535));
   cmd_serve->add_option("--max-upload-mb", serve.max_upload_mb, "上传文件大小上限 MB (upload size limit)")
       ->check(CLI::Range(1, 1024));
+  add_limit_options(cmd_serve, serve.limits);
 
   try {
     app.parse(argc, argv);

@@ -11,6 +11,7 @@ int run_serve(const ServeCommandOptions& o) {
   options.bind = o.bind;
   options.port = o.port;
   options.max_upload_bytes = static_cast<size_t>(o.max_upload_mb) << 20;
+  options.limits = o.limits;
   return serve(rules, options);
 }
 

@@ -50,20 +50,21 @@ std::unique_ptr<httplib::Server> make_server(const Rules& rules, const ServeOpti
   svr->Get("/", [max](const httplib::Request& req, httplib::Response& res) {
     res.set_content(upload_page(lang_of(req), max), "text/html; charset=utf-8");
   });
-  svr->Post("/check", [&rules](const httplib::Request& req, httplib::Response& res) {
+  const Limits limits = o.limits;
+  svr->Post("/check", [&rules, limits](const httplib::Request& req, httplib::Response& res) {
     const auto f = file_of(req, res);
     if (!f) return;
     HtmlOptions opt{lang_of(req), true, display_name(f->filename)};
-    res.set_content(check_upload(f->filename, f->content, rules,
+    res.set_content(check_upload(f->filename, f->content, rules, limits,
                                  [&](const CheckResult& r) { return render_html_fragment(r, rules, opt); }),
                     "text/html; charset=utf-8");
   });
-  svr->Post("/api/check", [&rules](const httplib::Request& req, httplib::Response& res) {
+  svr->Post("/api/check", [&rules, limits](const httplib::Request& req, httplib::Response& res) {
     const auto f = file_of(req, res);
     if (!f) return;
     Lang lang = lang_of(req);
     std::string name = display_name(f->filename);
-    res.set_content(check_upload(f->filename, f->content, rules,
+    res.set_content(check_upload(f->filename, f->content, rules, limits,
                                  [&](const CheckResult& r) {
                                    auto j = to_json(r, rules.catalog, lang);
                                    j["file"] = name;  // not the temporary path

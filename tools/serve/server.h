@@ -11,6 +11,7 @@
 #include <string>
 
 #include "extract/bilingual.h"
+#include "extract/limits.h"
 
 namespace httplib {
 class Server;
@@ -25,6 +26,7 @@ struct ServeOptions {
   int port = 8080;
   size_t max_upload_bytes = 20u << 20;  // reports are a few MB; larger is refused with a message
   int timeout_seconds = 30;             // per read/write, so a stalled client frees its thread
+  Limits limits;                        // each upload is checked in a child process under these
 };
 
 // Builds the server with its routes, limits and timeouts; the caller listens on it.

@@ -68,7 +68,7 @@ std::string display_name(const std::string& client_name) {
 }
 
 std::string check_upload(const std::string& client_name, const std::string& bytes, const Rules& rules,
-                         const std::function<std::string(const CheckResult&)>& render) {
+                         const Limits& limits, const std::function<std::string(const CheckResult&)>& render) {
   PrivateDir dir;
   CheckResult r;
   r.file = display_name(client_name);
@@ -83,7 +83,7 @@ std::string check_upload(const std::string& client_name, const std::string& byte
     r.error_message = "无法保存上传的文件 (cannot store the upload)";
     return render(r);
   }
-  return render(check_file(path, rules));
+  return check_file_isolated(path, rules, limits, render).output;
 }
 
 }  // namespace nianbao

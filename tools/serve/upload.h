@@ -20,9 +20,10 @@ std::string upload_extension(const std::string& client_name);
 // characters removed, at most 200 bytes.
 std::string display_name(const std::string& client_name);
 
-// Writes the bytes to a private directory, checks them and removes the directory.
+// Writes the bytes to a private directory, checks them in a child process under `limits` (an
+// upload that crashes or hangs a reader costs that child only) and removes the directory.
 // `render` receives the result while the file exists (page images read it).
 std::string check_upload(const std::string& client_name, const std::string& bytes, const Rules& rules,
-                         const std::function<std::string(const CheckResult&)>& render);
+                         const Limits& limits, const std::function<std::string(const CheckResult&)>& render);
 
 }  // namespace nianbao

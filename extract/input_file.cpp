@@ -1,4 +1,4 @@
-#include "extract/html_input.h"
+#include "extract/input_file.h"
 
 #include <cerrno>
 #include <cstring>
@@ -18,9 +18,7 @@ namespace {
 
 }  // namespace
 
-std::string megabytes(std::uintmax_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MB"; }
-
-std::string read_input_file(const std::string& path, std::uintmax_t max_bytes) {
+std::string read_input_file(const std::string& path, const Limits& limits) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
@@ -30,8 +28,7 @@ std::string read_input_file(const std::string& path, std::uintmax_t max_bytes) {
   if (fs::is_directory(status)) fail("not_a_file", path, "是目录，不是文件", "a directory, not a file");
   if (!fs::is_regular_file(status)) fail("not_a_file", path, "不是普通文件", "not a regular file");
   const std::uintmax_t size = fs::file_size(path, ec);
-  if (!ec && size > max_bytes)
-    fail("too_large", path, "文件超过 " + megabytes(max_bytes), "file larger than " + megabytes(max_bytes));
+  if (!ec) check_file_size(path, size, limits);
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     const std::string reason = std::strerror(errno);
@@ -43,8 +40,7 @@ std::string read_input_file(const std::string& path, std::uintmax_t max_bytes) {
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     bytes.append(buf, static_cast<size_t>(in.gcount()));
     // A file that grows while being read (a pipe, /proc) still stops at the limit.
-    if (bytes.size() > max_bytes)
-      fail("too_large", path, "文件超过 " + megabytes(max_bytes), "file larger than " + megabytes(max_bytes));
+    check_file_size(path, bytes.size(), limits);
   }
   if (in.bad()) fail("io", path, "读取文件出错", "read error");
   if (bytes.empty()) fail("empty", path, "文件为空", "empty file");

@@ -1,0 +1,41 @@
+// Work done in a child process with a time and a memory limit, so that a parser which crashes,
+// loops or exhausts memory on one hostile file takes down nothing but its child: `check` runs
+// each file this way, `batch` many files side by side, `serve` each upload.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+namespace nianbao {
+
+struct ChildLimits {
+  int timeout_seconds = 0;  // CPU and wall-clock seconds; 0 = no limit
+  long memory_mb = 0;       // address space (not enforced under AddressSanitizer); 0 = no limit
+};
+
+struct ChildOutcome {
+  enum class End {
+    Finished,     // the work returned: `output` is what it returned
+    TimedOut,     // over timeout_seconds (CPU or wall clock)
+    OutOfMemory,  // an allocation failed under memory_mb
+    Failed,       // the work threw: `detail` is the exception's message
+    Crashed,      // killed by a signal (`detail` names it) or exited without a result
+    NotStarted,   // no process could be started (`detail` says why)
+  };
+  End end = End::NotStarted;
+  std::string output;
+  std::string detail;
+};
+
+// Runs work(0) … work(count-1), each in its own child process under `limits`, at most `width`
+// at a time. `work` runs in the child and returns the bytes to hand back; `done` runs in this
+// process, in completion order, once per task.
+void run_in_children(std::size_t count, int width, const ChildLimits& limits,
+                     const std::function<std::string(std::size_t)>& work,
+                     const std::function<void(std::size_t, ChildOutcome&&)>& done);
+
+// One task, waited for.
+ChildOutcome run_in_child(const ChildLimits& limits, const std::function<std::string()>& work);
+
+}  // namespace nianbao
