@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <memory>
 
 namespace nianbao {
@@ -63,7 +64,22 @@ std::optional<Percent> percent_after(const std::string& t, size_t at) {
   return p;
 }
 
-bool matches_any(const std::string& text, const std::vector<std::unique_ptr<RE2>>& patterns) {
+using Compiled = std::vector<std::unique_ptr<const RE2>>;
+
+// The patterns compiled, once per thread for each list: every paragraph of every report reads
+// its figures with the same lists, and compiling them anew each time cost more than reading.
+const Compiled& compiled(const std::vector<std::string>& patterns) {
+  thread_local std::map<std::vector<std::string>, std::unique_ptr<const Compiled>> cache;
+  std::unique_ptr<const Compiled>& slot = cache[patterns];
+  if (!slot) {
+    auto list = std::make_unique<Compiled>();
+    for (const auto& s : patterns) list->push_back(std::make_unique<const RE2>(s));
+    slot = std::move(list);
+  }
+  return *slot;
+}
+
+bool matches_any(const std::string& text, const Compiled& patterns) {
   for (const auto& re : patterns)
     if (RE2::PartialMatch(text, *re)) return true;
   return false;
@@ -117,9 +133,8 @@ ProseParagraph read_prose(const Paragraph& p, const FigureContext& context) {
   out.folded = fold_mapped(p.text);
   out.sentences = sentences(out.folded.text);
   const std::string& t = out.folded.text;
-  std::vector<std::unique_ptr<RE2>> other, same;
-  for (const auto& s : context.other_period) other.push_back(std::make_unique<RE2>(s));
-  for (const auto& s : context.same_period) same.push_back(std::make_unique<RE2>(s));
+  const Compiled& other = compiled(context.other_period);
+  const Compiled& same = compiled(context.same_period);
 
   std::vector<int> depth(t.size() + 1, 0);
   for (size_t i = 0, d = 0; i < t.size(); ++i) {

@@ -4,7 +4,9 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <cstdint>
 #include <memory>
+#include <unordered_map>
 
 #include "extract/normalize.h"
 
@@ -20,6 +22,31 @@ bool starts_with_at(std::string_view s, size_t at, std::string_view what) {
   return s.size() >= at + what.size() && s.compare(at, what.size(), what) == 0;
 }
 
+// fold() of one code point (1 to 4 bytes), remembered: a report uses a few thousand distinct
+// characters over and over, and normalising every occurrence through ICU was most of the cost of
+// reading its prose.
+const std::string& fold_code_point(std::string_view cp) {
+  thread_local std::unordered_map<uint64_t, std::string> folded;
+  uint64_t key = cp.size();
+  for (char c : cp) key = key << 8 | static_cast<unsigned char>(c);
+  auto it = folded.find(key);
+  if (it != folded.end()) return it->second;
+  if (folded.size() > 100000) folded.clear();  // hostile input of every code point there is
+  return folded.emplace(key, fold(cp)).first->second;
+}
+
+// ICU's sentence iterator, made once per thread: making one reads ICU's break rules, which cost
+// more than the breaking itself for a paragraph. Null when ICU cannot make one.
+icu::BreakIterator* sentence_iterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> made(
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getChinese(), status));
+    return U_SUCCESS(status) ? std::move(made) : nullptr;
+  }();
+  return it.get();
+}
+
 }  // namespace
 
 // Folding code point by code point keeps the mapping exact; what fold() does across code points
@@ -33,7 +60,8 @@ FoldedText fold_mapped(std::string_view source, bool keep_spaces) {
     size_t n = utf8_len(static_cast<unsigned char>(source[i]));
     if (i + n > source.size()) n = source.size() - i;
     std::string_view cp = source.substr(i, n);
-    std::string folded = n == 1 && static_cast<unsigned char>(cp[0]) < 0x80 ? std::string(cp) : fold(cp);
+    std::string folded =
+        n == 1 && static_cast<unsigned char>(cp[0]) < 0x80 ? std::string(cp) : fold_code_point(cp);
     bool space = folded.empty() || folded == " " || cp == "\t" || cp == "\n" || cp == "\r";
     if (cp == "*") folded.clear(), space = false;  // Markdown emphasis is not report text
     if (space) {
@@ -83,11 +111,9 @@ std::vector<Range> sentences(std::string_view folded) {
     b += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
     i += U16_LENGTH(c);
   }
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(
-      icu::BreakIterator::createSentenceInstance(icu::Locale::getChinese(), status));
+  icu::BreakIterator* it = sentence_iterator();
   std::vector<size_t> breaks;
-  if (U_SUCCESS(status)) {
+  if (it) {
     it->setText(u);
     for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next())
       breaks.push_back(byte_of[static_cast<size_t>(b)]);

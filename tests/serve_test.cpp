@@ -35,6 +35,7 @@ class ServeTest : public ::testing::Test {
     ServeOptions o;
     o.max_upload_bytes = 1u << 20;
     o.timeout_seconds = 2;
+    o.limits.max_pages = 4;  // the five-page 洪泽区 PDF is over it
     server_ = make_server(rules_, o);
     port_ = server_->bind_to_any_port("127.0.0.1");
     ASSERT_GT(port_, 0);
@@ -107,6 +108,27 @@ TEST_F(ServeTest, OverSizeUploadIsRefusedWithAMessageAndServingGoesOn) {
   auto after = client().Get("/");
   ASSERT_TRUE(after);
   EXPECT_EQ(after->status, 200);
+}
+
+// Each upload is checked in a child process under the limits: one over a limit is an error
+// naming it, and the server goes on serving.
+TEST_F(ServeTest, AnUploadOverALimitIsAnErrorAndServingGoesOn) {
+  httplib::MultipartFormDataItems items = {
+      {"file", test::read_file(test::shared_path("corpus/real/jiangsu_huaian_hongzequ_2024.pdf")), "r.pdf",
+       "application/pdf"}};
+  auto res = client().Post("/api/check", items);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto j = nlohmann::json::parse(res->body);
+  EXPECT_EQ(j["file"], "r.pdf");
+  EXPECT_EQ(j["status"], "error");
+  EXPECT_EQ(j["error"]["code"], "too_many_pages");
+  EXPECT_NE(j["error"]["message"].get<std::string>().find("--max-pages"), std::string::npos);
+  auto next = client().Post("/api/check", {{"file", test::read_file(test::source_path("samples/rules/applications-balance.txt")),
+                                            "a.txt", "text/plain"}});
+  ASSERT_TRUE(next);
+  EXPECT_EQ(nlohmann::json::parse(next->body)["status"], "ok");
+  EXPECT_TRUE(fs::is_empty(tmp_));
 }
 
 TEST_F(ServeTest, MissingFileIsABadRequest) {

@@ -3,26 +3,86 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 
 #include "extract/errors.h"
 #include "extract/rules_file.h"
 
 namespace nianbao {
 
-namespace {
+struct Pattern::State {
+  std::string text;
+  std::string where;  // "path:line: entry: pattern 'key'"
+  std::once_flag once;
+  std::unique_ptr<re2::RE2> re;
+};
 
-Pattern compile(const RulesEntry& e, const char* key, bool required) {
-  std::string text = e.text(key, required);
-  if (text.empty()) return nullptr;
-  auto re = std::make_shared<re2::RE2>(text, re2::RE2::Quiet);
-  if (!re->ok()) e.fail(std::string("pattern '") + key + "' does not compile: " + re->error());
-  return re;
+Pattern::Pattern(std::string text, std::string where) : state_(std::make_shared<State>()) {
+  state_->text = std::move(text);
+  state_->where = std::move(where);
 }
 
+const re2::RE2& Pattern::compiled() const {
+  State& s = *state_;
+  std::call_once(s.once, [&s] { s.re = std::make_unique<re2::RE2>(s.text, re2::RE2::Quiet); });
+  // Thrown here rather than inside call_once, which then stays done: every later use says it too.
+  if (!s.re->ok()) throw RulesError(s.where + " does not compile: " + s.re->error());
+  return *s.re;
+}
+
+namespace {
+
+// RE2's message when `text` is not a pattern, empty when it is. Only parsed: under a memory
+// budget too small for any program RE2 stops right after parsing, so a pattern that parses
+// fails with ErrorPatternTooLarge instead, for a small part of the cost of building it.
+std::string syntax_error(const std::string& text) {
+  re2::RE2::Options options(re2::RE2::Quiet);
+  options.set_max_mem(256);
+  re2::RE2 re(text, options);
+  if (re.ok() || re.error_code() == re2::RE2::ErrorPatternTooLarge) return {};
+  return re.error();
+}
+
+// The patterns of one file, each checked once: an equal pattern met again (the same `subject`
+// in many statements) is the same Pattern, so it is compiled at most once.
+class Patterns {
+ public:
+  // `text` from entry `e`; `name` says which in messages ("pattern 'exclude'").
+  Pattern get(const RulesEntry& e, const std::string& text, const std::string& name) {
+    auto it = seen_.find(text);
+    if (it != seen_.end()) return it->second;
+    std::string error = syntax_error(text);
+    if (!error.empty()) e.fail(name + " does not compile: " + error);
+    Pattern p(text, e.source + ":" + std::to_string(line_of(e.t)) + ": " + e.name + ": " + name);
+    seen_.emplace(text, p);
+    return p;
+  }
+
+ private:
+  std::map<std::string, Pattern> seen_;
+};
+
+// The pattern of field `key`; empty when the field is absent and not required.
+Pattern field(Patterns& patterns, const RulesEntry& e, const char* key, bool required) {
+  std::string text = e.text(key, required);
+  if (text.empty()) return {};
+  return patterns.get(e, text, std::string("pattern '") + key + "'");
+}
+
+// `p` with its program built now rather than on first use, for the patterns every report's prose
+// is matched with: a worker forked after loading (batch, check of several files) then inherits
+// the program instead of building it again.
+Pattern built(Pattern p) {
+  if (p) p.compiled();
+  return p;
+}
+
+// Patterns compiled elsewhere (FigureContext): only their syntax is checked here.
 void check_patterns(const RulesEntry& e, const std::vector<std::string>& patterns) {
   for (const auto& p : patterns) {
-    re2::RE2 re(p, re2::RE2::Quiet);
-    if (!re.ok()) e.fail("pattern '" + p + "' does not compile: " + re.error());
+    std::string error = syntax_error(p);
+    if (!error.empty()) e.fail("pattern '" + p + "' does not compile: " + error);
   }
 }
 
@@ -47,7 +107,7 @@ std::vector<CellSum> cell_sums(const RulesEntry& e, const char* key) {
   return out;
 }
 
-void load_rates(const std::string& path, const toml::table& doc, ProseRules& out) {
+void load_rates(const std::string& path, const toml::table& doc, Patterns& patterns, ProseRules& out) {
   const toml::array* rates = doc["rate"].as_array();
   if (!rates) return;
   for (const auto& node : *rates) {
@@ -57,7 +117,7 @@ void load_rates(const std::string& path, const toml::table& doc, ProseRules& out
     r.rule = e.text("rule");
     r.name_zh = e.text("name_zh", false);
     r.name_en = e.text("name_en", false);
-    r.pattern = compile(e, "pattern", true);
+    r.pattern = built(field(patterns, e, "pattern", true));
     r.whole = e.t["whole"].value_or(1);
     r.part = e.t["part"].value_or(2);
     r.percent = e.t["percent"].value_or(3);
@@ -68,7 +128,7 @@ void load_rates(const std::string& path, const toml::table& doc, ProseRules& out
   }
 }
 
-void load_statements(const std::string& path, const toml::table& doc, ProseRules& out) {
+void load_statements(const std::string& path, const toml::table& doc, Patterns& patterns, ProseRules& out) {
   if (const toml::array* list = doc["statement"].as_array())
     for (const auto& node : *list) {
       RulesEntry e{path, as_table(node, path, "[[statement]]"), "statement"};
@@ -77,9 +137,9 @@ void load_statements(const std::string& path, const toml::table& doc, ProseRules
       s.id = e.text("id");
       e.name = "statement '" + s.id + "'";
       s.name = e.pair("name");
-      s.pattern = compile(e, "pattern", true);
-      s.exclude = compile(e, "exclude", false);
-      s.subject = compile(e, "subject", false);
+      s.pattern = field(patterns, e, "pattern", true);
+      s.exclude = field(patterns, e, "exclude", false);
+      s.subject = field(patterns, e, "subject", false);
       s.within = e.text("within", false);
       s.units = e.list("units");
       if (s.units.empty()) s.units = {"件", "个", "起", "宗", "份"};
@@ -107,23 +167,23 @@ void load_statements(const std::string& path, const toml::table& doc, ProseRules
       z.id = e.text("id");
       e.name = "zero '" + z.id + "'";
       z.name = e.pair("name");
-      z.pattern = compile(e, "pattern", true);
-      z.exclude = compile(e, "exclude", false);
+      z.pattern = built(field(patterns, e, "pattern", true));
+      z.exclude = field(patterns, e, "exclude", false);
       z.cells = cell_sums(e, "cells");
       if (z.cells.empty()) e.fail("missing required field 'cells'");
       out.zeros.push_back(std::move(z));
     }
 }
 
-void load_words(const std::string& path, const toml::table& doc, ProseRules& out) {
+void load_words(const std::string& path, const toml::table& doc, Patterns& patterns, ProseRules& out) {
   if (const toml::node* n = doc.get("figures")) {
     RulesEntry e{path, as_table(*n, path, "[figures]"), "figures"};
     out.figures.other_period = e.list("other_period");
     out.figures.same_period = e.list("same_period");
     check_patterns(e, out.figures.other_period);
     check_patterns(e, out.figures.same_period);
-    out.other_subjects = compile(e, "other_subjects", false);
-    out.narrower_scope = compile(e, "narrower_scope", false);
+    out.other_subjects = field(patterns, e, "other_subjects", false);
+    out.narrower_scope = field(patterns, e, "narrower_scope", false);
   }
   if (const toml::node* n = doc.get("enumerations")) {
     RulesEntry e{path, as_table(*n, path, "[enumerations]"), "enumerations"};
@@ -140,7 +200,7 @@ void load_words(const std::string& path, const toml::table& doc, ProseRules& out
       RulesEntry e{path, as_table(node, path, "[[blank]]"), "blank"};
       BlankRule b;
       b.line = line_of(node);
-      b.pattern = compile(e, "pattern", true);
+      b.pattern = built(field(patterns, e, "pattern", true));
       if (b.pattern->NumberOfCapturingGroups() < 1) e.fail("the pattern needs a group for the blank");
       out.blanks.push_back(std::move(b));
     }
@@ -148,11 +208,8 @@ void load_words(const std::string& path, const toml::table& doc, ProseRules& out
     RulesEntry e{path, as_table(*n, path, "[empty_section]"), "empty_section"};
     if (const toml::array* parts = e.t["parts"].as_array())
       for (const auto& p : *parts) out.empty_section.parts.push_back(static_cast<int>(p.value_or(0)));
-    for (const std::string& p : e.list("nothing")) {
-      auto re = std::make_shared<re2::RE2>(p, re2::RE2::Quiet);
-      if (!re->ok()) e.fail("pattern '" + p + "' does not compile: " + re->error());
-      out.empty_section.nothing.push_back(re);
-    }
+    for (const std::string& p : e.list("nothing"))
+      out.empty_section.nothing.push_back(built(patterns.get(e, p, "pattern '" + p + "'")));
     out.empty_section.part6_none_versions = e.list("part6_none_versions");
   }
 }
@@ -162,9 +219,10 @@ void load_words(const std::string& path, const toml::table& doc, ProseRules& out
 ProseRules ProseRules::load(const std::string& path) {
   toml::table doc = parse_rules_file(path);
   ProseRules out;
-  load_rates(path, doc, out);
-  load_statements(path, doc, out);
-  load_words(path, doc, out);
+  Patterns patterns;
+  load_rates(path, doc, patterns, out);
+  load_statements(path, doc, patterns, out);
+  load_words(path, doc, patterns, out);
   return out;
 }
 

@@ -17,7 +17,30 @@ class RE2;
 
 namespace nianbao {
 
-using Pattern = std::shared_ptr<re2::RE2>;
+// An RE2 pattern of prose.toml. Its syntax is checked when the rules are loaded; its program is
+// built then only for the patterns every report is matched with (rates, claims of zero, blanks,
+// empty parts), and for the others (statements, their exclusions and subjects) the first time a
+// check matches with it: a report reaches only some of those, and building a program costs far
+// more than checking the syntax. Copies share one program, so do equal patterns of one file; safe
+// to use from several threads. Empty (false) when the rule has no such pattern.
+class Pattern {
+ public:
+  Pattern() = default;
+  // `text` must have parsed; `where` ("path:line: entry: pattern 'key'") names it in the error
+  // should building its program fail.
+  Pattern(std::string text, std::string where);
+
+  explicit operator bool() const { return state_ != nullptr; }
+  const re2::RE2& operator*() const { return compiled(); }
+  const re2::RE2* operator->() const { return &compiled(); }
+  // Builds the program now if it has not been; throws RulesError naming the file and line when
+  // RE2 cannot (a pattern that parses but is too large).
+  const re2::RE2& compiled() const;
+
+ private:
+  struct State;
+  std::shared_ptr<State> state_;
+};
 
 struct RateRule {
   std::string rule, name_zh, name_en;

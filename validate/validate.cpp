@@ -17,13 +17,13 @@ Rules Rules::load(const std::string& dir) {
   Rules r;
   const std::string checks_path = dir + "/checks.toml";
   const std::string relations_path = dir + "/relations.toml";
-  r.catalog = Catalog::load(checks_path);
-  r.relations = Relations::load(relations_path);
-  r.labels = Labels::load(dir + "/labels.toml");
-  // 2021 first: it names a key when a report's format version is not known.
   // The extraction reads the same files from rules_dir(), once; share them rather than parse
   // them twice at every start.
   const bool shared = dir == rules_dir();
+  r.catalog = Catalog::load(checks_path);
+  r.relations = shared ? Relations::standard() : Relations::load(relations_path);
+  r.labels = Labels::load(dir + "/labels.toml");
+  // 2021 first: it names a key when a report's format version is not known.
   for (const char* version : {"2021", "2019"}) {
     if (shared) r.labels.add_schema(Schema::standard(version));
     else r.labels.add_schema(Schema::load(dir + "/schema-" + version + ".toml"));
