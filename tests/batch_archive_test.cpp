@@ -142,12 +142,38 @@ TEST(BatchArchive, MemoryLimitIsReportedAndTheBatchGoesOn) {
   GTEST_SKIP() << "AddressSanitizer builds run without an address-space limit";
 #endif
   auto dir = temp_dir("memory");
-  int rc = batch("--memory 1 --out " + dir + "/r.jsonl " + kArchive + "/a00_2021.txt " + kArchive + "/a01_2021.txt");
+  int rc = batch("--max-memory-mb 1 --out " + dir + "/r.jsonl " + kArchive + "/a00_2021.txt " + kArchive +
+                 "/a01_2021.txt");
   EXPECT_EQ(rc, 3);
   auto lines = read_jsonl(dir + "/r.jsonl");
   ASSERT_EQ(lines.size(), 3u);
   for (size_t i = 0; i < 2; ++i) {
     EXPECT_EQ(lines[i]["status"], "error");
-    EXPECT_FALSE(lines[i]["error"]["message"].get<std::string>().empty());
+    EXPECT_EQ(lines[i]["error"]["code"], "out_of_memory");
+    EXPECT_NE(lines[i]["error"]["message"].get<std::string>().find("--max-memory-mb"), std::string::npos);
   }
+}
+
+// A file that takes longer than --timeout is a timeout error naming the flag; the others are
+// checked and stored.
+TEST(BatchArchive, TimeLimitIsReportedAndTheBatchGoesOn) {
+  auto dir = temp_dir("timeout");
+  std::string text = "某某局2023年政府信息公开工作年度报告\n一、总体情况\n";
+  const std::string line = "本年度共主动公开政府信息123条，其中规章1件，规范性文件2件，通过网站公开98条。\n";
+  while (text.size() < (90u << 20)) text += line;
+  std::ofstream(dir + "/slow.txt", std::ios::binary) << text;
+  int rc = batch("--timeout 1 --db " + dir + "/a.sqlite --out " + dir + "/r.jsonl " + dir + "/slow.txt " + kArchive +
+                 "/a00_2021.txt");
+  EXPECT_EQ(rc, 3);
+  std::map<std::string, json> by_file;
+  for (const auto& l : read_jsonl(dir + "/r.jsonl"))
+    if (l.contains("file")) by_file[fs::path(l["file"].get<std::string>()).filename().string()] = l;
+  ASSERT_EQ(by_file.size(), 2u);
+  EXPECT_EQ(by_file["slow.txt"]["error"]["code"], "timeout");
+  EXPECT_EQ(by_file["slow.txt"]["error"]["message"],
+            dir + "/slow.txt: 检查用时超过上限 1 秒（可用 --timeout 调整） (checking took longer than the limit of 1 s; "
+                  "raise it with --timeout)");
+  EXPECT_EQ(by_file["a00_2021.txt"]["status"], "ok");
+  EXPECT_EQ(query(dir + "/a.sqlite", "SELECT count(*) FROM reports WHERE status='ok'"), "1");
+  fs::remove_all(dir);
 }

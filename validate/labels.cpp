@@ -93,7 +93,7 @@ void Labels::add_schema(const Schema& schema) {
       tl.name = st.name;
     }
     for (const SchemaColumn& c : st.columns)
-      tl.columns.push_back({c.key, {c.label, c.en}, kind_of(c), only});
+      tl.columns.push_back({c.key, {c.label, c.en}, kind_of(c), only, c.applicant});
     for (const SchemaRow& r : st.rows) tl.rows.push_back({r.key, r.name, only, r.columns});
   }
 }

@@ -30,6 +30,7 @@ struct ColumnLabel {
   Text name;
   ValueKind kind = ValueKind::Count;
   std::vector<std::string> versions;  // empty = every version
+  std::string applicant;              // part 3: "person", "organisation"; empty for 总计
 };
 
 struct RowLabel {

@@ -43,13 +43,9 @@ const json& app_row(const Stored& s, const std::string& key) {
 
 std::string num(const json& v) { return checks::format_number(v.get<double>()); }
 
-// Column names as the table prints them (output.md canonical keys).
-std::string column_label(const std::string& key) {
-  static const std::map<std::string, std::string> kLabels = {
-      {"natural_person", "自然人"}, {"commercial", "商业企业"}, {"research", "科研机构"},
-      {"social_org", "社会公益组织"}, {"legal_service", "法律服务机构"}, {"other_org", "其他"}, {"total", "总计"}};
-  auto it = kLabels.find(key);
-  return it == kLabels.end() ? key : it->second;
+// A part-3 column as the report's format prints it.
+std::string column_label(const Rules& rules, const Stored& report, const std::string& key) {
+  return rules.labels.column_name("applications", key, version_of(report)).in(Lang::Zh);
 }
 
 bool post2019(const std::string& v) { return v == "2019" || v == "2021"; }
@@ -78,7 +74,7 @@ void carry_over(const Stored& cur, const Stored& prev, const Rules& rules, Cross
     ++compared;
     if (v.get<double>() == it->get<double>()) continue;
     json f = archive_finding("archive.carry_over", rules, cur, prev.result.value("file", ""),
-                             {{"column", column_label(col)}, {"value", num(v)}, {"previous_value", num(*it)}});
+                             {{"column", column_label(rules, cur, col)}, {"value", num(v)}, {"previous_value", num(*it)}});
     f["table"] = "applications";
     f["row"] = "carried_over";
     f["column"] = col;
@@ -88,7 +84,7 @@ void carry_over(const Stored& cur, const Stored& prev, const Rules& rules, Cross
   }
   if (!unread.empty()) {
     std::string cols;
-    for (const auto& c : unread) cols += (cols.empty() ? "" : "、") + column_label(c);
+    for (const auto& c : unread) cols += (cols.empty() ? "" : "、") + column_label(rules, cur, c);
     out.findings.push_back(archive_finding("archive.carry_over.unchecked", rules, cur, prev.result.value("file", ""),
                                            {{"reason", "以下列的数字未能可靠读出：" + cols}}));
   }

@@ -89,18 +89,38 @@ std::string col_name(const Ctx& c, const std::string& table, const std::string& 
   return c.rules.labels.column_name(table, col, c.version).in(c.lang);
 }
 
-// Part 3: the applicant columns under "申请人情况", the five kinds of organisation grouped.
+// The table's columns by their applicant kind in the schema (person, organisation, none).
+struct ApplicantColumns {
+  std::vector<std::string> person, organisation, other;
+};
+ApplicantColumns applicant_columns(const Ctx& c, const Table& t) {
+  ApplicantColumns a;
+  const TableLabels* tl = c.rules.labels.table(t.key);
+  for (const auto& col : t.columns) {
+    const ColumnLabel* cl = tl ? tl->column(col, c.version) : nullptr;
+    if (!cl && tl) cl = tl->column(col);  // format unknown: any version's column
+    const std::string kind = cl ? cl->applicant : "";
+    (kind == "person" ? a.person : kind == "organisation" ? a.organisation : a.other).push_back(col);
+  }
+  return a;
+}
+
+// Part 3: the applicant columns under "申请人情况", the kinds of organisation grouped, as the
+// format prints them: the person column, the organisations, then 总计.
 std::string applications(const Ctx& c, const Table& t) {
   std::ostringstream o;
-  static const std::vector<std::string> standard = {"natural_person", "commercial", "research",
-      "social_org", "legal_service", "other_org", "total"};
   bool zh = c.lang == Lang::Zh;
-  if (t.columns == standard) {
-    o << "<tr>" << th("", 1, 3) << th(zh ? "申请人情况" : "Applicants", 7) << "</tr><tr>"
-      << th(col_name(c, t.key, "natural_person"), 1, 2)
-      << th(zh ? "法人或其他组织" : "Legal persons or other organisations", 5)
-      << th(col_name(c, t.key, "total"), 1, 2) << "</tr><tr>";
-    for (size_t i = 1; i + 1 < standard.size(); ++i) o << th(col_name(c, t.key, standard[i]));
+  const ApplicantColumns a = applicant_columns(c, t);
+  std::vector<std::string> printed = a.person;
+  printed.insert(printed.end(), a.organisation.begin(), a.organisation.end());
+  printed.insert(printed.end(), a.other.begin(), a.other.end());
+  if (a.person.size() == 1 && !a.organisation.empty() && a.other.size() == 1 && printed == t.columns) {
+    const int span = static_cast<int>(t.columns.size());
+    o << "<tr>" << th("", 1, 3) << th(zh ? "申请人情况" : "Applicants", span) << "</tr><tr>"
+      << th(col_name(c, t.key, a.person[0]), 1, 2)
+      << th(zh ? "法人或其他组织" : "Legal persons or other organisations", static_cast<int>(a.organisation.size()))
+      << th(col_name(c, t.key, a.other[0]), 1, 2) << "</tr><tr>";
+    for (const auto& col : a.organisation) o << th(col_name(c, t.key, col));
     o << "</tr>";
   } else {
     o << "<tr>" << th("");
