@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "extract/docx_xml.h"
+#include "extract/normalize.h"
 
 namespace nianbao {
 namespace {
@@ -13,16 +14,6 @@ int to_int(const std::string& s, int fallback) {
   const long v = std::strtol(s.c_str(), &end, 10);
   if (end == s.c_str() || v < -100000 || v > 100000) return fallback;
   return static_cast<int>(v);
-}
-
-std::string chinese(int n) {
-  static const char* digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  if (n <= 0 || n >= 100) return std::to_string(n);
-  if (n < 10) return digits[n];
-  std::string s = n / 10 == 1 ? "" : digits[n / 10];
-  s += "十";
-  if (n % 10) s += digits[n % 10];
-  return s;
 }
 
 std::string roman(int n) {
@@ -69,7 +60,7 @@ std::string format_number(int n, const std::string& f) {
   if (f == "chineseCounting" || f == "chineseCountingThousand" || f == "japaneseCounting" ||
       f == "taiwaneseCounting" || f == "taiwaneseCountingThousand" || f == "ideographDigital" ||
       f == "chineseLegalSimplified")
-    return chinese(n);
+    return chinese_numeral(n);
   if (f == "ideographTraditional") {
     static const char* stems[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
     return n >= 1 && n <= 10 ? stems[n - 1] : std::to_string(n);

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 #include "extract/html_grid.h"
+#include "extract/html_lists.h"
 #include "extract/html_text.h"
 #include "extract/normalize.h"
 
@@ -13,6 +15,11 @@ namespace {
 
 // Past this many characters a cell holds prose, not a figure or a label: a layout table.
 constexpr size_t kMaxDataCellChars = 300;
+
+// A list item's first line up to this many characters may be a heading and gets the number the
+// browser draws beside it (the heading rules' own limit, rules/headings.toml). A longer line is
+// prose, quoted as its text reads.
+constexpr size_t kMaxNumberedLineChars = 60;
 
 bool name_in(std::string_view name, std::initializer_list<std::string_view> names) {
   return std::find(names.begin(), names.end(), name) != names.end();
@@ -51,6 +58,10 @@ bool is_hidden(const xmlNode* n) {
          style.find("visibility:hidden") != std::string::npos ||
          style.find("mso-hide:all") != std::string::npos;
 }
+
+bool is_heading(std::string_view name) { return name_in(name, {"h1", "h2", "h3", "h4", "h5", "h6"}); }
+
+bool is_list(std::string_view name) { return name_in(name, {"ol", "ul", "menu", "dir"}); }
 
 bool is_block(std::string_view name) {
   return name_in(name, {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
@@ -105,6 +116,7 @@ class Walker {
     struct Frame {
       xmlNode* node;
       bool exit, block, container, link;
+      bool heading = false, list = false, item = false;
     };
     std::vector<Frame> stack{{root, false, false, false, false}};
     std::vector<int> containers{0};
@@ -115,6 +127,9 @@ class Walker {
         if (f.block) flush(containers.back());
         if (f.container) containers.pop_back();
         if (f.link) --links_;
+        if (f.heading) --headings_;
+        if (f.list) lists_.close();
+        if (f.item) marker_.clear();
         continue;
       }
       xmlNode* n = f.node;
@@ -151,6 +166,7 @@ class Walker {
         exit.link = true;
         ++links_;
       }
+      if (n->type == XML_ELEMENT_NODE) enter_list_markup(n, name, exit);
       stack.push_back(exit);
       std::vector<xmlNode*> children;
       for (xmlNode* c = n->children; c; c = c->next) children.push_back(c);
@@ -162,6 +178,20 @@ class Walker {
   }
 
  private:
+  template <typename Frame>
+  void enter_list_markup(const xmlNode* n, std::string_view name, Frame& exit) {
+    if (is_heading(name)) {
+      exit.heading = true;
+      ++headings_;
+    } else if (is_list(name)) {
+      exit.list = true;
+      lists_.open(n);
+    } else if (name == "li") {
+      exit.item = true;
+      marker_ = lists_.next_marker(n);
+    }
+  }
+
   void flush(int container) {
     if (text_.empty()) {
       text_ = TextJoin();
@@ -173,7 +203,20 @@ class Walker {
     l.link_chars = text_.link_chars();
     l.text = text_.take();
     l.container = container;
-    if (!l.text.empty()) out_.lines.push_back(std::move(l));
+    if (l.text.empty()) return;
+    number_list_item(l);
+    out_.lines.push_back(std::move(l));
+  }
+
+  // The first line of a list item gets the marker the browser draws beside it, when the line
+  // is a heading or short enough to be one and does not carry a number of its own.
+  void number_list_item(HtmlLine& l) {
+    if (marker_.empty()) return;
+    const std::string marker = std::exchange(marker_, {});
+    if (headings_ == 0 && utf8_length(l.text) > kMaxNumberedLineChars) return;
+    if (starts_with_number(l.text)) return;
+    l.text = marker + l.text;
+    l.chars += utf8_length(marker);
   }
 
   int element_line(const xmlNode* n) const {
@@ -279,6 +322,8 @@ class Walker {
     });
     if (layout || widest < 2) return false;
     flush(container);
+    // A list item that starts with a table has its number beside the table, on no line of text.
+    marker_.clear();
     for (int line : images) out_.images.push_back({out_.lines.size(), line});
     for (xmlNode* c = table->children; c; c = c->next)
       if (c->type == XML_ELEMENT_NODE && name_of(c) == "caption") {
@@ -305,6 +350,9 @@ class Walker {
   HtmlFlow out_;
   TextJoin text_;
   int links_ = 0;
+  int headings_ = 0;         // headings open around the text being collected
+  HtmlListCounter lists_;
+  std::string marker_;       // the number of the list item whose first line is still to come
 };
 
 }  // namespace

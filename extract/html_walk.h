@@ -1,6 +1,7 @@
 // Walking the parsed HTML page in reading order: prose lines (one per block, <br> breaks a
 // line), table rows as grids, images, and the block containers every line sits in, from which
-// html_content.h later picks the report.
+// html_content.h later picks the report. The first line of an ordered list's item starts with
+// the number the browser draws beside it (html_lists.h) when it is a heading or a short line.
 #pragma once
 
 #include <libxml/tree.h>

@@ -132,6 +132,16 @@ std::string trim(std::string_view s) {
 std::string fold(std::string_view text) { return fold_impl(text, true); }
 std::string compact(std::string_view text) { return fold_impl(text, false); }
 
+std::string chinese_numeral(int n) {
+  static const char* digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n <= 0 || n >= 100) return std::to_string(n);
+  if (n < 10) return digits[n];
+  std::string s = n / 10 == 1 ? "" : digits[n / 10];
+  s += "十";
+  if (n % 10) s += digits[n % 10];
+  return s;
+}
+
 std::optional<long long> parse_chinese_integer(std::string_view text) {
   std::u32string s = to_u32(compact(text));
   if (s.empty()) return std::nullopt;

@@ -22,6 +22,10 @@ std::string compact(std::string_view text);
 // for year-style strings ("二〇二一" 2021, "二零二一"). ASCII digits pass through ("2021").
 std::optional<long long> parse_chinese_integer(std::string_view text);
 
+// An integer as the Chinese numeral a counter shows: 3 "三", 10 "十", 21 "二十一" (1–99; other
+// values in ASCII digits). Word's chineseCounting and CSS cjk-ideographic count alike.
+std::string chinese_numeral(int n);
+
 struct Date {
   int year = 0, month = 0, day = 0;
   std::string iso() const;  // "2021-01-15"

@@ -81,9 +81,10 @@ struct Builder {
   }
 };
 
-}  // namespace
-
-Segmentation segment(const Document& doc, const HeadingRules& rules) {
+// `numbered_parts`: a heading of a lower level ("1.") is taken for a part when its printed
+// number is the number of the part its title names ("2. 主动公开政府信息情况"). Pages whose list
+// numbers are drawn by the browser lose "一、" and keep only "1." (LibreOffice's HTML export).
+Segmentation segment_pass(const Document& doc, const HeadingRules& rules, bool numbered_parts) {
   Builder b;
   std::vector<const Line*> lines = doc.all_lines();
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -97,6 +98,11 @@ Segmentation segment(const Document& doc, const HeadingRules& rules) {
     size_t chars = utf8_length(text);
     if (chars < rules.inline_scan_min_chars()) {
       if (auto h = rules.classify(text)) {
+        if (numbered_parts && h->level != 0 && h->printed >= 1 && h->printed <= 6 &&
+            rules.part_of(h->text) == h->printed) {
+          h->level = 0;
+          h->part = h->printed;
+        }
         if (h->level == 0 && rules.is_pre2019_heading(h->text)) b.out.pre2019_layout = true;
         if (h->level == 0) {
           b.part(*h, line.loc, i);
@@ -143,6 +149,19 @@ Segmentation segment(const Document& doc, const HeadingRules& rules) {
     for (auto& s : *list)
       if (s.end_line <= s.first_line) s.end_line = s.first_line + 1;
   return b.out;
+}
+
+// Fewer numbered parts than this and "1."–"6." headings are not taken for the six parts: a
+// report without part headings may still number a few items that name a part's subject.
+constexpr size_t kMinNumberedParts = 3;
+
+}  // namespace
+
+Segmentation segment(const Document& doc, const HeadingRules& rules) {
+  Segmentation out = segment_pass(doc, rules, false);
+  if (!out.sections.empty()) return out;
+  Segmentation numbered = segment_pass(doc, rules, true);
+  return numbered.sections.size() >= kMinNumberedParts ? numbered : out;
 }
 
 }  // namespace nianbao

@@ -1,5 +1,6 @@
 // The HTML reader: charsets, the report found inside a portal page, prose lines with their
-// source lines, tables as grids, Word-exported markup, pictures where tables belong, bad input.
+// source lines, tables as grids, Word-exported markup, pictures where tables belong, the numbers
+// browsers draw beside ordered list items, bad input.
 #include "extract/html_reader.h"
 
 #include <gtest/gtest.h>
@@ -10,6 +11,8 @@
 
 #include "extract/analyze.h"
 #include "extract/errors.h"
+#include "extract/text_reader.h"
+#include "test_paths.h"
 
 namespace nianbao {
 namespace {
@@ -264,6 +267,147 @@ TEST(HtmlBadInput, AFileOverTheSizeLimitIsRefusedUnread) {
                                                     "--max-file-mb)");
   }
   std::filesystem::remove_all(dir);
+}
+
+// Ordered lists: the number a browser draws beside an item is not in the markup, yet a part
+// heading saved as `<ol><li><h1>总体情况</h1></li></ol>` is read with it.
+TEST(HtmlLists, CjkIdeographicHeadingsGetTheChineseNumberAndItsComma) {
+  const std::string page =
+      "<ol style=\"list-style-type: cjk-ideographic\"><li><h2>总体情况</h2></li><li><h2>主动公开政府信息情况</h2></li></ol>"
+      "<p>见下表。</p>"
+      "<ol start=\"3\" style=\"list-style-type:cjk-ideographic\"><li><h2>收到和处理政府信息公开申请情况</h2></li></ol>"
+      "<ol start=\"11\" style=\"LIST-STYLE: cjk-ideographic inside\"><li><p>信息发布</p></li><li>政策解读</li></ol>"
+      "<ol start=\"10\" style=\"list-style-type: cjk-decimal\"><li>平台建设</li></ol>";
+  EXPECT_EQ(texts(read_html_bytes(page, "p.html")),
+            (Cells{"一、总体情况", "二、主动公开政府信息情况", "见下表。", "三、收到和处理政府信息公开申请情况",
+                   "十一、信息发布", "十二、政策解读", "一〇、平台建设"}));
+}
+
+TEST(HtmlLists, APlainOlDrawsDecimalAndTheTypeAttributeLettersAndRomans) {
+  const std::string page =
+      "<ol><li>总体情况</li><li><p>主动公开</p></li></ol>"
+      "<ol type=\"I\" start=\"4\"><li>信息发布</li></ol>"
+      "<ol type=\"i\" start=\"9\"><li>政策解读</li></ol>"
+      "<ol type=\"a\" start=\"27\"><li>平台建设</li></ol>"
+      "<ol type=\"A\"><li>监督保障</li></ol>"
+      "<ol type=\"a\" style=\"list-style-type: decimal\"><li>样式优先</li></ol>"
+      "<ol style=\"list-style-type: upper-roman\"><li type=\"1\">条目自己的类型</li></ol>";
+  EXPECT_EQ(texts(read_html_bytes(page, "p.html")),
+            (Cells{"1. 总体情况", "2. 主动公开", "IV. 信息发布", "ix. 政策解读", "aa. 平台建设", "A. 监督保障",
+                   "1. 样式优先", "1. 条目自己的类型"}));
+}
+
+TEST(HtmlLists, StartValueAndReversedCountAsInABrowser) {
+  const std::string page =
+      "<ol start=\"5\"><li>甲</li><li value=\"9\">乙</li><li>丙</li></ol>"
+      "<ol start=\"x\"><li>无效的起始值</li></ol>"
+      "<ol reversed><li>三项之一</li><li>三项之二</li><li>三项之三</li></ol>"
+      "<ol start=\"0\"><li>零</li></ol>";
+  EXPECT_EQ(texts(read_html_bytes(page, "p.html")),
+            (Cells{"5. 甲", "9. 乙", "10. 丙", "1. 无效的起始值", "3. 三项之一", "2. 三项之二", "1. 三项之三",
+                   "0. 零"}));
+}
+
+// A list inside a cjk-ideographic list counts on its own, in decimal: the browser's style sheet
+// gives every <ol> decimal. "（一）" is what Word would number, not what the page shows.
+TEST(HtmlLists, ANestedListCountsOnItsOwnInDecimalUnlessItSaysOtherwise) {
+  const std::string page =
+      "<ol style=\"list-style-type: cjk-ideographic\">"
+      "<li><h2>总体情况</h2><ol><li>主动公开</li><li>依申请公开</li></ol></li>"
+      "<li>主动公开政府信息情况<ol style=\"list-style-type: lower-alpha\"><li>规章</li></ol></li>"
+      "<li><h2>收到和处理政府信息公开申请情况</h2></li></ol>";
+  EXPECT_EQ(texts(read_html_bytes(page, "p.html")),
+            (Cells{"一、总体情况", "1. 主动公开", "2. 依申请公开", "二、主动公开政府信息情况", "a. 规章",
+                   "三、收到和处理政府信息公开申请情况"}));
+}
+
+// An item whose marker is hidden still counts: the next one is 2.
+TEST(HtmlLists, BulletsAndHiddenMarkersDrawNoNumber) {
+  const std::string page =
+      "<ul><li>总体情况</li><li><h2>主动公开</h2></li></ul>"
+      "<ol style=\"list-style: none\"><li>无编号</li></ol>"
+      "<ol><li style=\"list-style-type:none\">隐藏编号</li><li>政策解读</li></ol>"
+      "<ol style=\"list-style-type: '※'\"><li>符号</li></ol>"
+      "<li>列表之外</li>";
+  EXPECT_EQ(texts(read_html_bytes(page, "p.html")),
+            (Cells{"总体情况", "主动公开", "无编号", "隐藏编号", "2. 政策解读", "符号", "列表之外"}));
+}
+
+// LibreOffice's XHTML export and hand-made pages write the number into the text of the item.
+TEST(HtmlLists, ANumberAlreadyInTheTextIsNotDrawnAgain) {
+  const std::string page =
+      "<ol style=\"list-style-type: cjk-ideographic\"><li><h2>一、总体情况</h2></li>"
+      "<li><h2><span style=\"float:left\">二、</span>主动公开政府信息情况</h2></li>"
+      "<li>（三）依申请公开</li><li>４．其他</li><li>①说明</li><li>第六部分 其他需要报告的事项</li>"
+      "<li>2023年工作</li><li>1.5万元</li></ol>";
+  EXPECT_EQ(texts(read_html_bytes(page, "p.html")),
+            (Cells{"一、总体情况", "二、主动公开政府信息情况", "（三）依申请公开", "４．其他", "①说明",
+                   "第六部分 其他需要报告的事项", "七、2023年工作", "八、1.5万元"}));
+}
+
+// A long line of prose is quoted as it reads; a heading is numbered however long it is.
+TEST(HtmlLists, OnlyHeadingsAndShortLinesAreNumbered) {
+  std::string prose;
+  for (int i = 0; i < 8; ++i) prose += "本机关认真落实政府信息公开条例，";
+  prose += "成效明显。";
+  const std::string page = "<ol><li>" + prose + "</li><li><h3>" + prose + "</h3></li><li>短行<br>第二行</li>"
+                           "<li><table><tr><td>规章</td><td>1</td></tr></table>表后文字</li></ol>";
+  EXPECT_EQ(texts(read_html_bytes(page, "p.html")),
+            (Cells{prose, "2. " + prose, "3. 短行", "第二行", "规章\t1", "表后文字"}));
+}
+
+// What LibreOffice 7.4 writes when it saves samples/docx/rules/correct-2021.docx as HTML (its
+// part headings numbered "一、" in Word's numbering): one <ol start="N"><li><h1> per heading and
+// no list type, so the browser draws 1. to 6.; the "一、" of the document is lost.
+const std::string kLibreOfficePage = "tests/data/html/libreoffice-correct-2021.html";
+
+std::vector<std::string> part_lines(const Document& doc) {
+  std::vector<std::string> out;
+  for (const std::string& t : texts(doc))
+    for (const char* part : {"总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+                             "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"})
+      if (t.ends_with(part)) out.push_back(t);
+  return out;
+}
+
+TEST(HtmlLists, LibreOfficeExportShowsItsHeadingsNumberedInDecimal) {
+  const Document doc = read_html_file(test::source_path(kLibreOfficePage));
+  EXPECT_EQ(part_lines(doc), (Cells{"1. 总体情况", "2. 主动公开政府信息情况", "3. 收到和处理政府信息公开申请情况",
+                                    "4. 政府信息公开行政复议、行政诉讼情况", "5. 存在的主要问题及改进情况",
+                                    "6. 其他需要报告的事项"}));
+}
+
+// Every cell of every table, its state and value, keyed "table/row/column"; the parts as
+// (number, printed number, title); the meta. What two readings of one report must share.
+std::vector<std::string> comparable(const Report& r) {
+  std::vector<std::string> out;
+  for (const auto& [key, table] : r.tables)
+    for (const TableRow& row : table.rows)
+      for (const auto& [column, cell] : row.cells)
+        out.push_back(key + "/" + row.key + "/" + column + " = " + std::to_string(static_cast<int>(cell.state)) +
+                      " " + (cell.value ? std::to_string(*cell.value) : "-"));
+  for (const Section& s : r.sections)
+    out.push_back("part " + std::to_string(s.number) + " " + std::to_string(s.printed) + " " + s.title);
+  out.push_back("meta " + r.meta.title + " | " + r.meta.agency + " | " + std::to_string(r.meta.year.value_or(0)) +
+                " | " + r.meta.format_version + " | " + r.meta.published.value_or("-"));
+  return out;
+}
+
+// The same page as a web editor saves it, the list drawn in Chinese numerals: the six parts and
+// every table come out as from the text the report was made from.
+TEST(HtmlLists, AWholeReportWithCjkListHeadingsReadsLikeItsText) {
+  std::string page = test::read_file(test::source_path(kLibreOfficePage));
+  for (size_t at = page.find("<ol"); at != std::string::npos; at = page.find("<ol", at + 1))
+    page.insert(at + 3, " style=\"list-style-type: cjk-ideographic\"");
+  const Report html = analyze(read_html_bytes(page, "p.html"));
+  const Report text = analyze(read_text_file(test::source_path("samples/rules/correct-2021.txt")));
+  ASSERT_EQ(html.sections.size(), 6u);
+  for (int k = 0; k < 6; ++k) {
+    EXPECT_EQ(html.sections[static_cast<size_t>(k)].number, k + 1);
+    EXPECT_EQ(html.sections[static_cast<size_t>(k)].printed, k + 1);
+  }
+  EXPECT_EQ(html.tables.size(), 3u);
+  EXPECT_EQ(comparable(html), comparable(text));
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include "extract/meta.h"
 #include "extract/segment.h"
+#include "extract/html_reader.h"
 #include "extract/text_reader.h"
 #include "test_paths.h"
 
@@ -111,6 +112,34 @@ TEST(Segment, OldLayoutIsRecognised) {
   Read r = read(test::shared_path("corpus/real/fujian_pingtan_xianzhengfu_2011.txt"));
   EXPECT_EQ(r.meta.year, 2011);
   EXPECT_EQ(r.meta.agency, "平潭县人民政府");
+}
+
+// LibreOffice's HTML export loses the "一、" its browser would not draw and keeps "1."–"6.": a
+// heading whose printed number is the number of the part it names is that part, when the report
+// has no part heading of its own.
+TEST(Segment, PartsNumberedOneToSixWhenNoPartHeadingIsPrinted) {
+  const Document doc = read_html_file(test::source_path("tests/data/html/libreoffice-correct-2021.html"));
+  const Segmentation seg = segment(doc);
+  ASSERT_EQ(seg.sections.size(), 6u);
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(seg.sections[i].number, i + 1);
+    EXPECT_EQ(seg.sections[i].printed, i + 1);
+  }
+  EXPECT_EQ(seg.sections[1].title, "主动公开政府信息情况");
+}
+
+TEST(Segment, NumberedItemsInsideAPartAreNotParts) {
+  // Part 1's items name other parts' subjects under other numbers: they stay items.
+  const std::string text = "某某局2023年政府信息公开工作年度报告\n一、总体情况\n1. 主动公开\n全年公开12条。\n"
+                           "2. 依申请公开\n收到申请3件。\n二、主动公开政府信息情况\n";
+  const Segmentation seg = segment(read_text_bytes(text, "t.txt"));
+  ASSERT_EQ(seg.sections.size(), 2u);
+  EXPECT_EQ(seg.sections[0].number, 1);
+  EXPECT_EQ(seg.sections[1].number, 2);
+  // Without part headings, two numbered items are too few to be taken for the parts.
+  const std::string items = "某某局2023年政府信息公开工作年度报告\n1. 总体情况\n全年公开12条。\n"
+                            "2. 主动公开政府信息情况\n收到申请3件。\n";
+  EXPECT_TRUE(segment(read_text_bytes(items, "t.txt")).sections.empty());
 }
 
 }  // namespace
