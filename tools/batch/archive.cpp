@@ -13,6 +13,8 @@
 #include <stdexcept>
 
 #include "tools/batch/cross.h"
+#include "tools/batch/html_index.h"
+#include "tools/batch/html_pages.h"
 #include "tools/batch/runner.h"
 #include "tools/batch/sha256.h"
 #include "tools/batch/store.h"
@@ -57,9 +59,10 @@ struct Status {
 };
 
 // The cross-report pass over the whole database, its findings stored and printed last.
-// `counts` (checked and skipped files) go on the last line too.
-std::vector<json> finish(Store& store, std::ostream* out, const std::string& xlsx, const Rules& rules,
-                         const json& counts) {
+// `counts` (checked and skipped files) go on the last line too; `unstored` are this run's
+// failures that have no place in the database, for the HTML index.
+std::vector<json> finish(Store& store, std::ostream* out, const std::string& xlsx, const std::string& html_dir,
+                         const std::vector<json>& unstored, const Rules& rules, const json& counts) {
   auto reports = store.reports();
   CrossResult cross = cross_check(reports, store.names(), rules);
   store.put_archive_findings(cross.findings);
@@ -74,6 +77,7 @@ std::vector<json> finish(Store& store, std::ostream* out, const std::string& xls
     out->flush();
   }
   if (!xlsx.empty()) write_xlsx(store, xlsx);
+  if (!html_dir.empty()) write_html_index(store, html_dir, cross.findings, unstored, rules);
   return cross.findings;
 }
 
@@ -119,9 +123,13 @@ bool parse_shard(const std::string& text, int& k, int& n) {
 }
 
 int run_batch(const BatchOptions& o, const Rules& rules) {
+  if (!o.html_dir.empty()) prepare_html_dir(o.html_dir);
   std::vector<std::string> files;
-  for (const auto& f : collect_inputs(o.paths))
+  for (const auto& f : collect_inputs(o.paths)) {
+    // The pages of an earlier run are not reports to check, when DIR lies under an input.
+    if (!o.html_dir.empty() && inside_dir(f, o.html_dir)) continue;
     if (in_shard(f, o.shard, o.shards)) files.push_back(f);
+  }
   Store store(o.db.empty() ? ":memory:" : o.db);
   std::ofstream file_out;
   std::ostream* out = &std::cout;
@@ -135,12 +143,14 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
   std::vector<Job> jobs;
   Status status;
   std::map<std::string, json> done_before;
+  std::vector<json> unstored;
   for (const auto& f : files) {
     std::error_code ec;
     // A pipe or a device would block the batch process itself while it is hashed.
     if (fs::exists(f, ec) && !fs::is_regular_file(f, ec)) {
       json r = failure(f, "not_a_file", "不是普通文件 (not a regular file)");
       status.add(r);
+      unstored.push_back(r);
       *out << r.dump() << "\n";
       continue;
     }
@@ -148,6 +158,7 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
     if (sha.empty()) {
       json r = failure(f, "unreadable", "无法读取文件 (cannot read the file)");
       status.add(r);
+      unstored.push_back(r);
       *out << r.dump() << "\n";
       continue;
     }
@@ -172,11 +183,25 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
     emit(sha, r);
     r = json();
   }
+  // A content checked in an earlier run gets its page only when the page is missing (a new
+  // --html-dir, a deleted page): checked again in a child for the page alone, since the
+  // parent must not read the file and the stored JSON cannot be rendered. Its stored result
+  // stays as it was.
+  const size_t checked = jobs.size();
+  std::set<std::string> page_only;
+  if (!o.html_dir.empty())
+    for (const auto& [sha, r] : done_before)
+      if (!page_exists(o.html_dir, sha)) {
+        page_only.insert(sha);
+        jobs.push_back(Job{names[sha].front(), sha});
+      }
   RunOptions ro;
   ro.jobs = o.jobs;
   ro.limits = o.limits;
   ro.progress = o.progress;
+  ro.html_dir = o.html_dir;
   run_isolated(jobs, rules, ro, [&](Outcome&& r) {
+    if (page_only.count(r.sha256)) return;
     r.result["sha256"] = r.sha256;
     store.put(r.sha256, r.path, r.result, r.prose);
     for (const auto& name : names[r.sha256]) store.add_name(r.sha256, name);
@@ -185,14 +210,15 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
   // The largest resident set of any worker: what --jobs N costs in memory.
   rusage children{};
   getrusage(RUSAGE_CHILDREN, &children);
-  auto archive = finish(store, out, o.xlsx, rules,
-                        json{{"checked", jobs.size()}, {"skipped", done_before.size()},
+  auto archive = finish(store, out, o.xlsx, o.html_dir, unstored, rules,
+                        json{{"checked", checked}, {"skipped", done_before.size()},
                              {"max_worker_rss_kb", children.ru_maxrss}});
   return status.code(archive);
 }
 
 int run_merge(const std::vector<std::string>& inputs, const std::string& db, const std::string& out_path,
-              const std::string& xlsx, const Rules& rules) {
+              const std::string& xlsx, const std::string& html_dir, const Rules& rules) {
+  if (!html_dir.empty()) prepare_html_dir(html_dir);
   Store store(db);
   for (const auto& in : inputs) store.absorb(in);
   std::ofstream file_out;
@@ -213,7 +239,7 @@ int run_merge(const std::vector<std::string>& inputs, const std::string& db, con
     *out << r.dump() << "\n";
     status.add(r);
   }
-  auto archive = finish(store, out, xlsx, rules, json{{"reports", by_sha.size()}});
+  auto archive = finish(store, out, xlsx, html_dir, {}, rules, json{{"reports", by_sha.size()}});
   return status.code(archive);
 }
 

@@ -19,6 +19,8 @@ struct BatchOptions {
   std::vector<std::string> paths;  // files, directories (walked recursively), @list.txt
   int jobs = 1;
   std::string out, db, xlsx;
+  // --html-dir: every file's HTML report and an index.html (html_index.h, html_pages.h).
+  std::string html_dir;
   int shard = 1, shards = 1;  // --shard K/N: this run checks the K-th of N parts
   Limits limits;
   bool progress = false;
@@ -39,8 +41,9 @@ bool parse_shard(const std::string& text, int& k, int& n);
 int run_batch(const BatchOptions& options, const Rules& rules);
 
 // Merges shard databases into `db` and writes the outputs as run_batch does, over every
-// report of the merged database.
+// report of the merged database. With `html_dir`, the index only: the report pages are the
+// shards' own, written where their runs were told to.
 int run_merge(const std::vector<std::string>& inputs, const std::string& db, const std::string& out,
-              const std::string& xlsx, const Rules& rules);
+              const std::string& xlsx, const std::string& html_dir, const Rules& rules);
 
 }  // namespace nianbao::batch

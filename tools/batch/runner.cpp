@@ -5,8 +5,10 @@
 #include <chrono>
 #include <cstdio>
 
+#include "tools/batch/html_pages.h"
 #include "tools/isolate/child_process.h"
 #include "tools/render/check_result.h"
+#include "tools/render/render_html.h"
 #include "tools/render/render_json.h"
 #include "validate/validate.h"
 
@@ -21,13 +23,17 @@ std::string prose_of(const CheckResult& r) {
   return out;
 }
 
-// Runs in the child: the JSON object of the file, then a line holding its prose.
-std::string check_in_child(const Job& job, const Rules& rules, const Limits& limits) {
-  CheckResult r = check_file(job.path, rules, limits);
+// Runs in the child: the JSON object of the file, then a line holding its prose. The HTML page
+// is written from here too: its page images read the file again, which only the child may do.
+// A page that cannot be written is left out (the index says so) rather than failing the file.
+std::string check_in_child(const Job& job, const Rules& rules, const RunOptions& o) {
+  CheckResult r = check_file(job.path, rules, o.limits);
+  if (!o.html_dir.empty())
+    write_atomically(o.html_dir, page_name(job.sha256), render_html(r, rules, HtmlOptions{Lang::Zh, true, {}}));
   return to_json(r, rules.catalog, Lang::Zh).dump() + "\n" + nlohmann::json{{"prose", prose_of(r)}}.dump() + "\n";
 }
 
-Outcome outcome_of(const Job& job, ChildOutcome&& child, const Limits& limits) {
+Outcome outcome_of(const Job& job, ChildOutcome&& child, const Rules& rules, const RunOptions& ro) {
   Outcome o{job.path, job.sha256, {}, {}};
   if (child.end == ChildOutcome::End::Finished) {
     const auto nl = child.output.find('\n');
@@ -41,8 +47,12 @@ Outcome outcome_of(const Job& job, ChildOutcome&& child, const Limits& limits) {
     }
   }
   if (child.end != ChildOutcome::End::Finished) {
-    const CheckResult r = unfinished_result(job.path, child, limits);
+    const CheckResult r = unfinished_result(job.path, child, ro.limits);
     o.result = failure(job.path, r.error_code, r.error_message);
+    // The short page with the error; it replaces whatever the child may have written before
+    // it was stopped, so the page always says what the results say.
+    if (!ro.html_dir.empty())
+      write_atomically(ro.html_dir, page_name(job.sha256), render_html(r, rules, HtmlOptions{Lang::Zh, false, {}}));
   }
   o.result["sha256"] = job.sha256;
   return o;
@@ -75,9 +85,9 @@ void run_isolated(const std::vector<Job>& jobs, const Rules& rules, const RunOpt
   const auto start = Clock::now();
   run_in_children(
       jobs.size(), o.jobs, child_limits(o.limits),
-      [&](size_t i) { return check_in_child(jobs[i], rules, o.limits); },
+      [&](size_t i) { return check_in_child(jobs[i], rules, o); },
       [&](size_t i, ChildOutcome&& child) {
-        Outcome out = outcome_of(jobs[i], std::move(child), o.limits);
+        Outcome out = outcome_of(jobs[i], std::move(child), rules, o);
         if (out.result.value("status", "") != "ok") ++failed;
         ++finished;
         done(std::move(out));

@@ -31,6 +31,10 @@ struct RunOptions {
   int jobs = 1;
   Limits limits;               // per file: sizes and pages in the reader, time and memory in the child
   bool progress = false;       // a progress line on standard error
+  // When set, each file's HTML report (`check --format html`) is written there as
+  // page_name(sha256) (html_pages.h): by the child, which has read the file anyway and alone
+  // may parse it; by the parent, from the failure alone, when the child did not finish.
+  std::string html_dir;
 };
 
 // Runs every job; `done` is called in the parent, in completion order, once per job.

@@ -37,7 +37,7 @@ int run_serve(const ServeCommandOptions& options);
 // nianbao batch: the archive run (tools/batch/archive.h).
 struct BatchCommandOptions {
   int jobs = 1;
-  std::string out, db, xlsx, shard;
+  std::string out, db, xlsx, shard, html_dir;
   Limits limits;
   std::vector<std::string> paths;
 };
@@ -45,7 +45,7 @@ int run_batch(const BatchCommandOptions& options);
 
 // nianbao merge: shard databases into one, then the cross-report checks.
 struct MergeOptions {
-  std::string db, out, xlsx;
+  std::string db, out, xlsx, html_dir;
   std::vector<std::string> inputs;
 };
 int run_merge(const MergeOptions& options);

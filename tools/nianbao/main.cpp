@@ -58,6 +58,8 @@ int main(int argc, char** argv) {
   cmd_batch->add_option("--out", batch.out, "JSON Lines 结果文件 (results file; default: standard output)");
   cmd_batch->add_option("--db", batch.db, "SQLite 数据库，重新运行时跳过已完成的文件 (database; reruns resume)");
   cmd_batch->add_option("--xlsx", batch.xlsx, "汇总表格 (summary spreadsheet)");
+  cmd_batch->add_option("--html-dir", batch.html_dir,
+                        "每个文件的 HTML 报告和 index.html 汇总页写入此目录 (HTML reports and an index)");
   cmd_batch->add_option("--shard", batch.shard, "只检查第 K 份（共 N 份） K/N (check one of N parts)");
   add_limit_options(cmd_batch, batch.limits);
   cmd_batch->add_option("paths", batch.paths, "文件、目录或 @列表文件 (files, directories, @list.txt)")->required();
@@ -67,6 +69,7 @@ int main(int argc, char** argv) {
   cmd_merge->add_option("--db", merge.db, "合并后的数据库 (merged database)")->required();
   cmd_merge->add_option("--out", merge.out, "JSON Lines 结果文件 (results file)");
   cmd_merge->add_option("--xlsx", merge.xlsx, "汇总表格 (summary spreadsheet)");
+  cmd_merge->add_option("--html-dir", merge.html_dir, "在此目录写 index.html 汇总页 (HTML index of the merge)");
   cmd_merge->add_option("inputs", merge.inputs, "分片数据库 (shard databases)")->required();
 
   nianbao::ServeCommandOptions serve;

@@ -11,7 +11,7 @@ namespace nianbao {
 int run_merge(const MergeOptions& o) {
   Rules rules = Rules::load();
   try {
-    return batch::run_merge(o.inputs, o.db, o.out, o.xlsx, rules);
+    return batch::run_merge(o.inputs, o.db, o.out, o.xlsx, o.html_dir, rules);
   } catch (const std::runtime_error& e) {
     std::cerr << "nianbao: " << e.what() << "\n";
     return 2;

@@ -1,0 +1,27 @@
+// DIR/index.html of `batch --html-dir` and `merge --html-dir`: every file of the database,
+// grouped by agency and sorted by year, with its status and counts, linked to its report page,
+// and the cross-report findings. Built from the database alone, so a resumed run or a merge
+// lists the files of earlier runs and other shards as well.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace nianbao {
+struct Rules;
+}
+
+namespace nianbao::batch {
+
+class Store;
+
+// `unstored` are failure objects (runner.h) of this run's files that never reached the
+// database (missing, not a regular file); `archive` the cross-report findings. A file whose
+// page is not in `dir` is listed without a link. Throws std::runtime_error when the index
+// cannot be written.
+void write_html_index(const Store& store, const std::string& dir, const std::vector<nlohmann::ordered_json>& archive,
+                      const std::vector<nlohmann::ordered_json>& unstored, const Rules& rules);
+
+}  // namespace nianbao::batch
