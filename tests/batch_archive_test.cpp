@@ -158,10 +158,7 @@ TEST(BatchArchive, MemoryLimitIsReportedAndTheBatchGoesOn) {
 // checked and stored.
 TEST(BatchArchive, TimeLimitIsReportedAndTheBatchGoesOn) {
   auto dir = temp_dir("timeout");
-  std::string text = "某某局2023年政府信息公开工作年度报告\n一、总体情况\n";
-  const std::string line = "本年度共主动公开政府信息123条，其中规章1件，规范性文件2件，通过网站公开98条。\n";
-  while (text.size() < (90u << 20)) text += line;
-  std::ofstream(dir + "/slow.txt", std::ios::binary) << text;
+  nianbao::test::write_slow_report(dir + "/slow.txt");
   int rc = batch("--timeout 1 --db " + dir + "/a.sqlite --out " + dir + "/r.jsonl " + dir + "/slow.txt " + kArchive +
                  "/a00_2021.txt");
   EXPECT_EQ(rc, 3);

@@ -323,11 +323,7 @@ TEST(BatchHtml, HostileNamesStayInsideTheDirectoryAndAreEscaped) {
 // A worker stopped by --timeout writes nothing; the parent writes the short page of the error.
 TEST(BatchHtml, TimedOutFileGetsAPageWithItsError) {
   auto dir = temp_dir("timeout");
-  std::string text = "某某局2023年政府信息公开工作年度报告\n一、总体情况\n";
-  const std::string line = "本年度共主动公开政府信息123条，其中规章1件，规范性文件2件，通过网站公开98条。\n";
-  while (text.size() < (90u << 20)) text += line;
-  std::ofstream(dir + "/slow.txt", std::ios::binary) << text;
-  text.clear();
+  nianbao::test::write_slow_report(dir + "/slow.txt");
   const std::string html = dir + "/html";
   EXPECT_EQ(batch("--timeout 1 --out " + dir + "/r.jsonl --html-dir " + html + " " + dir + "/slow.txt"), 3);
   fs::remove(dir + "/slow.txt");

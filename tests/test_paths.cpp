@@ -34,4 +34,12 @@ int run(const std::string& command, std::string* out) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+void write_slow_report(const std::string& path) {
+  std::string text = "某某局2023年政府信息公开工作年度报告\n一、总体情况\n";
+  const std::string line = "本年度共主动公开政府信息123条，其中规章1件，规范性文件2件，通过网站公开98条。\n";
+  text.reserve(90u << 20);
+  while (text.size() < (90u << 20)) text += line;
+  std::ofstream(path, std::ios::binary) << text;
+}
+
 }  // namespace nianbao::test

@@ -13,4 +13,8 @@ std::string read_file(const std::string& path);
 // Runs a shell command, returns its exit status and fills `out` with its standard output.
 int run(const std::string& command, std::string* out = nullptr);
 
+// Writes a well-formed report of about 90 MB to `path` (under the default file-size limit):
+// checking it takes seconds of CPU, for the tests of the time limit.
+void write_slow_report(const std::string& path);
+
 }  // namespace nianbao::test
