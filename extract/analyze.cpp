@@ -1,10 +1,10 @@
 #include "extract/analyze.h"
 
-#include "extract/errors.h"
-#include "extract/meta.h"
-#include "extract/segment.h"
-#include "extract/table_positions.h"
-#include "extract/table_text.h"
+#include "extract/model/errors.h"
+#include "extract/segment/meta.h"
+#include "extract/segment/segment.h"
+#include "extract/tables/positions/table_positions.h"
+#include "extract/tables/text/table_text.h"
 
 namespace nianbao {
 

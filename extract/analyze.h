@@ -1,7 +1,7 @@
 // From a Document (any reader) to a Report: parts, prose, metadata, format version, tables.
 #pragma once
 
-#include "extract/model.h"
+#include "extract/model/model.h"
 
 namespace nianbao {
 

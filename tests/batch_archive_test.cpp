@@ -1,6 +1,6 @@
 // nianbao batch on the committed generated archive (tests/data/archive, tools/make-archive):
 // every planted problem found, every broken file reported, reruns and killed runs complete.
-#include "tools/isolate/asan.h"
+#include "app/isolate/asan.h"
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 

@@ -9,8 +9,8 @@
 #include <set>
 
 #include "test_paths.h"
-#include "tools/batch/sha256.h"
-#include "tools/batch/store.h"
+#include "app/batch/sha256.h"
+#include "app/batch/store.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;

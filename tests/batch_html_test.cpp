@@ -11,8 +11,8 @@
 #include <set>
 
 #include "test_paths.h"
-#include "tools/render/render_html.h"
-#include "tools/render/render_html_tables.h"
+#include "render/render_html.h"
+#include "render/render_html_tables.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;

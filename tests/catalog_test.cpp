@@ -4,7 +4,7 @@
 
 #include <functional>
 
-#include "extract/errors.h"
+#include "extract/model/errors.h"
 #include "test_paths.h"
 #include "validate/validate.h"
 

@@ -3,7 +3,7 @@
 
 #include <chrono>
 
-#include "extract/digit_split.h"
+#include "extract/tables/digit_split.h"
 
 using namespace nianbao;
 

@@ -8,9 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include "extract/analyze.h"
-#include "extract/docx_convert.h"
-#include "extract/docx_reader.h"
-#include "extract/errors.h"
+#include "extract/read/docx/docx_convert.h"
+#include "extract/read/docx/docx_reader.h"
+#include "extract/model/errors.h"
 #include "test_paths.h"
 
 namespace nianbao {

@@ -1,6 +1,6 @@
 // The DOCX reader: paragraphs and runs, Word's numbering, tables with gridSpan and vMerge,
 // paragraph numbers and pages, pictures where tables belong, and damaged or hostile files.
-#include "extract/docx_reader.h"
+#include "extract/read/docx/docx_reader.h"
 
 #include <gtest/gtest.h>
 #include <zip.h>
@@ -9,7 +9,7 @@
 #include <fstream>
 #include <map>
 
-#include "extract/errors.h"
+#include "extract/model/errors.h"
 #include "test_paths.h"
 
 namespace nianbao {

@@ -1,7 +1,7 @@
 // The HTML reader: charsets, the report found inside a portal page, prose lines with their
 // source lines, tables as grids, Word-exported markup, pictures where tables belong, the numbers
 // browsers draw beside ordered list items, bad input.
-#include "extract/html_reader.h"
+#include "extract/read/html/html_reader.h"
 
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
@@ -10,8 +10,8 @@
 #include <fstream>
 
 #include "extract/analyze.h"
-#include "extract/errors.h"
-#include "extract/text_reader.h"
+#include "extract/model/errors.h"
+#include "extract/read/text/text_reader.h"
 #include "test_paths.h"
 
 namespace nianbao {

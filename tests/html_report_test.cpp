@@ -5,9 +5,10 @@
 #include <regex>
 
 #include "test_paths.h"
-#include "tools/render/page_images.h"
-#include "tools/render/render_html.h"
-#include "tools/render/render_html_tables.h"
+#include "nianbao/nianbao.h"
+#include "render/page_images.h"
+#include "render/render_html.h"
+#include "render/render_html_tables.h"
 #include "validate/validate.h"
 
 namespace nianbao {

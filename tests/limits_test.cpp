@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "test_paths.h"
-#include "tools/isolate/asan.h"
+#include "app/isolate/asan.h"
 
 namespace nianbao {
 namespace {

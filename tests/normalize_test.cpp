@@ -1,4 +1,4 @@
-#include "extract/normalize.h"
+#include "extract/normalize/normalize.h"
 
 #include <gtest/gtest.h>
 

@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "extract/errors.h"
-#include "extract/pdf_reader.h"
-#include "extract/segment.h"
+#include "extract/model/errors.h"
+#include "extract/read/pdf/pdf_reader.h"
+#include "extract/segment/segment.h"
 #include "test_paths.h"
 
 namespace nianbao {

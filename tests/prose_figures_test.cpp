@@ -2,9 +2,9 @@
 // qualifiers and shares, the clause each stands in, and the totals with their parts.
 #include <gtest/gtest.h>
 
-#include "extract/prose_figures.h"
+#include "validate/prose/prose_figures.h"
 #include "test_paths.h"
-#include "validate/prose_enumerations.h"
+#include "validate/prose/prose_enumerations.h"
 #include "validate/validate.h"
 
 namespace nianbao {

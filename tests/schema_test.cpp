@@ -3,8 +3,8 @@
 
 #include <fstream>
 
-#include "extract/errors.h"
-#include "extract/schema.h"
+#include "extract/model/errors.h"
+#include "extract/rules/schema.h"
 #include "test_paths.h"
 
 using namespace nianbao;

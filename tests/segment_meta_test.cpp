@@ -1,10 +1,10 @@
 // Parts, prose paragraphs and metadata of real reports, read through the text reader.
 #include <gtest/gtest.h>
 
-#include "extract/meta.h"
-#include "extract/segment.h"
-#include "extract/html_reader.h"
-#include "extract/text_reader.h"
+#include "extract/segment/meta.h"
+#include "extract/segment/segment.h"
+#include "extract/read/html/html_reader.h"
+#include "extract/read/text/text_reader.h"
 #include "test_paths.h"
 
 namespace nianbao {

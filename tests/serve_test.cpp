@@ -14,8 +14,8 @@
 #include <thread>
 
 #include "test_paths.h"
-#include "tools/serve/server.h"
-#include "tools/serve/upload.h"
+#include "app/serve/server.h"
+#include "app/serve/upload.h"
 #include "validate/validate.h"
 
 namespace nianbao {

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "extract/model.h"
+#include "extract/model/model.h"
 
 namespace nianbao::test {
 

@@ -3,9 +3,9 @@
 // cannot be placed gives.
 #include <gtest/gtest.h>
 
-#include "extract/schema.h"
-#include "extract/table_cells.h"
-#include "extract/table_decisions.h"
+#include "extract/rules/schema.h"
+#include "extract/tables/table_cells.h"
+#include "extract/tables/table_decisions.h"
 #include "table_builder.h"
 
 using namespace nianbao;

@@ -1,8 +1,8 @@
 // Rebuilding the tables of parts 2–4 from text: tab rows, Markdown conversions, portal dumps.
 #include <gtest/gtest.h>
 
-#include "extract/table_text.h"
-#include "extract/text_reader.h"
+#include "extract/tables/text/table_text.h"
+#include "extract/read/text/text_reader.h"
 #include "test_paths.h"
 
 using namespace nianbao;

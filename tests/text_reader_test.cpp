@@ -1,4 +1,4 @@
-#include "extract/text_reader.h"
+#include "extract/read/text/text_reader.h"
 
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "extract/errors.h"
+#include "extract/model/errors.h"
 #include "test_paths.h"
 
 namespace nianbao {

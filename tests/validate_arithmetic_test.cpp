@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "extract/errors.h"
+#include "extract/model/errors.h"
 #include "table_builder.h"
 #include "test_paths.h"
 #include "validate/validate.h"

@@ -4,10 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
-#include "extract/errors.h"
-#include "extract/headings.h"
-#include "extract/rules_dir.h"
-#include "extract/schema.h"
+#include "extract/model/errors.h"
+#include "extract/rules/headings.h"
+#include "extract/rules/rules_dir.h"
+#include "extract/rules/schema.h"
 
 namespace nianbao {
 

@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "extract/model.h"
-#include "extract/relations.h"
-#include "validate/catalog.h"
-#include "validate/finding.h"
-#include "validate/labels.h"
-#include "validate/prose_rules.h"
+#include "extract/model/model.h"
+#include "extract/rules/relations.h"
+#include "extract/rules/catalog.h"
+#include "extract/model/finding.h"
+#include "extract/rules/labels.h"
+#include "extract/rules/prose_rules.h"
 
 namespace nianbao {
 

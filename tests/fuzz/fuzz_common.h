@@ -6,7 +6,7 @@
 #include <string>
 
 #include "extract/analyze.h"
-#include "extract/errors.h"
+#include "extract/model/errors.h"
 #include "validate/validate.h"
 
 namespace nianbao::fuzz {

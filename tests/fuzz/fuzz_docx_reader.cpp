@@ -1,5 +1,5 @@
 // The DOCX reader (zip, XML, tables with spans) and everything after it, on arbitrary bytes.
-#include "extract/docx_reader.h"
+#include "extract/read/docx/docx_reader.h"
 #include "fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -1,5 +1,5 @@
 // The HTML reader and everything after it, on arbitrary bytes.
-#include "extract/html_reader.h"
+#include "extract/read/html/html_reader.h"
 #include "fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

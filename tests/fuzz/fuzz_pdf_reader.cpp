@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "extract/pdf_reader.h"
+#include "extract/read/pdf/pdf_reader.h"
 #include "fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

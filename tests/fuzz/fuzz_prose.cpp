@@ -1,6 +1,6 @@
 // The prose parser and the prose checks: the input is the text of a report's part 1, beside a
 // complete table so that statements have cells to be compared with.
-#include "extract/text_reader.h"
+#include "extract/read/text/text_reader.h"
 #include "fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -4,12 +4,12 @@
 
 #include <fstream>
 
-#include "extract/headings.h"
-#include "extract/relations.h"
-#include "extract/schema.h"
+#include "extract/rules/headings.h"
+#include "extract/rules/relations.h"
+#include "extract/rules/schema.h"
 #include "fuzz_common.h"
-#include "validate/catalog.h"
-#include "validate/prose_rules.h"
+#include "extract/rules/catalog.h"
+#include "extract/rules/prose_rules.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace nianbao;

@@ -2,7 +2,7 @@
 // of the form "x0 y0 x1 y1 text", pages separated by a line "---".
 #include <sstream>
 
-#include "extract/table_positions.h"
+#include "extract/tables/positions/table_positions.h"
 #include "fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -1,0 +1,246 @@
+// The batch run: hash, skip what the database already holds, check the rest in isolated
+// children, store and print each result as it arrives, then the cross-report pass.
+#include "app/batch/archive.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "app/batch/cross.h"
+#include "app/batch/html_index.h"
+#include "app/batch/html_pages.h"
+#include "app/batch/runner.h"
+#include "app/batch/sha256.h"
+#include "app/batch/store.h"
+#include "app/batch/xlsx.h"
+
+namespace nianbao::batch {
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+
+namespace {
+
+void add_path(const std::string& p, std::vector<std::string>& out) {
+  std::error_code ec;
+  if (fs::is_directory(p, ec)) {
+    for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
+      if (it->is_regular_file(ec)) out.push_back(it->path().string());
+  } else if (fs::exists(p, ec)) {
+    out.push_back(p);
+  } else {
+    // A missing file is still an input: it is reported as unreadable, never silently dropped.
+    out.push_back(p);
+  }
+}
+
+// Exit status as output.md, accumulated report by report so that no result stays in memory
+// (a large parent makes every fork slower).
+struct Status {
+  bool unreadable = false, error = false;
+  void add(const json& r) {
+    if (r.value("status", "") != "ok") unreadable = true;
+    auto fs = r.find("findings");
+    if (fs == r.end()) return;
+    for (const auto& f : *fs)
+      if (f.value("severity", "") == "error") error = true;
+  }
+  int code(const std::vector<json>& archive) {
+    for (const auto& f : archive)
+      if (f.value("severity", "") == "error") error = true;
+    return unreadable ? 3 : error ? 1 : 0;
+  }
+};
+
+// The cross-report pass over the whole database, its findings stored and printed last.
+// `counts` (checked and skipped files) go on the last line too; `unstored` are this run's
+// failures that have no place in the database, for the HTML index.
+std::vector<json> finish(Store& store, std::ostream* out, const std::string& xlsx, const std::string& html_dir,
+                         const std::vector<json>& unstored, const Rules& rules, const json& counts) {
+  auto reports = store.reports();
+  CrossResult cross = cross_check(reports, store.names(), rules);
+  store.put_archive_findings(cross.findings);
+  if (out) {
+    json last;
+    last["schema"] = "nianbao/1";
+    last["kind"] = "archive";
+    last["findings"] = cross.findings;
+    last["verified"] = cross.verified;
+    for (auto& [k, v] : counts.items()) last[k] = v;
+    *out << last.dump() << "\n";
+    out->flush();
+  }
+  if (!xlsx.empty()) write_xlsx(store, xlsx);
+  if (!html_dir.empty()) write_html_index(store, html_dir, cross.findings, unstored, rules);
+  return cross.findings;
+}
+
+}  // namespace
+
+std::vector<std::string> collect_inputs(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    if (!p.empty() && p[0] == '@') {
+      std::ifstream list(p.substr(1));
+      if (!list) throw std::runtime_error("无法读取文件列表 " + p.substr(1));
+      for (std::string line; std::getline(list, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty() && line[0] != '#') add_path(line, out);
+      }
+    } else {
+      add_path(p, out);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool in_shard(const std::string& file, int k, int n) {
+  if (n <= 1) return true;
+  // FNV-1a: stable across machines and library versions, unlike std::hash.
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : file) h = (h ^ c) * 1099511628211ULL;
+  return int(h % uint64_t(n)) == k - 1;
+}
+
+bool parse_shard(const std::string& text, int& k, int& n) {
+  auto slash = text.find('/');
+  if (slash == std::string::npos) return false;
+  try {
+    k = std::stoi(text.substr(0, slash));
+    n = std::stoi(text.substr(slash + 1));
+  } catch (const std::exception&) {
+    return false;
+  }
+  return n >= 1 && k >= 1 && k <= n;
+}
+
+int run_batch(const BatchOptions& o, const Rules& rules) {
+  if (!o.html_dir.empty()) prepare_html_dir(o.html_dir);
+  std::vector<std::string> files;
+  for (const auto& f : collect_inputs(o.paths)) {
+    // The pages of an earlier run are not reports to check, when DIR lies under an input.
+    if (!o.html_dir.empty() && inside_dir(f, o.html_dir)) continue;
+    if (in_shard(f, o.shard, o.shards)) files.push_back(f);
+  }
+  Store store(o.db.empty() ? ":memory:" : o.db);
+  std::ofstream file_out;
+  std::ostream* out = &std::cout;
+  if (!o.out.empty()) {
+    file_out.open(o.out, std::ios::trunc);
+    if (!file_out) throw std::runtime_error("无法写入 " + o.out);
+    out = &file_out;
+  }
+  // Content hashes: names of one content are checked once; contents already stored are done.
+  std::map<std::string, std::vector<std::string>> names;  // sha -> files, in input order
+  std::vector<Job> jobs;
+  Status status;
+  std::map<std::string, json> done_before;
+  std::vector<json> unstored;
+  for (const auto& f : files) {
+    std::error_code ec;
+    // A pipe or a device would block the batch process itself while it is hashed.
+    if (fs::exists(f, ec) && !fs::is_regular_file(f, ec)) {
+      json r = failure(f, "not_a_file", "不是普通文件 (not a regular file)");
+      status.add(r);
+      unstored.push_back(r);
+      *out << r.dump() << "\n";
+      continue;
+    }
+    std::string sha = sha256_file(f);
+    if (sha.empty()) {
+      json r = failure(f, "unreadable", "无法读取文件 (cannot read the file)");
+      status.add(r);
+      unstored.push_back(r);
+      *out << r.dump() << "\n";
+      continue;
+    }
+    names[sha].push_back(f);
+    if (names[sha].size() > 1) continue;
+    if (store.has(sha)) done_before[sha] = json();
+    else jobs.push_back(Job{f, sha});
+  }
+  for (const auto& r : store.reports())
+    if (done_before.count(r.sha256)) done_before[r.sha256] = r.result;
+  // Write one result under every name it was given.
+  auto emit = [&](const std::string& sha, json r) {
+    for (const auto& name : names[sha]) {
+      r["file"] = name;
+      *out << r.dump() << "\n";
+      status.add(r);
+    }
+    out->flush();
+  };
+  for (auto& [sha, r] : done_before) {
+    for (const auto& name : names[sha]) store.add_name(sha, name);
+    emit(sha, r);
+    r = json();
+  }
+  // A content checked in an earlier run gets its page only when the page is missing (a new
+  // --html-dir, a deleted page): checked again in a child for the page alone, since the
+  // parent must not read the file and the stored JSON cannot be rendered. Its stored result
+  // stays as it was.
+  const size_t checked = jobs.size();
+  std::set<std::string> page_only;
+  if (!o.html_dir.empty())
+    for (const auto& [sha, r] : done_before)
+      if (!page_exists(o.html_dir, sha)) {
+        page_only.insert(sha);
+        jobs.push_back(Job{names[sha].front(), sha});
+      }
+  RunOptions ro;
+  ro.jobs = o.jobs;
+  ro.limits = o.limits;
+  ro.progress = o.progress;
+  ro.html_dir = o.html_dir;
+  run_isolated(jobs, rules, ro, [&](Outcome&& r) {
+    if (page_only.count(r.sha256)) return;
+    r.result["sha256"] = r.sha256;
+    store.put(r.sha256, r.path, r.result, r.prose);
+    for (const auto& name : names[r.sha256]) store.add_name(r.sha256, name);
+    emit(r.sha256, r.result);
+  });
+  // The largest resident set of any worker: what --jobs N costs in memory.
+  rusage children{};
+  getrusage(RUSAGE_CHILDREN, &children);
+  auto archive = finish(store, out, o.xlsx, o.html_dir, unstored, rules,
+                        json{{"checked", checked}, {"skipped", done_before.size()},
+                             {"max_worker_rss_kb", children.ru_maxrss}});
+  return status.code(archive);
+}
+
+int run_merge(const std::vector<std::string>& inputs, const std::string& db, const std::string& out_path,
+              const std::string& xlsx, const std::string& html_dir, const Rules& rules) {
+  if (!html_dir.empty()) prepare_html_dir(html_dir);
+  Store store(db);
+  for (const auto& in : inputs) store.absorb(in);
+  std::ofstream file_out;
+  std::ostream* out = &std::cout;
+  if (!out_path.empty()) {
+    file_out.open(out_path, std::ios::trunc);
+    if (!file_out) throw std::runtime_error("无法写入 " + out_path);
+    out = &file_out;
+  }
+  Status status;
+  std::map<std::string, json> by_sha;
+  for (const auto& r : store.reports()) by_sha[r.sha256] = r.result;
+  for (const auto& [sha, file] : store.names()) {
+    auto it = by_sha.find(sha);
+    if (it == by_sha.end()) continue;  // a name recorded before its report was stored
+    json r = it->second;
+    r["file"] = file;
+    *out << r.dump() << "\n";
+    status.add(r);
+  }
+  auto archive = finish(store, out, xlsx, html_dir, {}, rules, json{{"reports", by_sha.size()}});
+  return status.code(archive);
+}
+
+}  // namespace nianbao::batch

@@ -1,0 +1,198 @@
+// Cross-report checks over the stored results, grouped by normalised agency name and year.
+#include "app/batch/cross.h"
+
+#include <map>
+#include <set>
+
+#include "render/render_json.h"
+#include "validate/validate.h"
+
+namespace nianbao::batch {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+const json kNull;
+const json& at(const json& j, std::initializer_list<const char*> path) {
+  const json* p = &j;
+  for (const char* k : path) {
+    if (!p->is_object()) return kNull;
+    auto it = p->find(k);
+    if (it == p->end()) return kNull;
+    p = &*it;
+  }
+  return *p;
+}
+
+int year_of(const Stored& s) {
+  const json& y = at(s.result, {"report", "year"});
+  return y.is_number_integer() ? y.get<int>() : 0;
+}
+
+std::string version_of(const Stored& s) {
+  const json& v = at(s.result, {"report", "format_version"});
+  return v.is_string() ? v.get<std::string>() : "unknown";
+}
+
+// The values of one applications row, or null when the table or the row is absent.
+const json& app_row(const Stored& s, const std::string& key) {
+  for (const auto& row : at(s.result, {"report", "tables", "applications", "rows"}))
+    if (row.value("key", "") == key) return at(row, {"values"});
+  return kNull;
+}
+
+std::string num(const json& v) { return checks::format_number(v.get<double>()); }
+
+// A part-3 column as the report's format prints it.
+std::string column_label(const Rules& rules, const Stored& report, const std::string& key) {
+  return rules.labels.column_name("applications", key, version_of(report)).in(Lang::Zh);
+}
+
+bool post2019(const std::string& v) { return v == "2019" || v == "2021"; }
+
+// archive.carry_over: this year's 上年结转, per column, against last year's 结转下年度.
+void carry_over(const Stored& cur, const Stored& prev, const Rules& rules, CrossResult& out) {
+  if (!post2019(version_of(cur)) || !post2019(version_of(prev))) return;  // no such rows before 2019
+  const json& co = app_row(cur, "carried_over");
+  const json& cf = app_row(prev, "carried_forward");
+  std::string reason;
+  if (!co.is_object()) reason = "本年报告未能读出“二、上年结转”行";
+  else if (!cf.is_object()) reason = "上一年度报告未能读出“四、结转下年度继续办理”行";
+  if (!reason.empty()) {
+    out.findings.push_back(archive_finding("archive.carry_over.unchecked", rules, cur, prev.result.value("file", ""),
+                                           {{"reason", reason}}));
+    return;
+  }
+  int compared = 0;
+  std::vector<std::string> unread;
+  for (auto& [col, v] : co.items()) {
+    auto it = cf.find(col);
+    if (!v.is_number() || it == cf.end() || !it->is_number()) {
+      unread.push_back(col);
+      continue;
+    }
+    ++compared;
+    if (v.get<double>() == it->get<double>()) continue;
+    json f = archive_finding("archive.carry_over", rules, cur, prev.result.value("file", ""),
+                             {{"column", column_label(rules, cur, col)}, {"value", num(v)}, {"previous_value", num(*it)}});
+    f["table"] = "applications";
+    f["row"] = "carried_over";
+    f["column"] = col;
+    f["expected"] = *it;
+    f["actual"] = v;
+    out.findings.push_back(f);
+  }
+  if (!unread.empty()) {
+    std::string cols;
+    for (const auto& c : unread) cols += (cols.empty() ? "" : "、") + column_label(rules, cur, c);
+    out.findings.push_back(archive_finding("archive.carry_over.unchecked", rules, cur, prev.result.value("file", ""),
+                                           {{"reason", "以下列的数字未能可靠读出：" + cols}}));
+  }
+  if (compared > 0)
+    out.verified.push_back(json{{"rule", "archive.carry_over"}, {"file", cur.result.value("file", "")},
+                                {"related_file", prev.result.value("file", "")}, {"columns", compared}});
+}
+
+// archive.in_force: 2021 format on both sides (not across 2020→2021, format.md T2.VALID).
+void in_force(const Stored& cur, const Stored& prev, const Rules& rules, CrossResult& out) {
+  if (version_of(cur) != "2021" || version_of(prev) != "2021") return;
+  const json& now = at(cur.result, {"report", "tables", "proactive", "values"});
+  const json& before = at(prev.result, {"report", "tables", "proactive", "values"});
+  for (const std::string kind : {"regulations", "normative_docs"}) {
+    const json& v = at(now, {(kind + ".in_force").c_str()});
+    const json& issued = at(now, {(kind + ".issued").c_str()});
+    const json& abolished = at(now, {(kind + ".abolished").c_str()});
+    const json& last = at(before, {(kind + ".in_force").c_str()});
+    std::string label = kind == "regulations" ? "规章" : "行政规范性文件";
+    if (!v.is_number() || !issued.is_number() || !abolished.is_number() || !last.is_number()) {
+      out.findings.push_back(archive_finding("archive.in_force.unchecked", rules, cur, prev.result.value("file", ""),
+                                             {{"row", label}, {"reason", "制发、废止或现行有效件数未能可靠读出"}}));
+      continue;
+    }
+    double expected = last.get<double>() + issued.get<double>() - abolished.get<double>();
+    if (expected == v.get<double>()) {
+      out.verified.push_back(json{{"rule", "archive.in_force"}, {"file", cur.result.value("file", "")},
+                                  {"related_file", prev.result.value("file", "")}, {"row", kind + ".in_force"}});
+      continue;
+    }
+    json f = archive_finding("archive.in_force", rules, cur, prev.result.value("file", ""),
+                             {{"row", label},
+                              {"value", num(v)}, {"expected", num(json(expected))}});
+    f["table"] = "proactive";
+    f["row"] = kind + ".in_force";
+    f["expected"] = expected;
+    f["actual"] = v;
+    out.findings.push_back(f);
+  }
+}
+
+}  // namespace
+
+json archive_finding(const std::string& rule, const Rules& rules, const Stored& report,
+                     const std::string& related_file, const std::map<std::string, std::string>& args) {
+  Finding f = checks::start_finding(rule, rules);
+  f.args = args;
+  f.args["related_file"] = related_file;
+  json j;
+  j["rule"] = rule;
+  j["severity"] = to_string(f.severity);
+  j["message"] = rules.catalog.format_message(f, Lang::Zh);
+  j["file"] = report.result.value("file", report.file);
+  j["related_file"] = related_file;
+  j["agency"] = at(report.result, {"report", "agency"});
+  j["year"] = at(report.result, {"report", "year"});
+  return j;
+}
+
+CrossResult cross_check(const std::vector<Stored>& reports,
+                        const std::vector<std::pair<std::string, std::string>>& names, const Rules& rules) {
+  CrossResult out;
+  std::map<std::string, std::map<int, std::vector<const Stored*>>> groups;
+  std::vector<const Stored*> good;
+  for (const auto& r : reports) {
+    if (r.result.value("status", "") != "ok") continue;
+    good.push_back(&r);
+    if (!r.agency_key.empty() && year_of(r) > 0) groups[r.agency_key][year_of(r)].push_back(&r);
+  }
+  for (const auto& [key, years] : groups) {
+    for (const auto& [year, list] : years) {
+      auto prev = years.find(year - 1);
+      if (prev == years.end()) continue;
+      for (const Stored* cur : list)
+        for (const Stored* before : prev->second) {
+          carry_over(*cur, *before, rules, out);
+          in_force(*cur, *before, rules, out);
+        }
+    }
+    // archive.missing_year: a gap between the first and the last year of the series.
+    for (auto it = years.begin(); std::next(it) != years.end(); ++it) {
+      auto after = std::next(it);
+      for (int y = it->first + 1; y < after->first; ++y) {
+        json f = archive_finding("archive.missing_year", rules, *after->second.front(),
+                                 it->second.front()->result.value("file", ""),
+                                 {{"agency", at(after->second.front()->result, {"report", "agency"}).get<std::string>()},
+                                  {"year", std::to_string(y)}});
+        f["year"] = y;
+        out.findings.push_back(f);
+      }
+    }
+  }
+  // archive.duplicate: every further name of a content names the first one.
+  std::map<std::string, std::vector<std::string>> by_hash;
+  for (const auto& [sha, file] : names) by_hash[sha].push_back(file);
+  std::map<std::string, const Stored*> stored;
+  for (const auto& r : reports) stored[r.sha256] = &r;
+  for (const auto& [sha, files] : by_hash) {
+    auto it = stored.find(sha);
+    if (files.size() < 2 || it == stored.end()) continue;
+    for (size_t i = 1; i < files.size(); ++i) {
+      json f = archive_finding("archive.duplicate", rules, *it->second, files[0], {});
+      f["file"] = files[i];
+      out.findings.push_back(f);
+    }
+  }
+  copied_check(good, rules, out.findings);
+  return out;
+}
+
+}  // namespace nianbao::batch

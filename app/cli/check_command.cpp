@@ -1,0 +1,46 @@
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app/cli/commands.h"
+#include "app/isolate/isolated_check.h"
+
+namespace nianbao {
+
+int run_check(const CheckOptions& o) {
+  Rules rules = Rules::load();
+  Lang lang = o.lang == "en" ? Lang::En : Lang::Zh;
+  TextOptions text;
+  text.lang = lang;
+  text.verbose = o.verbose;
+  text.color = o.color == "always" ||
+               (o.color == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  auto render = [&](const CheckResult& r) -> std::string {
+    if (o.format == "json") return to_json(r, rules.catalog, lang).dump() + "\n";
+    if (o.format == "html")  // one self-contained page per file, one after the other
+      return render_html(r, rules, HtmlOptions{lang, true, std::string()});
+    return render_text(r, rules.catalog, text);
+  };
+  bool any_error = false, any_unreadable = false;
+  // One file at a time, each in a child process under the limits, printed as soon as it is
+  // done: a broken file never hides the others.
+  for (const auto& file : o.files) {
+    IsolatedCheck c = check_file_isolated(file, rules, o.limits, render);
+    if (!c.ok) any_unreadable = true;
+    if (c.has_error) any_error = true;
+    std::cout << c.output;
+    std::cout.flush();
+  }
+  return any_unreadable ? 3 : any_error ? 1 : 0;
+}
+
+int run_rules(const RulesOptions& o) {
+  Rules rules = Rules::load();
+  bool en = o.lang == "en";
+  for (const auto& r : rules.catalog.rules())
+    std::cout << r.id << "\t" << to_string(r.severity) << "\t" << (en ? r.doc_en : r.doc_zh) << "\n";
+  return 0;
+}
+
+}  // namespace nianbao

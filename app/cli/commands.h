@@ -1,0 +1,53 @@
+// The subcommands of the nianbao command line.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/read/limits.h"
+
+namespace nianbao {
+
+struct CheckOptions {
+  std::string format = "text";
+  std::string lang = "zh";
+  std::string color = "auto";
+  bool verbose = false;
+  Limits limits;  // each file is checked in a child process under these
+  std::vector<std::string> files;
+};
+
+// Exit status as output.md: 0 no error finding, 1 an error finding, 3 an input unreadable.
+int run_check(const CheckOptions& options);
+
+struct RulesOptions {
+  std::string lang = "zh";
+};
+int run_rules(const RulesOptions& options);
+
+struct ServeCommandOptions {
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  int max_upload_mb = 20;
+  Limits limits;  // each upload is checked in a child process under these
+};
+// The local self-check web page (app/serve/); runs until interrupted.
+int run_serve(const ServeCommandOptions& options);
+
+// nianbao batch: the archive run (app/batch/archive.h).
+struct BatchCommandOptions {
+  int jobs = 1;
+  std::string out, db, xlsx, shard, html_dir;
+  Limits limits;
+  std::vector<std::string> paths;
+};
+int run_batch(const BatchCommandOptions& options);
+
+// nianbao merge: shard databases into one, then the cross-report checks.
+struct MergeOptions {
+  std::string db, out, xlsx, html_dir;
+  std::vector<std::string> inputs;
+};
+int run_merge(const MergeOptions& options);
+
+}  // namespace nianbao

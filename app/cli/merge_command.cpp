@@ -1,0 +1,21 @@
+// `nianbao merge`: combines shard databases and runs the cross-report checks over the whole.
+#include <iostream>
+#include <stdexcept>
+
+#include "app/batch/archive.h"
+#include "app/cli/commands.h"
+#include "validate/validate.h"
+
+namespace nianbao {
+
+int run_merge(const MergeOptions& o) {
+  Rules rules = Rules::load();
+  try {
+    return batch::run_merge(o.inputs, o.db, o.out, o.xlsx, o.html_dir, rules);
+  } catch (const std::runtime_error& e) {
+    std::cerr << "nianbao: " << e.what() << "\n";
+    return 2;
+  }
+}
+
+}  // namespace nianbao

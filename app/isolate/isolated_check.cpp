@@ -1,0 +1,57 @@
+#include "app/isolate/isolated_check.h"
+
+namespace nianbao {
+
+ChildLimits child_limits(const Limits& limits) { return ChildLimits{limits.timeout_seconds, limits.max_memory_mb}; }
+
+CheckResult unfinished_result(const std::string& path, const ChildOutcome& outcome, const Limits& limits) {
+  CheckResult r;
+  r.file = path;
+  using End = ChildOutcome::End;
+  switch (outcome.end) {
+    case End::TimedOut:
+      r.error_code = "timeout";
+      r.error_message = timeout_message(path, limits);
+      break;
+    case End::OutOfMemory:
+      r.error_code = "out_of_memory";
+      r.error_message = out_of_memory_message(path, limits);
+      break;
+    case End::NotStarted:
+      r.error_code = "io";
+      r.error_message = path + ": 无法启动检查进程 (cannot start the checking process): " + outcome.detail;
+      break;
+    case End::Failed:
+      r.error_code = "internal";
+      r.error_message = path + ": 内部错误，请报告此文件 (internal error, please report this file): " + outcome.detail;
+      break;
+    case End::Crashed:
+    case End::Finished:  // not unfinished: only reached by a caller's mistake
+      r.error_code = "crashed";
+      r.error_message = path + ": 检查进程异常终止，请报告此文件 (the checking process died, please report this file): " +
+                        outcome.detail;
+      break;
+  }
+  return r;
+}
+
+IsolatedCheck check_file_isolated(const std::string& path, const Rules& rules, const Limits& limits,
+                                  const std::function<std::string(const CheckResult&)>& render) {
+  // The child's answer: one byte ok, one byte has-error, then the rendering.
+  ChildOutcome o = run_in_child(child_limits(limits), [&] {
+    const CheckResult r = check_file(path, rules, limits);
+    return std::string(1, r.ok ? '1' : '0') + (r.count(Severity::Error) > 0 ? '1' : '0') + render(r);
+  });
+  IsolatedCheck out;
+  if (o.end == ChildOutcome::End::Finished && o.output.size() >= 2) {
+    out.ok = o.output[0] == '1';
+    out.has_error = o.output[1] == '1';
+    out.output = o.output.substr(2);
+    return out;
+  }
+  if (o.end == ChildOutcome::End::Finished) o.end = ChildOutcome::End::Crashed;
+  out.output = render(unfinished_result(path, o, limits));
+  return out;
+}
+
+}  // namespace nianbao

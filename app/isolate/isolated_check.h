@@ -1,0 +1,34 @@
+// Checking one file in a child process under the per-file time and memory limits: a reader
+// that crashes, loops or runs out of memory takes only its child. `check`, `batch` and `serve`
+// all check files this way.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "app/isolate/child_process.h"
+#include "nianbao/nianbao.h"
+
+namespace nianbao {
+
+// The per-file time and memory limits, as a child process applies them.
+ChildLimits child_limits(const Limits& limits);
+
+// The result of a file whose checking child did not finish (outcome.end != Finished): timeout
+// and out_of_memory name the limit and its flag; crashed and internal ask for the file to be
+// reported.
+CheckResult unfinished_result(const std::string& path, const ChildOutcome& outcome, const Limits& limits);
+
+// check_file in a child process under the time and memory limits; `render` runs in the child
+// too (page images read the file), and when the child does not finish, here, on
+// unfinished_result. Returns what `render` returned and whether the result was ok and had an
+// error finding.
+struct IsolatedCheck {
+  std::string output;
+  bool ok = false;
+  bool has_error = false;
+};
+IsolatedCheck check_file_isolated(const std::string& path, const Rules& rules, const Limits& limits,
+                                  const std::function<std::string(const CheckResult&)>& render);
+
+}  // namespace nianbao

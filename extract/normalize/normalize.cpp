@@ -1,0 +1,289 @@
+#include "extract/normalize/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace nianbao {
+
+namespace {
+
+// Code points NFKC leaves alone but that reports use interchangeably with ASCII.
+UChar32 fold_extra(UChar32 c) {
+  switch (c) {
+    case 0x201C: case 0x201D: case 0x201E: case 0x2033: return '"';   // “ ” „ ″
+    case 0x2018: case 0x2019: case 0x2032: return '\'';                // ‘ ’ ′
+    case 0x2014: case 0x2013: case 0x2012: case 0x2015: case 0x2212:   // — – ‒ ― −
+    case 0x2500: case 0x30FC: return '-';                              // ─ ー
+    case 0x3000: case 0x00A0: return ' ';
+    case 0x3002: return 0x3002;  // 。 stays (sentence end)
+    default: return c;
+  }
+}
+
+bool is_space(UChar32 c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0; }
+
+std::string fold_impl(std::string_view text, bool keep_spaces) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  icu::UnicodeString src = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString norm = U_SUCCESS(status) ? nfkc->normalize(src, status) : src;
+  if (U_FAILURE(status)) norm = src;
+
+  icu::UnicodeString out;
+  bool pending_space = false;
+  for (int32_t i = 0; i < norm.length();) {
+    UChar32 c = norm.char32At(i);
+    i += U16_LENGTH(c);
+    // Markdown emphasis in PDF->Markdown conversions ("**一是**") is not report text.
+    if (c == '*' && i < norm.length() && norm.char32At(i) == c) {
+      i += 1;
+      continue;
+    }
+    c = fold_extra(c);
+    if (is_space(c)) {
+      pending_space = keep_spaces && out.length() > 0;
+      continue;
+    }
+    if (pending_space) out.append(static_cast<UChar>(' '));
+    pending_space = false;
+    out.append(c);
+  }
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
+// Decodes one UTF-8 code point; returns its length or 0 when malformed.
+size_t decode_utf8(std::string_view s, size_t i, char32_t* cp) {
+  auto b = static_cast<unsigned char>(s[i]);
+  size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+  for (size_t k = 1; k < len; ++k) {
+    auto cb = static_cast<unsigned char>(s[i + k]);
+    if ((cb & 0xC0) != 0x80) return 0;
+    c = (c << 6) | (cb & 0x3F);
+  }
+  if ((len == 2 && c < 0x80) || (len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+      (c >= 0xD800 && c <= 0xDFFF))
+    return 0;
+  *cp = c;
+  return len;
+}
+
+std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = 0;
+    size_t n = decode_utf8(s, i, &c);
+    if (n == 0) { ++i; continue; }
+    out.push_back(c);
+    i += n;
+  }
+  return out;
+}
+
+int digit_value(char32_t c) {
+  switch (c) {
+    case U'〇': case U'零': case U'○': case U'Ｏ': case U'O': return 0;
+    case U'一': case U'壹': return 1;
+    case U'二': case U'两': case U'贰': return 2;
+    case U'三': case U'叁': return 3;
+    case U'四': case U'肆': return 4;
+    case U'五': case U'伍': return 5;
+    case U'六': case U'陆': return 6;
+    case U'七': case U'柒': return 7;
+    case U'八': case U'捌': return 8;
+    case U'九': case U'玖': return 9;
+    default: return (c >= U'0' && c <= U'9') ? static_cast<int>(c - U'0') : -1;
+  }
+}
+
+long long unit_value(char32_t c) {
+  switch (c) {
+    case U'十': case U'拾': return 10;
+    case U'百': case U'佰': return 100;
+    case U'千': case U'仟': return 1000;
+    default: return 0;
+  }
+}
+
+bool three_digits_follow(const std::string& s, size_t comma) {
+  size_t j = s.find_first_not_of("0123456789", comma + 1);
+  if (j == std::string::npos) j = s.size();
+  return j - (comma + 1) == 3;
+}
+
+std::string trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+}  // namespace
+
+std::string fold(std::string_view text) { return fold_impl(text, true); }
+std::string compact(std::string_view text) { return fold_impl(text, false); }
+
+std::string chinese_numeral(int n) {
+  static const char* digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n <= 0 || n >= 100) return std::to_string(n);
+  if (n < 10) return digits[n];
+  std::string s = n / 10 == 1 ? "" : digits[n / 10];
+  s += "十";
+  if (n % 10) s += digits[n % 10];
+  return s;
+}
+
+std::optional<long long> parse_chinese_integer(std::string_view text) {
+  std::u32string s = to_u32(compact(text));
+  if (s.empty()) return std::nullopt;
+  bool has_unit = false;
+  for (char32_t c : s) {
+    if (unit_value(c) || c == U'万' || c == U'亿') has_unit = true;
+    else if (digit_value(c) < 0) return std::nullopt;
+  }
+  if (!has_unit) {  // digit by digit: "二〇二一", "2021"
+    long long v = 0;
+    for (char32_t c : s) {
+      v = v * 10 + digit_value(c);
+      if (v > 1'000'000'000'000LL) return std::nullopt;
+    }
+    return v;
+  }
+  long long total = 0, section = 0, digit = -1;
+  for (char32_t c : s) {
+    if (int d = digit_value(c); d >= 0) {
+      digit = d;
+    } else if (long long u = unit_value(c)) {
+      section += (digit < 0 ? 1 : digit) * u;  // "十五": a bare 十 means 10
+      digit = -1;
+    } else {  // 万 / 亿
+      long long big = c == U'万' ? 10'000 : 100'000'000;
+      section += digit < 0 ? 0 : digit;
+      total = (total + (section == 0 ? 1 : section)) * big;
+      section = 0;
+      digit = -1;
+    }
+  }
+  return total + section + (digit < 0 ? 0 : digit);
+}
+
+std::string Date::iso() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+  std::string s = compact(text);
+  Date d;
+  // "YYYY年M月D日" with Arabic or Chinese numerals.
+  if (auto y = s.find("年"); y != std::string::npos) {
+    auto m = s.find("月", y);
+    auto e = s.find("日", m == std::string::npos ? y : m);
+    if (m == std::string::npos || e == std::string::npos || e + 3 != s.size()) return std::nullopt;
+    auto year = parse_chinese_integer(s.substr(0, y));
+    auto month = parse_chinese_integer(s.substr(y + 3, m - y - 3));
+    auto day = parse_chinese_integer(s.substr(m + 3, e - m - 3));
+    if (!year || !month || !day) return std::nullopt;
+    d = {static_cast<int>(*year), static_cast<int>(*month), static_cast<int>(*day)};
+  } else {
+    int yy = 0, mm = 0, dd = 0;
+    char s1 = 0, s2 = 0;
+    int consumed = 0;
+    if (std::sscanf(s.c_str(), "%d%c%d%c%d%n", &yy, &s1, &mm, &s2, &dd, &consumed) != 5)
+      return std::nullopt;
+    if (s1 != s2 || (s1 != '-' && s1 != '.' && s1 != '/') || consumed != static_cast<int>(s.size()))
+      return std::nullopt;
+    d = {yy, mm, dd};
+  }
+  if (d.year < 1900 || d.year > 2200 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
+    return std::nullopt;
+  return d;
+}
+
+std::optional<Number> parse_number(std::string_view text) {
+  std::string s = trim(compact(text));
+  if (s.empty()) return std::nullopt;
+  Number n;
+  double sign = 1;
+  if (s.rfind("增加", 0) == 0) { s = s.substr(6); n.is_signed = true; }
+  else if (s.rfind("减少", 0) == 0) { s = s.substr(6); sign = -1; n.is_signed = true; }
+  else if (s[0] == '+') { s = s.substr(1); n.is_signed = true; }
+  else if (s[0] == '-') { s = s.substr(1); sign = -1; n.is_signed = true; }
+  if (s.empty()) return std::nullopt;
+  std::string digits;
+  bool point = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+      if (point) ++n.decimals;
+    } else if (c == '.' && !point && i > 0 && i + 1 < s.size()) {
+      digits.push_back(c);
+      point = true;
+    } else if (c == ',' && !point && i > 0 && three_digits_follow(s, i)) {
+      continue;  // thousands separator
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits.empty() || digits.size() > 30) return std::nullopt;
+  n.value = sign * std::stod(digits);
+  return n;
+}
+
+std::optional<Quantity> parse_quantity(std::string_view text) {
+  std::string s = trim(compact(text));
+  size_t end = 0;
+  // The longest prefix that is a number.
+  for (size_t i = 1; i <= s.size(); ++i)
+    if (parse_number(s.substr(0, i))) end = i;
+  if (end == 0) return std::nullopt;
+  Quantity q;
+  q.number = *parse_number(s.substr(0, end));
+  std::string rest = s.substr(end);
+  if (rest.rfind("万", 0) == 0) { q.scale = 1e4; rest = rest.substr(3); }
+  else if (rest.rfind("亿", 0) == 0) { q.scale = 1e8; rest = rest.substr(3); }
+  q.unit = rest;
+  return q;
+}
+
+std::optional<double> digits_value(std::string_view text) {
+  if (text.empty() || text.size() > 31) return std::nullopt;
+  bool point = false, digit = false;
+  for (char c : text) {
+    if (c == '.' && !point) point = true;
+    else if (c >= '0' && c <= '9') digit = true;
+    else return std::nullopt;
+  }
+  if (!digit) return std::nullopt;
+  return std::strtod(std::string(text).c_str(), nullptr);
+}
+
+bool is_valid_utf8(std::string_view bytes) {
+  for (size_t i = 0; i < bytes.size();) {
+    char32_t c = 0;
+    size_t n = decode_utf8(bytes, i, &c);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+size_t utf8_length(std::string_view text) {
+  size_t n = 0;
+  for (char ch : text)
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,94 @@
+#include "extract/read/html/html_reader.h"
+
+#include <re2/re2.h>
+
+#include "extract/model/errors.h"
+#include "extract/rules/headings.h"
+#include "extract/read/html/html_charset.h"
+#include "extract/read/html/html_content.h"
+#include "extract/read/input_file.h"
+#include "extract/read/html/html_parse.h"
+#include "extract/read/html/html_walk.h"
+#include "extract/normalize/normalize.h"
+
+namespace nianbao {
+namespace {
+
+// Publication dates CMSs put in <meta> (TRS "PubDate", Open Graph, Dublin Core).
+std::string published_from_meta(const std::map<std::string, std::string>& meta) {
+  static const RE2 date("^\\s*((?:19|20)[0-9]{2})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})");
+  for (const char* key : {"pubdate", "publishdate", "firstpublishedtime", "article:published_time",
+                          "dc.date", "dcterms.issued", "publish_time", "publishtime"}) {
+    auto it = meta.find(key);
+    std::string y, m, d;
+    if (it == meta.end() || !RE2::PartialMatch(it->second, date, &y, &m, &d)) continue;
+    return y + "-" + (m.size() == 1 ? "0" : "") + m + "-" + (d.size() == 1 ? "0" : "") + d;
+  }
+  return {};
+}
+
+bool names_a_report(const std::string& text) {
+  const std::string t = compact(text);
+  return (t.find("年度报告") != std::string::npos || t.find("年报") != std::string::npos) &&
+         t.find("公开") != std::string::npos;
+}
+
+}  // namespace
+
+Document read_html_bytes(const std::string& bytes, const std::string& path, const Limits& limits) {
+  check_file_size(path, bytes.size(), limits);
+  if (bytes.empty()) throw ReadError("empty", path + ": 文件为空 (empty file)");
+  const DecodedPage page = decode_page(bytes, path);
+  const ParsedHtml parsed = parse_html(page.text, path);
+  const HtmlFlow flow = walk_html(parsed);
+  if (flow.lines.empty())
+    throw ReadError("empty", path + ": 网页中没有文字 (the page holds no text)");
+  const ReportLines report = select_report(flow, HeadingRules::standard());
+
+  Document doc;
+  doc.path = path;
+  doc.format = InputFormat::Html;
+  doc.pages.resize(1);
+  doc.pages[0].number = 1;
+  bool titled = false;
+  for (size_t i : report.lines) {
+    const HtmlLine& l = flow.lines[i];
+    Line line;
+    line.text = l.cells.empty() ? without_furniture(l.text) : l.text;
+    line.loc = {1, l.line};
+    line.cells = l.cells;
+    if (doc.pages[0].lines.size() < 15 && l.cells.empty() && names_a_report(l.text)) titled = true;
+    doc.pages[0].lines.push_back(std::move(line));
+  }
+  doc.properties["charset"] = page.charset;
+  if (!flow.title.empty()) doc.properties["html_title"] = flow.title;
+  if (std::string date = published_from_meta(flow.meta); !date.empty())
+    doc.properties["发布时间"] = date;
+  if (auto it = flow.meta.find("articletitle");
+      !titled && it != flow.meta.end() && names_a_report(it->second))
+    doc.properties["标题"] = it->second;
+
+  size_t images = 0, table_images = 0;
+  std::string image_lines;
+  for (const HtmlImage& img : flow.images) {
+    if (img.before < report.first || img.before > report.end) continue;
+    ++images;
+    if (img.before > report.tables_begin && img.before <= report.tables_end) {
+      ++table_images;
+      if (!image_lines.empty()) image_lines += ',';
+      image_lines += std::to_string(img.line);
+    }
+  }
+  if (images) doc.properties["images"] = std::to_string(images);
+  if (table_images) {
+    doc.properties["table_images"] = std::to_string(table_images);
+    doc.properties["table_image_lines"] = image_lines;
+  }
+  return doc;
+}
+
+Document read_html_file(const std::string& path, const Limits& limits) {
+  return read_html_bytes(read_input_file(path, limits), path, limits);
+}
+
+}  // namespace nianbao

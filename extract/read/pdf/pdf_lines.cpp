@@ -1,0 +1,159 @@
+#include "extract/read/pdf/pdf_lines.h"
+
+#include <algorithm>
+
+#include "extract/rules/headings.h"
+#include "extract/normalize/normalize.h"
+
+namespace nianbao {
+
+namespace {
+
+// Two words are on one line when their vertical extents overlap by this share of the smaller
+// height: numbers set in another font sit a little lower than their label, but the next line
+// of a wrapped label (one line pitch away) overlaps far less.
+constexpr double kSameLineOverlap = 0.5;
+// A gap wider than this many font sizes separates cells; prose (even justified) stays below.
+constexpr double kCellGapEm = 1.0;
+// A gap wider than this many font sizes is shown as a space in the line's text.
+constexpr double kSpaceGapEm = 0.2;
+// A short line between table rows is part of the table when the rows around it are at most
+// this many font sizes apart, its text no longer than kShortLineChars and its font no larger
+// than kTableFontRatio times the rows' font.
+constexpr double kTableSpanEm = 12.0;
+constexpr size_t kShortLineChars = 30;
+constexpr double kTableFontRatio = 1.25;
+// How many recent lines a word is compared with: lines are built top to bottom.
+constexpr size_t kLookBack = 12;
+
+double height(const Box& b) { return b.y1 - b.y0; }
+
+double overlap(double a0, double a1, double b0, double b1) {
+  return std::min(a1, b1) - std::max(a0, b0);
+}
+
+struct Building {
+  Box seed;  // the first word's box: comparing with it keeps a line from creeping downwards
+  Box box;
+  std::vector<Span> spans;
+};
+
+std::string join(const std::vector<Span>& spans, size_t from, size_t to) {
+  std::string out;
+  for (size_t i = from; i < to; ++i) {
+    if (i > from) {
+      double em = std::max(1.0, std::min(spans[i].font_size, spans[i - 1].font_size));
+      if (spans[i].box.x0 - spans[i - 1].box.x1 > kSpaceGapEm * em) out += ' ';
+    }
+    out += spans[i].text;
+  }
+  return out;
+}
+
+Line finish(Building& b) {
+  std::sort(b.spans.begin(), b.spans.end(),
+            [](const Span& x, const Span& y) { return x.box.x0 < y.box.x0; });
+  Line line;
+  line.box = b.box;
+  line.text = join(b.spans, 0, b.spans.size());
+  std::vector<std::string> cells;
+  size_t start = 0;
+  for (size_t i = 1; i <= b.spans.size(); ++i) {
+    bool cut = i == b.spans.size();
+    if (!cut) {
+      double em = std::max(1.0, std::min(b.spans[i].font_size, b.spans[i - 1].font_size));
+      cut = b.spans[i].box.x0 - b.spans[i - 1].box.x1 > kCellGapEm * em;
+    }
+    if (cut) {
+      cells.push_back(join(b.spans, start, i));
+      start = i;
+    }
+  }
+  if (cells.size() >= 2) line.cells = std::move(cells);
+  line.spans = std::move(b.spans);
+  return line;
+}
+
+double font_of(const Line& l) {
+  double f = 0;
+  for (const auto& s : l.spans) f = std::max(f, s.font_size);
+  return f;
+}
+
+bool is_part_heading(const std::string& text) {
+  auto h = HeadingRules::standard().classify(text);
+  return h && h->level == 0 && h->part > 0;
+}
+
+// Marks the short lines printed between table rows as table lines (see build_lines).
+bool table_like(const Line& l, double font) {
+  std::string t = compact(l.text);
+  return !t.empty() && utf8_length(t) <= kShortLineChars && font_of(l) <= kTableFontRatio * font &&
+         !is_part_heading(l.text);
+}
+
+void mark_table_lines(std::vector<Line>& lines) {
+  std::vector<size_t> rows;
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].cells.size() >= 2) rows.push_back(i);
+  for (size_t r = 0; r + 1 < rows.size(); ++r) {
+    const Line& above = lines[rows[r]];
+    const Line& below = lines[rows[r + 1]];
+    double font = std::max(font_of(above), font_of(below));
+    if (below.box->y0 - above.box->y1 > kTableSpanEm * font) continue;
+    for (size_t i = rows[r] + 1; i < rows[r + 1]; ++i)
+      if (table_like(lines[i], font)) lines[i].cells = {lines[i].text};
+  }
+  // A table running on to the next page: the short lines under its last row end the page
+  // (the rest of a label broken by the page end).
+  if (rows.empty()) return;
+  double font = font_of(lines[rows.back()]);
+  std::vector<size_t> tail;
+  for (size_t i = rows.back() + 1; i < lines.size(); ++i) {
+    if (!table_like(lines[i], font) || lines[i].box->y0 - lines[i - 1].box->y1 > kTableSpanEm * font) return;
+    tail.push_back(i);
+  }
+  for (size_t i : tail) lines[i].cells = {lines[i].text};
+}
+
+}  // namespace
+
+std::vector<Line> build_lines(std::vector<PdfWord> words) {
+  std::stable_sort(words.begin(), words.end(),
+                   [](const PdfWord& a, const PdfWord& b) { return a.box.y0 < b.box.y0; });
+  std::vector<Building> open;
+  for (auto& w : words) {
+    Building* best = nullptr;
+    double best_share = kSameLineOverlap;
+    size_t from = open.size() > kLookBack ? open.size() - kLookBack : 0;
+    for (size_t i = from; i < open.size(); ++i) {
+      double h = std::min(height(open[i].seed), height(w.box));
+      if (h <= 0) continue;
+      double share = overlap(open[i].seed.y0, open[i].seed.y1, w.box.y0, w.box.y1) / h;
+      if (share >= best_share) {
+        best_share = share;
+        best = &open[i];
+      }
+    }
+    Span s{std::move(w.text), w.box, w.font_size};
+    if (!best) {
+      open.push_back({s.box, s.box, {}});
+      best = &open.back();
+    }
+    best->box.x0 = std::min(best->box.x0, s.box.x0);
+    best->box.y0 = std::min(best->box.y0, s.box.y0);
+    best->box.x1 = std::max(best->box.x1, s.box.x1);
+    best->box.y1 = std::max(best->box.y1, s.box.y1);
+    best->spans.push_back(std::move(s));
+  }
+  // Lines in reading order: by their first word's top.
+  std::stable_sort(open.begin(), open.end(),
+                   [](const Building& a, const Building& b) { return a.seed.y0 < b.seed.y0; });
+  std::vector<Line> lines;
+  lines.reserve(open.size());
+  for (auto& b : open) lines.push_back(finish(b));
+  mark_table_lines(lines);
+  return lines;
+}
+
+}  // namespace nianbao

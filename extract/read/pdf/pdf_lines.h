@@ -1,0 +1,25 @@
+// From the words of one PDF page (boxes in points, origin top-left) to its lines in reading
+// order: words sharing a baseline make a line; a wide gap between words marks table cells.
+#pragma once
+
+#include <vector>
+
+#include "extract/model/model.h"
+
+namespace nianbao {
+
+// One word or glyph run as poppler reports it.
+struct PdfWord {
+  std::string text;
+  Box box;
+  double font_size = 0;
+};
+
+// The lines of a page, top to bottom, each with its words left to right in `spans`. `loc` is
+// left for the caller (furniture is removed before lines are numbered). A line whose words
+// are separated by a gap wider than a column gap gets `cells`; short lines printed among such
+// rows (a label wrapped onto its own line, a group label printed one character per line) get a
+// single cell, so that they are read as part of the table and not as prose.
+std::vector<Line> build_lines(std::vector<PdfWord> words);
+
+}  // namespace nianbao

@@ -1,0 +1,16 @@
+// Reader for PDF reports (poppler-cpp): pages of lines with word boxes.
+#pragma once
+
+#include <string>
+
+#include "extract/read/limits.h"
+#include "extract/model/model.h"
+
+namespace nianbao {
+
+// Throws ReadError (extract/model/errors.h) when the PDF cannot be read, or is over
+// limits.max_file_mb (too_large) or limits.max_pages (too_many_pages: said before any page is
+// read).
+Document read_pdf_file(const std::string& path, const Limits& limits = {});
+
+}  // namespace nianbao

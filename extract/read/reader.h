@@ -1,0 +1,16 @@
+// Picks the reader for an input file and returns its Document.
+#pragma once
+
+#include <string>
+
+#include "extract/read/limits.h"
+#include "extract/model/model.h"
+
+namespace nianbao {
+
+// Throws ReadError: not_found, not_a_file, empty, binary, encoding, unsupported_format (a format
+// whose reader this build does not have), the readers' own errors, and too_large,
+// too_many_pages, too_large_inflated when the file is over one of `limits`.
+Document read_document(const std::string& path, const Limits& limits = {});
+
+}  // namespace nianbao

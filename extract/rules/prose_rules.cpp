@@ -1,0 +1,229 @@
+#include "extract/rules/prose_rules.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+#include "extract/model/errors.h"
+#include "extract/rules/rules_file.h"
+
+namespace nianbao {
+
+struct Pattern::State {
+  std::string text;
+  std::string where;  // "path:line: entry: pattern 'key'"
+  std::once_flag once;
+  std::unique_ptr<re2::RE2> re;
+};
+
+Pattern::Pattern(std::string text, std::string where) : state_(std::make_shared<State>()) {
+  state_->text = std::move(text);
+  state_->where = std::move(where);
+}
+
+const re2::RE2& Pattern::compiled() const {
+  State& s = *state_;
+  std::call_once(s.once, [&s] { s.re = std::make_unique<re2::RE2>(s.text, re2::RE2::Quiet); });
+  // Thrown here rather than inside call_once, which then stays done: every later use says it too.
+  if (!s.re->ok()) throw RulesError(s.where + " does not compile: " + s.re->error());
+  return *s.re;
+}
+
+namespace {
+
+// RE2's message when `text` is not a pattern, empty when it is. Only parsed: under a memory
+// budget too small for any program RE2 stops right after parsing, so a pattern that parses
+// fails with ErrorPatternTooLarge instead, for a small part of the cost of building it.
+std::string syntax_error(const std::string& text) {
+  re2::RE2::Options options(re2::RE2::Quiet);
+  options.set_max_mem(256);
+  re2::RE2 re(text, options);
+  if (re.ok() || re.error_code() == re2::RE2::ErrorPatternTooLarge) return {};
+  return re.error();
+}
+
+// The patterns of one file, each checked once: an equal pattern met again (the same `subject`
+// in many statements) is the same Pattern, so it is compiled at most once.
+class Patterns {
+ public:
+  // `text` from entry `e`; `name` says which in messages ("pattern 'exclude'").
+  Pattern get(const RulesEntry& e, const std::string& text, const std::string& name) {
+    auto it = seen_.find(text);
+    if (it != seen_.end()) return it->second;
+    std::string error = syntax_error(text);
+    if (!error.empty()) e.fail(name + " does not compile: " + error);
+    Pattern p(text, e.source + ":" + std::to_string(line_of(e.t)) + ": " + e.name + ": " + name);
+    seen_.emplace(text, p);
+    return p;
+  }
+
+ private:
+  std::map<std::string, Pattern> seen_;
+};
+
+// The pattern of field `key`; empty when the field is absent and not required.
+Pattern field(Patterns& patterns, const RulesEntry& e, const char* key, bool required) {
+  std::string text = e.text(key, required);
+  if (text.empty()) return {};
+  return patterns.get(e, text, std::string("pattern '") + key + "'");
+}
+
+// `p` with its program built now rather than on first use, for the patterns every report's prose
+// is matched with: a worker forked after loading (batch, check of several files) then inherits
+// the program instead of building it again.
+Pattern built(Pattern p) {
+  if (p) p.compiled();
+  return p;
+}
+
+// Patterns compiled elsewhere (FigureContext): only their syntax is checked here.
+void check_patterns(const RulesEntry& e, const std::vector<std::string>& patterns) {
+  for (const auto& p : patterns) {
+    std::string error = syntax_error(p);
+    if (!error.empty()) e.fail("pattern '" + p + "' does not compile: " + error);
+  }
+}
+
+// "applications/new/total + applications/carried_over/total" -> its two cells.
+std::vector<CellSum> cell_sums(const RulesEntry& e, const char* key) {
+  std::vector<CellSum> out;
+  for (const std::string& alternative : e.list(key)) {
+    CellSum sum;
+    size_t start = 0;
+    while (start <= alternative.size()) {
+      size_t plus = alternative.find('+', start);
+      std::string cell = alternative.substr(start, plus == std::string::npos ? std::string::npos : plus - start);
+      while (!cell.empty() && cell.front() == ' ') cell.erase(cell.begin());
+      while (!cell.empty() && cell.back() == ' ') cell.pop_back();
+      if (std::count(cell.begin(), cell.end(), '/') != 2) e.fail("cell '" + cell + "' is not table/row/column");
+      sum.push_back(cell);
+      if (plus == std::string::npos) break;
+      start = plus + 1;
+    }
+    out.push_back(sum);
+  }
+  return out;
+}
+
+void load_rates(const std::string& path, const toml::table& doc, Patterns& patterns, ProseRules& out) {
+  const toml::array* rates = doc["rate"].as_array();
+  if (!rates) return;
+  for (const auto& node : *rates) {
+    RulesEntry e{path, as_table(node, path, "[[rate]]"), "rate"};
+    RateRule r;
+    r.line = line_of(node);
+    r.rule = e.text("rule");
+    r.name_zh = e.text("name_zh", false);
+    r.name_en = e.text("name_en", false);
+    r.pattern = built(field(patterns, e, "pattern", true));
+    r.whole = e.t["whole"].value_or(1);
+    r.part = e.t["part"].value_or(2);
+    r.percent = e.t["percent"].value_or(3);
+    int groups = r.pattern->NumberOfCapturingGroups();
+    for (int g : {r.whole, r.part, r.percent})
+      if (g < 1 || g > groups) e.fail("group " + std::to_string(g) + " is not in the pattern");
+    out.rates.push_back(std::move(r));
+  }
+}
+
+void load_statements(const std::string& path, const toml::table& doc, Patterns& patterns, ProseRules& out) {
+  if (const toml::array* list = doc["statement"].as_array())
+    for (const auto& node : *list) {
+      RulesEntry e{path, as_table(node, path, "[[statement]]"), "statement"};
+      StatementRule s;
+      s.line = line_of(node);
+      s.id = e.text("id");
+      e.name = "statement '" + s.id + "'";
+      s.name = e.pair("name");
+      s.pattern = field(patterns, e, "pattern", true);
+      s.exclude = field(patterns, e, "exclude", false);
+      s.subject = field(patterns, e, "subject", false);
+      s.within = e.text("within", false);
+      s.units = e.list("units");
+      if (s.units.empty()) s.units = {"件", "个", "起", "宗", "份"};
+      s.percent = e.flag("percent");
+      s.cells = cell_sums(e, "cells");
+      // `names`: [{ zh, en }, …] for the second and later of `cells` ("新收与上年结转之和").
+      s.names.assign(s.cells.size(), s.name);
+      if (const toml::array* names = e.t["names"].as_array())
+        for (size_t i = 0; i < names->size() && i + 1 < s.cells.size(); ++i) {
+          const toml::table* n = (*names)[i].as_table();
+          if (!n) e.fail("field 'names' must be an array of { zh = \"…\", en = \"…\" }");
+          RulesEntry sub{path, *n, e.name + ".names"};
+          s.names[i + 1] = {sub.text("zh"), sub.text("en")};
+        }
+      s.denominators = cell_sums(e, "denominators");
+      if (s.cells.empty()) e.fail("missing required field 'cells'");
+      if (s.percent && s.denominators.empty()) e.fail("a percent statement needs 'denominators'");
+      out.statements.push_back(std::move(s));
+    }
+  if (const toml::array* list = doc["zero"].as_array())
+    for (const auto& node : *list) {
+      RulesEntry e{path, as_table(node, path, "[[zero]]"), "zero"};
+      ZeroRule z;
+      z.line = line_of(node);
+      z.id = e.text("id");
+      e.name = "zero '" + z.id + "'";
+      z.name = e.pair("name");
+      z.pattern = built(field(patterns, e, "pattern", true));
+      z.exclude = field(patterns, e, "exclude", false);
+      z.cells = cell_sums(e, "cells");
+      if (z.cells.empty()) e.fail("missing required field 'cells'");
+      out.zeros.push_back(std::move(z));
+    }
+}
+
+void load_words(const std::string& path, const toml::table& doc, Patterns& patterns, ProseRules& out) {
+  if (const toml::node* n = doc.get("figures")) {
+    RulesEntry e{path, as_table(*n, path, "[figures]"), "figures"};
+    out.figures.other_period = e.list("other_period");
+    out.figures.same_period = e.list("same_period");
+    check_patterns(e, out.figures.other_period);
+    check_patterns(e, out.figures.same_period);
+    out.other_subjects = field(patterns, e, "other_subjects", false);
+    out.narrower_scope = field(patterns, e, "narrower_scope", false);
+  }
+  if (const toml::node* n = doc.get("enumerations")) {
+    RulesEntry e{path, as_table(*n, path, "[enumerations]"), "enumerations"};
+    EnumerationWords& w = out.words;
+    w.parts_after = e.list("parts_after", true);
+    w.parts_after_adjacent = e.list("parts_after_adjacent");
+    w.total_after = e.list("total_after");
+    w.complete = e.list("complete");
+    w.ends_parts = e.list("ends_parts");
+    w.total_words = e.list("total_words");
+  }
+  if (const toml::array* list = doc["blank"].as_array())
+    for (const auto& node : *list) {
+      RulesEntry e{path, as_table(node, path, "[[blank]]"), "blank"};
+      BlankRule b;
+      b.line = line_of(node);
+      b.pattern = built(field(patterns, e, "pattern", true));
+      if (b.pattern->NumberOfCapturingGroups() < 1) e.fail("the pattern needs a group for the blank");
+      out.blanks.push_back(std::move(b));
+    }
+  if (const toml::node* n = doc.get("empty_section")) {
+    RulesEntry e{path, as_table(*n, path, "[empty_section]"), "empty_section"};
+    if (const toml::array* parts = e.t["parts"].as_array())
+      for (const auto& p : *parts) out.empty_section.parts.push_back(static_cast<int>(p.value_or(0)));
+    for (const std::string& p : e.list("nothing"))
+      out.empty_section.nothing.push_back(built(patterns.get(e, p, "pattern '" + p + "'")));
+    out.empty_section.part6_none_versions = e.list("part6_none_versions");
+  }
+}
+
+}  // namespace
+
+ProseRules ProseRules::load(const std::string& path) {
+  toml::table doc = parse_rules_file(path);
+  ProseRules out;
+  Patterns patterns;
+  load_rates(path, doc, patterns, out);
+  load_statements(path, doc, patterns, out);
+  load_words(path, doc, patterns, out);
+  return out;
+}
+
+}  // namespace nianbao

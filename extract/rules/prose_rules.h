@@ -1,0 +1,123 @@
+// The statements the prose checks look for (rules/prose.toml): rates with their counts,
+// statements about the tables' figures, claims of zero, the words of totals and parts, template
+// blanks and parts with nothing of their own. Patterns are RE2 on folded prose (full-width digits
+// and punctuation already ASCII, whitespace removed unless said otherwise).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/model/bilingual.h"
+#include "validate/prose/prose_figures.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace nianbao {
+
+// An RE2 pattern of prose.toml. Its syntax is checked when the rules are loaded; its program is
+// built then only for the patterns every report is matched with (rates, claims of zero, blanks,
+// empty parts), and for the others (statements, their exclusions and subjects) the first time a
+// check matches with it: a report reaches only some of those, and building a program costs far
+// more than checking the syntax. Copies share one program, so do equal patterns of one file; safe
+// to use from several threads. Empty (false) when the rule has no such pattern.
+class Pattern {
+ public:
+  Pattern() = default;
+  // `text` must have parsed; `where` ("path:line: entry: pattern 'key'") names it in the error
+  // should building its program fail.
+  Pattern(std::string text, std::string where);
+
+  explicit operator bool() const { return state_ != nullptr; }
+  const re2::RE2& operator*() const { return compiled(); }
+  const re2::RE2* operator->() const { return &compiled(); }
+  // Builds the program now if it has not been; throws RulesError naming the file and line when
+  // RE2 cannot (a pattern that parses but is too large).
+  const re2::RE2& compiled() const;
+
+ private:
+  struct State;
+  std::shared_ptr<State> state_;
+};
+
+struct RateRule {
+  std::string rule, name_zh, name_en;
+  Pattern pattern;
+  int whole = 1, part = 2, percent = 3;
+  int line = 0;
+};
+
+// A table figure: the sum of cells "table/row/column"; a row "denied.*" stands for every row of
+// that group, a column "orgs" for the five kinds of organisation.
+using CellSum = std::vector<std::string>;
+
+// A statement about a figure of the tables ("全年收到政府信息公开申请#" against 一、本年新收).
+struct StatementRule {
+  std::string id;
+  Text name;                       // the table figure, for messages
+  Pattern pattern;                 // on the figure's clause, the figure written '#'
+  Pattern exclude;                 // optional: clauses that look alike but are about other things
+  Pattern subject;                 // optional: the sentence (or the one before) must match
+  std::string within;              // only for the parts of an enumeration whose whole is `within`
+  std::vector<std::string> units;  // the units the figure may have
+  std::vector<CellSum> cells;      // the stated figure must equal one of these; the first names it
+  std::vector<Text> names;         // the name of each of `cells` (`name` for those without one)
+  bool percent = false;            // a percentage of the figure, recomputed over `denominators`
+  std::vector<CellSum> denominators;
+  int line = 0;
+};
+
+// A claim of zero ("未收到…申请"): the cells must all be 0.
+struct ZeroRule {
+  std::string id;
+  Text name;
+  Pattern pattern;  // on the folded sentence
+  Pattern exclude;  // optional
+  std::vector<CellSum> cells;
+  int line = 0;
+};
+
+// The words of a stated total and its parts.
+struct EnumerationWords {
+  std::vector<std::string> parts_after;           // "其中": the figure before is the whole
+  std::vector<std::string> parts_after_adjacent;  // "涉及": only right after the whole's clause
+  std::vector<std::string> total_after;           // "合计": the figures before are the parts
+  std::vector<std::string> complete;              // "其他": the parts are all of the whole
+  std::vector<std::string> ends_parts;            // a part clause opening so is a new statement
+  std::vector<std::string> total_words;           // a later part with these is a new total
+};
+
+struct BlankRule {
+  Pattern pattern;  // on the folded prose with whitespace kept; group 1 is the blank
+  int line = 0;
+};
+
+struct EmptySectionRule {
+  std::vector<int> parts;                 // the parts checked
+  std::vector<Pattern> nothing;           // the whole part says only this ("无。")
+  // Format versions where a part 6 saying only "无" is noted (the 2021 format asks part 6 to
+  // report the information processing fees); other versions leave it alone.
+  std::vector<std::string> part6_none_versions;
+};
+
+struct ProseRules {
+  std::vector<RateRule> rates;
+  std::vector<StatementRule> statements;
+  std::vector<ZeroRule> zeros;
+  EnumerationWords words;
+  std::vector<BlankRule> blanks;
+  EmptySectionRule empty_section;
+  FigureContext figures;  // year left 0: set per report
+  // Subjects other than those of the tables (投诉, 建议, 审批事项 …): a clause naming one is not
+  // about applications, reconsiderations or lawsuits, nor are the clauses after it that name none.
+  Pattern other_subjects;
+  // A sentence naming a body narrower than the report's tables ("区政府办代表区政府"): its figures
+  // are confirmed when they match but not called wrong when they do not.
+  Pattern narrower_scope;
+  // Throws RulesError naming the file and line on malformed TOML or a pattern that does not compile.
+  static ProseRules load(const std::string& path);
+};
+
+}  // namespace nianbao

@@ -1,0 +1,255 @@
+#include "extract/rules/schema.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "extract/model/errors.h"
+#include "extract/normalize/normalize.h"
+#include "extract/rules/relations.h"
+#include "extract/rules/rules_dir.h"
+#include "extract/rules/rules_file.h"
+
+namespace nianbao {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "1.属于国家秘密" → "属于国家秘密", "(一)予以公开" → "予以公开", "一、本年新收…" → "本年新收…".
+std::string strip_numbering(const std::string& m) {
+  size_t i = 0;
+  while (i < m.size() && is_digit(m[i])) ++i;
+  if (i > 0 && i < m.size() && m[i] == '.') return m.substr(i + 1);
+  static const std::string numerals = "一二三四五六七八九十";
+  auto numeral_run = [&](size_t from) {
+    size_t k = from;
+    while (k + 3 <= m.size() && numerals.find(m.substr(k, 3)) != std::string::npos) k += 3;
+    return k;
+  };
+  if (!m.empty() && m[0] == '(') {
+    size_t k = numeral_run(1);
+    if (k > 1 && k < m.size() && m[k] == ')') return m.substr(k + 1);
+  }
+  size_t k = numeral_run(0);
+  if (k > 0 && m.compare(k, 3, "、") == 0) return m.substr(k + 3);
+  return m;
+}
+
+SchemaColumn load_column(RulesEntry e) {
+  SchemaColumn col;
+  col.key = e.text("key");
+  e.name += " '" + col.key + "'";
+  col.label = e.text("label");
+  col.variants = e.list("variants");
+  col.is_signed = e.flag("signed");
+  col.decimal = e.flag("decimal");
+  // Validation knows a column as a count, a signed count or an amount; not both of the latter.
+  if (col.is_signed && col.decimal) e.fail("signed or decimal, not both");
+  col.unit = e.text("unit", false);
+  col.en = e.text("en", false);
+  if (col.en.empty()) col.en = col.key;
+  col.applicant = e.text("applicant", false);
+  if (!col.applicant.empty() && col.applicant != "person" && col.applicant != "organisation")
+    e.fail("applicant must be \"person\" or \"organisation\"");
+  return col;
+}
+
+SchemaRow load_row(const RulesEntry& e, const std::map<std::string, std::string>& group_labels) {
+  SchemaRow row;
+  row.key = e.text("key");
+  row.label = e.text("label");
+  for (const auto& m : e.list("match")) row.match.push_back(match_form(m));
+  // The official label itself, with and without its numbering, is always a match.
+  std::string full = match_form(row.label);
+  row.match.push_back(full);
+  // Without its numbering only when still distinctive: "（七）总计" is not "总计".
+  std::string bare = strip_numbering(full);
+  if (bare.size() >= 12) row.match.push_back(bare);
+  std::sort(row.match.begin(), row.match.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  row.number = e.text("number", false);
+  row.group = e.text("group", false);
+  row.columns = e.list("columns");
+  // Messages name a row by its label (or the shorter `zh`) under its group's printed label.
+  std::string zh = e.text("zh", false);
+  if (zh.empty()) zh = row.label;
+  if (auto g = group_labels.find(row.group); g != group_labels.end()) zh = g->second + " " + zh;
+  row.name = {zh, e.text("en", false)};
+  if (row.name.en.empty()) row.name.en = row.key;
+  return row;
+}
+
+SchemaTable load_table(const RulesEntry& e) {
+  SchemaTable st;
+  st.key = e.text("key");
+  const std::string& path = e.source;
+  RulesEntry te{path, e.t, "table " + st.key};
+  if (const toml::node* n = e.t.get("part")) st.part = static_cast<int>(n->value_or<int64_t>(0));
+  st.name = {te.text("zh", false), te.text("en", false)};
+  if (st.name.zh.empty()) st.name.zh = st.key;
+  if (st.name.en.empty()) st.name.en = st.key;
+  std::string layout = te.text("layout", false);
+  if (!layout.empty() && layout != "rows" && layout != "wide")
+    te.fail("layout must be \"rows\" or \"wide\"");
+  st.wide = layout == "wide";
+  if (const toml::array* cols = te.tables("column"))
+    for (const toml::node& n : *cols)
+      st.columns.push_back(load_column({path, *n.as_table(), "table " + st.key + " column"}));
+  std::map<std::string, std::string> group_labels;
+  if (const toml::array* groups = te.tables("group"))
+    for (const toml::node& n : *groups) {
+      RulesEntry g{path, *n.as_table(), "table " + st.key + " group"};
+      group_labels[g.text("key")] = g.text("label");
+    }
+  std::vector<std::string> all_columns;
+  for (const auto& c : st.columns) all_columns.push_back(c.key);
+  if (const toml::array* rows = te.tables("row"))
+    for (const toml::node& n : *rows) {
+      RulesEntry r{path, *n.as_table(), "table " + st.key + " row"};
+      SchemaRow row = load_row(r, group_labels);
+      r.name += " '" + row.key + "'";
+      if (row.columns.empty()) row.columns = all_columns;
+      for (const auto& c : row.columns)
+        if (!st.column(c)) r.fail("unknown column " + c);
+      st.rows.push_back(std::move(row));
+    }
+  if (e.t.get("relation"))
+    te.fail("[[table.relation]]: sums belong in relations.toml");
+  return st;
+}
+
+}  // namespace
+
+std::string match_form_folded(std::string_view folded, std::vector<size_t>* map) {
+  std::string out;
+  if (map) map->clear();
+  auto push = [&](std::string_view s, size_t from) {
+    out.append(s);
+    if (map) map->insert(map->end(), s.size(), from);
+  };
+  for (size_t i = 0; i < folded.size();) {
+    unsigned char c = static_cast<unsigned char>(folded[i]);
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    len = std::min(len, folded.size() - i);
+    std::string_view ch = folded.substr(i, len);
+    if (ch == " " || ch == "\t" || ch == "\n" || ch == "\r") {
+      // dropped
+    } else if (ch == "、" && !out.empty() && is_digit(out.back())) {
+      push(".", i);
+    } else {
+      push(ch, i);
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string match_form(std::string_view text) { return match_form_folded(fold(text)); }
+
+const SchemaColumn* SchemaTable::column(const std::string& k) const {
+  for (const auto& c : columns)
+    if (c.key == k) return &c;
+  return nullptr;
+}
+
+std::vector<std::string> SchemaTable::applicant_columns(std::string_view kind) const {
+  std::vector<std::string> out;
+  for (const auto& c : columns)
+    if (!c.applicant.empty() && (kind.empty() || c.applicant == kind)) out.push_back(c.key);
+  return out;
+}
+
+int SchemaTable::row_index(const std::string& k) const {
+  for (size_t i = 0; i < rows.size(); ++i)
+    if (rows[i].key == k) return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<std::string> SchemaTable::expand(const std::string& k) const {
+  std::vector<std::string> out;
+  for (const auto& r : rows)
+    if (glob_match(k, r.key)) out.push_back(r.key);
+  return out;
+}
+
+Schema Schema::load(const std::string& path) {
+  toml::table root = parse_rules_file(path);
+  RulesEntry top{path, root, "top level"};
+  Schema s;
+  s.path = path;
+  s.version = top.text("version");
+  if (const toml::table* d = root["detect"].as_table())
+    for (const auto& sig : RulesEntry{path, *d, "detect"}.list("signals"))
+      s.signals.push_back(match_form(sig));
+  const toml::array* tables = top.tables("table");
+  if (!tables) throw RulesError(path + ":1: no [[table]]");
+  for (const toml::node& n : *tables)
+    s.tables.push_back(load_table({path, *n.as_table(), "table"}));
+  return s;
+}
+
+const Schema& Schema::standard(const std::string& version) {
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<Schema>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = cache[version];
+  if (!slot) {
+    slot = std::make_unique<Schema>(load(rules_path("schema-" + version + ".toml")));
+    slot->attach(Relations::standard());
+  }
+  return *slot;
+}
+
+const SchemaTable* Schema::table(const std::string& k) const {
+  for (const auto& t : tables)
+    if (t.key == k) return &t;
+  return nullptr;
+}
+
+std::optional<Schema::RowMatch> Schema::match_row(std::string_view label,
+                                                  const std::string& only) const {
+  std::string m = match_form(label);
+  std::optional<RowMatch> best;
+  size_t best_len = 0;
+  for (const auto& t : tables) {
+    if (!only.empty() && t.key != only) continue;
+    for (const auto& r : t.rows)
+      for (const auto& pat : r.match)
+        if (pat.size() > best_len && m.find(pat) != std::string::npos) {
+          best = RowMatch{t.key, r.key};
+          best_len = pat.size();
+        }
+  }
+  return best;
+}
+
+std::optional<std::string> Schema::match_column(std::string_view label,
+                                                const std::string& table_key) const {
+  const SchemaTable* t = table(table_key);
+  if (!t) return std::nullopt;
+  std::string m = match_form(label);
+  // An exact label or variant first ("其他" must not be taken for "其他结果"), then containment.
+  for (const auto& c : t->columns) {
+    if (m == match_form(c.label)) return c.key;
+    for (const auto& v : c.variants)
+      if (m == match_form(v)) return c.key;
+  }
+  std::optional<std::string> best;
+  size_t best_len = 0;
+  for (const auto& c : t->columns) {
+    std::vector<std::string> names{c.label};
+    names.insert(names.end(), c.variants.begin(), c.variants.end());
+    for (const auto& n : names) {
+      std::string f = match_form(n);
+      if (f.size() > best_len && m.find(f) != std::string::npos) {
+        best = c.key;
+        best_len = f.size();
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,167 @@
+#include "extract/segment/segment.h"
+
+#include "extract/normalize/normalize.h"
+
+namespace nianbao {
+
+namespace {
+
+// A paragraph ends where a sentence ends; a line that stops mid-sentence (the seed's
+// "…成员的政\n\n府信息公开工作领导小组", or the hard wraps of PDF->Markdown conversions)
+// continues on the next prose line, across blank lines and page breaks.
+bool ends_with(const std::string& t, const std::string& suffix) {
+  return t.size() >= suffix.size() && t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool ends_sentence(std::string t) {
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
+  // A closing quote or bracket ends a sentence only after sentence punctuation ("…。”");
+  // "（此件公开发布）" and headings in brackets end their line too.
+  for (const char* closer : {"”", "\"", "）", ")", "**"})
+    if (ends_with(t, closer)) {
+      t.resize(t.size() - std::string(closer).size());
+      if (std::string(closer) == "）" || std::string(closer) == ")") return true;
+      break;
+    }
+  for (const char* e : {"。", "！", "？", "；", "：", "…", "!", "?", ";", ":"})
+    if (ends_with(t, e)) return true;
+  return false;
+}
+
+void add_piece(Paragraph& p, const std::string& text, Location loc) {
+  p.pieces.push_back({p.text.size(), loc});
+  p.text += text;
+}
+
+std::string trim_right(std::string s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+struct Builder {
+  Segmentation out;
+  Paragraph open;
+  bool has_open = false;
+  int current_part = 0;
+  std::vector<size_t> boundaries;  // line index of every part-level heading, in order
+
+  void flush() {
+    if (has_open && !open.text.empty()) out.paragraphs.push_back(open);
+    open = Paragraph{};
+    has_open = false;
+  }
+  void prose(const std::string& text, Location loc) {
+    if (!has_open) {
+      open.section = current_part;
+      has_open = true;
+    }
+    add_piece(open, text, loc);
+    if (ends_sentence(text)) flush();
+  }
+  void part(const Heading& h, Location loc, size_t index) {
+    flush();
+    if (h.part == 0) {
+      boundaries.push_back(index);
+      return;
+    }
+    Section s;
+    s.number = h.part;
+    s.printed = h.printed;
+    s.title = h.text;
+    s.loc = loc;
+    s.first_line = index;
+    boundaries.push_back(index);
+    for (const auto& seen : out.sections)
+      if (seen.number == h.part) {  // the first heading of a part is the part
+        out.repeated.push_back(s);
+        return;
+      }
+    out.sections.push_back(s);
+    current_part = h.part;
+  }
+};
+
+// `numbered_parts`: a heading of a lower level ("1.") is taken for a part when its printed
+// number is the number of the part its title names ("2. 主动公开政府信息情况"). Pages whose list
+// numbers are drawn by the browser lose "一、" and keep only "1." (LibreOffice's HTML export).
+Segmentation segment_pass(const Document& doc, const HeadingRules& rules, bool numbered_parts) {
+  Builder b;
+  std::vector<const Line*> lines = doc.all_lines();
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = *lines[i];
+    if (line.is_table_row()) {
+      b.flush();
+      continue;
+    }
+    std::string text = trim_right(line.text);
+    if (text.empty()) continue;
+    size_t chars = utf8_length(text);
+    if (chars < rules.inline_scan_min_chars()) {
+      if (auto h = rules.classify(text)) {
+        if (numbered_parts && h->level != 0 && h->printed >= 1 && h->printed <= 6 &&
+            rules.part_of(h->text) == h->printed) {
+          h->level = 0;
+          h->part = h->printed;
+        }
+        if (h->level == 0 && rules.is_pre2019_heading(h->text)) b.out.pre2019_layout = true;
+        if (h->level == 0) {
+          b.part(*h, line.loc, i);
+          continue;
+        }
+        // Lower-level headings end the paragraph before them and are prose of their own.
+        b.flush();
+        b.prose(text, line.loc);
+        b.flush();
+        continue;
+      }
+      b.prose(text, line.loc);
+      continue;
+    }
+    // A portal dump: the whole report on one line. Part headings are found inside it and the
+    // prose between them becomes one paragraph per part.
+    std::string folded = fold(text);
+    auto hits = rules.scan_inline(text);
+    size_t start = 0;
+    for (const auto& hit : hits) {
+      if (hit.offset > start) b.prose(folded.substr(start, hit.offset - start), line.loc);
+      if (rules.is_pre2019_heading(hit.heading.text)) b.out.pre2019_layout = true;
+      b.part(hit.heading, line.loc, i);
+      start = hit.offset;
+    }
+    b.prose(folded.substr(start), line.loc);
+    b.flush();
+  }
+  b.flush();
+  for (size_t k = 0; k < b.out.sections.size(); ++k)
+    b.out.sections[k].end_line =
+        k + 1 < b.out.sections.size() ? b.out.sections[k + 1].first_line : lines.size();
+  // A repeated heading's part runs to the next part-level heading of any kind.
+  for (auto& r : b.out.repeated) {
+    r.end_line = lines.size();
+    for (size_t at : b.boundaries)
+      if (at > r.first_line) {
+        r.end_line = at;
+        break;
+      }
+  }
+  // A dump has every part on the same line: each part then spans that line.
+  for (auto* list : {&b.out.sections, &b.out.repeated})
+    for (auto& s : *list)
+      if (s.end_line <= s.first_line) s.end_line = s.first_line + 1;
+  return b.out;
+}
+
+// Fewer numbered parts than this and "1."–"6." headings are not taken for the six parts: a
+// report without part headings may still number a few items that name a part's subject.
+constexpr size_t kMinNumberedParts = 3;
+
+}  // namespace
+
+Segmentation segment(const Document& doc, const HeadingRules& rules) {
+  Segmentation out = segment_pass(doc, rules, false);
+  if (!out.sections.empty()) return out;
+  Segmentation numbered = segment_pass(doc, rules, true);
+  return numbered.sections.size() >= kMinNumberedParts ? numbered : out;
+}
+
+}  // namespace nianbao

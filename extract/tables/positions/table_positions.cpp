@@ -1,0 +1,65 @@
+#include "extract/tables/positions/table_positions.h"
+
+#include <algorithm>
+
+#include "extract/rules/schema.h"
+#include "extract/tables/table_decisions.h"
+#include "extract/tables/positions/table_positions_build.h"
+
+namespace nianbao {
+
+namespace {
+
+struct Range {
+  size_t first = 0, end = 0;
+};
+
+// The lines of a part: from its heading to the next part's heading; the whole document when
+// the heading is missing (the labels still find the table).
+Range part_range(const std::vector<Section>& sections, int part, size_t n) {
+  for (const auto& s : sections)
+    if (s.number == part) return {s.first_line, std::max(s.end_line, s.first_line + 1)};
+  return {0, n};
+}
+
+Table build(const Schema& schema, const SchemaTable& st, const std::vector<PageTokens>& pages,
+            const Schema& other) {
+  if (st.wide) return build_wide_table(schema, st, pages);
+  if (st.part == 2) return build_item_table(schema, st, pages);
+  return build_grid_table(schema, st, pages, &other);
+}
+
+}  // namespace
+
+TableExtraction rebuild_tables_from_positions(const Document& doc,
+                                              const std::vector<Section>& sections,
+                                              std::optional<int> year,
+                                              const std::vector<Section>& repeated) {
+  TableExtraction out;
+  std::vector<const Line*> lines = doc.all_lines();
+
+  std::string table_text;
+  for (int part : {2, 3, 4}) {
+    Range r = part_range(sections, part, lines.size());
+    for (size_t i = r.first; i < r.end && i < lines.size(); ++i) table_text += match_form(lines[i]->text);
+  }
+  TableFormat format = table_format(table_text, year);
+  out.format_version = format.version;
+  if (!format.schema) return out;
+  for (const auto& st : format.schema->tables) {
+    Range r = part_range(sections, st.part, lines.size());
+    Table t = build(*format.schema, st, tokens_of(lines, r.first, r.end), *format.other);
+    // A table printed under a repeated heading of its part (tables numbered apart from the
+    // narrative): the range where most of its rows are found wins.
+    for (const Section& alt : repeated) {
+      if (alt.number != st.part) continue;
+      Table at = build(*format.schema, st, tokens_of(lines, alt.first_line, alt.end_line), *format.other);
+      if (rows_found(at) > rows_found(t)) t = std::move(at);
+    }
+    if (is_table(st, t)) out.tables[st.key] = std::move(t);
+  }
+  settle_tables(out, year);
+  return out;
+}
+
+}  // namespace nianbao

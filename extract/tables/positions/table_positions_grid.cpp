@@ -1,0 +1,224 @@
+// Part 3 from positions: columns from the values, named by the header above them; rows from
+// the labels left of them.
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "extract/tables/table_cells.h"
+#include "extract/tables/positions/table_positions_build.h"
+
+namespace nianbao {
+
+namespace {
+
+// A line of values belongs to a label whose lines reach within this many line heights of it.
+constexpr double kOwnReach = 0.3;
+// Without such a label, to the nearest label this close, if the next is clearly farther.
+constexpr double kNearReach = 1.5;
+constexpr double kNearRatio = 2.0;
+// An unlabelled line of values this close to a label makes that row unreadable.
+constexpr double kOrphanReach = 3.0;
+
+struct Placed {
+  std::map<std::string, std::vector<const Token*>> cells;
+  Location loc;
+  std::string label;
+  bool unsure = false;
+  bool has_values = false;
+};
+
+// Names the columns of a page that has no header of its own after those of the page before
+// (a table continued on the next page without repeating its header).
+void inherit_names(std::vector<Column>& cols, const std::vector<Column>& prev) {
+  for (auto& c : cols) {
+    if (c.key) continue;
+    for (const auto& p : prev)
+      if (p.key && c.center() >= p.left && c.center() < p.right) c.key = p.key;
+  }
+}
+
+// Completes the names from the schema's column order when the page has exactly the schema's
+// columns and every name read agrees with that order.
+void names_by_order(std::vector<Column>& cols, const SchemaTable& st) {
+  if (cols.size() != st.columns.size()) return;
+  for (size_t i = 0; i < cols.size(); ++i)
+    if (cols[i].key && *cols[i].key != st.columns[i].key) return;
+  for (size_t i = 0; i < cols.size(); ++i) cols[i].key = st.columns[i].key;
+}
+
+// A name read twice on one page identifies neither column.
+void drop_duplicates(std::vector<Column>& cols) {
+  std::map<std::string, int> n;
+  for (const auto& c : cols)
+    if (c.key) ++n[*c.key];
+  for (auto& c : cols)
+    if (c.key && n[*c.key] > 1) c.key.reset();
+}
+
+}  // namespace
+
+Table empty_table(const SchemaTable& st) {
+  Table t;
+  t.key = st.key;
+  for (const auto& c : st.columns) t.columns.push_back(c.key);
+  for (const auto& r : st.rows) {
+    TableRow row;
+    row.key = r.key;
+    row.label = r.label;
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+void put_cell(TableRow& row, const SchemaColumn& col, const std::vector<const Token*>& values,
+              bool unsure) {
+  std::optional<std::string> text;
+  if (values.size() == 1 && !unsure) text = values.front()->text;
+  Cell c = placed_cell(text, col, values.empty() ? row.loc : values.front()->loc,
+                       !values.empty() || unsure);
+  if (!text) {
+    // What was printed stays visible on the unreadable cell.
+    for (const Token* v : values) c.text += (c.text.empty() ? "" : " ") + v->text;
+    if (values.size() > 1) c.note = "several values in one cell";
+  }
+  row.cells[col.key] = std::move(c);
+}
+
+int owner_of(const std::vector<LabelCell>& cells, double y0, double y1, bool* near_only) {
+  double cy = (y0 + y1) / 2, h = std::max(1.0, y1 - y0);
+  int best = -1;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const LabelCell& c = cells[i];
+    if (!c.row || cy < c.box.y0 - kOwnReach * h || cy > c.box.y1 + kOwnReach * h) continue;
+    if (best < 0 || c.box.x0 > cells[static_cast<size_t>(best)].box.x0) best = static_cast<int>(i);
+  }
+  if (near_only) *near_only = false;
+  if (best >= 0) return best;
+  double d1 = 1e9, d2 = 1e9;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (!cells[i].row) continue;
+    double d = cy < cells[i].box.y0 ? cells[i].box.y0 - cy : std::max(0.0, cy - cells[i].box.y1);
+    if (d < d1) {
+      d2 = d1;
+      d1 = d;
+      best = static_cast<int>(i);
+    } else if (d < d2) {
+      d2 = d;
+    }
+  }
+  if (best < 0 || d1 > kOrphanReach * h) return -1;
+  if (near_only) *near_only = d1 > kNearReach * h || d2 < kNearRatio * d1;
+  return best;
+}
+
+std::map<size_t, std::vector<const Token*>> value_lines(const std::vector<const Token*>& values) {
+  std::map<size_t, std::vector<const Token*>> out;
+  for (const Token* v : values) out[v->line].push_back(v);
+  return out;
+}
+
+Table build_grid_table(const Schema& schema, const SchemaTable& st,
+                       const std::vector<PageTokens>& pages, const Schema* fallback) {
+  Table t = empty_table(st);
+  std::map<std::string, Placed> placed;
+  std::vector<Column> prev;
+  for (const auto& page : pages) {
+    std::vector<const Token*> values, words;
+    for (const auto& tok : page.tokens)
+      if (tok.value) values.push_back(&tok);
+    if (values.empty()) continue;
+    std::vector<Column> cols = columns_from_values(values);
+    double label_edge = cols.front().x0 - 1;
+    set_bands(cols, label_edge);
+    double first_y = 1e9;
+    for (const Token* v : values) first_y = std::min(first_y, v->box.y0);
+    std::vector<const Token*> header;
+    for (const auto& tok : page.tokens) {
+      if (tok.value || !tok.table_line) continue;
+      if (tok.cx() >= label_edge && tok.box.y1 <= first_y) header.push_back(&tok);
+      else if (tok.cx() < label_edge) words.push_back(&tok);
+    }
+    name_columns(cols, header, schema, st.key, nullptr);
+    drop_duplicates(cols);
+    bool named = std::any_of(cols.begin(), cols.end(), [](const Column& c) { return c.key.has_value(); });
+    if (!named) inherit_names(cols, prev);
+    names_by_order(cols, st);
+    if (std::any_of(cols.begin(), cols.end(), [](const Column& c) { return c.key.has_value(); })) prev = cols;
+    if (t.loc.page == 0) t.loc = header.empty() ? values.front()->loc : header.front()->loc;
+
+    std::vector<LabelCell> cells = label_cells(words, schema, st.key);
+    if (fallback)
+      for (auto& c : cells)
+        if (!c.row)
+          if (auto m = fallback->match_row(c.m, st.key); m && st.row_index(m->row) < 0) c.row = m->row;
+    for (const auto& [line, vs] : value_lines(values)) {
+      double y0 = 1e9, y1 = -1e9;
+      for (const Token* v : vs) {
+        y0 = std::min(y0, v->box.y0);
+        y1 = std::max(y1, v->box.y1);
+      }
+      bool near_only = false;
+      int owner = owner_of(cells, y0, y1, &near_only);
+      if (owner < 0) continue;
+      const LabelCell& lc = cells[static_cast<size_t>(owner)];
+      Placed& p = placed[*lc.row];
+      if (p.loc.page == 0) {
+        p.loc = lc.loc;
+        p.label = lc.text;
+      }
+      p.has_values = true;
+      p.unsure = p.unsure || near_only;
+      for (const Token* v : vs) {
+        int k = column_of(cols, *v);
+        if (k < 0 || !cols[static_cast<size_t>(k)].key) {
+          p.unsure = true;
+          continue;
+        }
+        p.cells[*cols[static_cast<size_t>(k)].key].push_back(v);
+      }
+    }
+    // A label naming a row with no values of its own is still a row of the table: blank cells.
+    for (const auto& c : cells)
+      if (c.row && !placed.count(*c.row) && st.row_index(*c.row) >= 0) {
+        Placed& p = placed[*c.row];
+        p.loc = c.loc;
+        p.label = c.text;
+      }
+  }
+  // The 2019 single "（六）其他处理" row in a 2021 table stands for the three rows it lacks.
+  bool subrows = false;
+  for (const auto& r : st.rows)
+    if (r.group == "other" && placed.count(r.key)) subrows = true;
+  for (auto& [key, p] : placed) {
+    int idx = st.row_index(key);
+    if (idx < 0) {
+      if (subrows || !p.has_values) continue;
+      TableRow extra;
+      extra.key = key;
+      extra.label = p.label;
+      extra.loc = p.loc;
+      extra.found = true;
+      const SchemaTable* ft = fallback ? fallback->table(st.key) : nullptr;
+      const SchemaRow* fr = ft ? &ft->rows[static_cast<size_t>(ft->row_index(key))] : nullptr;
+      for (const auto& ck : fr ? fr->columns : t.columns)
+        if (const SchemaColumn* col = st.column(ck)) put_cell(extra, *col, p.cells[ck], p.unsure);
+      // In place of the rows it stands for, before （七）总计, where it is printed.
+      std::erase_if(t.rows, [](const TableRow& r) { return r.key.rfind("other.", 0) == 0; });
+      auto at = std::find_if(t.rows.begin(), t.rows.end(),
+                        [](const TableRow& r) { return r.key == "results_total"; });
+      t.rows.insert(at, std::move(extra));
+      continue;
+    }
+    for (auto& r : t.rows)
+      if (r.key == key) {
+        r.found = true;
+        r.loc = p.loc;
+        r.label = p.label;
+        for (const auto& ck : st.rows[static_cast<size_t>(idx)].columns)
+          put_cell(r, *st.column(ck), p.cells[ck], p.unsure && p.has_values);
+      }
+  }
+  return t;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,347 @@
+#include "extract/tables/text/table_stream.h"
+
+#include <algorithm>
+#include <set>
+
+#include "extract/normalize/normalize.h"
+
+namespace nianbao {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool has_digit(std::string_view s) { return std::any_of(s.begin(), s.end(), is_digit); }
+
+std::string trim(std::string_view s) {
+  size_t a = 0, b = s.size();
+  while (a < b && s[a] == ' ') ++a;
+  while (b > a && s[b - 1] == ' ') --b;
+  return std::string(s.substr(a, b - a));
+}
+
+bool is_placeholder(std::string_view folded) {
+  std::string t = trim(folded);
+  return t == "/" || t == "-" || t == "--" || t == "无" || t == "\\";
+}
+
+// A cell that belongs to the label area: printed text that is neither a number nor a
+// placeholder ("（三）不", "缴纳费用、").
+bool is_text_cell(std::string_view folded) {
+  std::string t = trim(folded);
+  return !t.empty() && !has_digit(t) && !is_placeholder(t);
+}
+
+// Length of the numeric material at the start of `s`: digits, spaces, signs, points, commas,
+// slashes, then optionally a money unit.
+size_t numeric_prefix(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (is_digit(c) || c == ' ' || c == '.' || c == ',' || c == '+' || c == '-' || c == '/') {
+      ++i;
+      continue;
+    }
+    if (s.substr(i, 6) == "万元") return i + 6;
+    if (s.substr(i, 3) == "元") return i + 3;
+    break;
+  }
+  return i;
+}
+
+// Prose numbers ("2024年", "3件", "47%") are not table cells.
+bool followed_by_unit(std::string_view rest) {
+  static const char* units[] = {"年", "月", "日", "件", "人", "个", "%", "条", "项", "次", "家"};
+  for (const char* u : units)
+    if (rest.substr(0, std::char_traits<char>::length(u)) == u) return true;
+  return false;
+}
+
+size_t find_heading(const std::string& m, const std::vector<std::string>& titles, size_t from) {
+  for (const auto& t : titles) {
+    if (t.empty()) continue;
+    size_t p = m.find(match_form(t), from);
+    if (p != std::string::npos) return p;
+  }
+  return std::string::npos;
+}
+
+}  // namespace
+
+size_t TextStream::piece_at(size_t pos) const {
+  if (pos < piece_of.size()) return piece_of[pos];
+  return pieces.empty() ? 0 : pieces.size() - 1;
+}
+
+TextStream build_stream(const std::vector<const Line*>& lines, size_t first, size_t end,
+                        const std::vector<std::string>& start,
+                        const std::vector<std::string>& stop) {
+  TextStream s;
+  auto add = [&](size_t li, const Line& l, int cell, std::string_view text) {
+    StreamPiece p{li, l.loc, cell, fold(text)};
+    std::vector<size_t> map;
+    std::string mf = match_form_folded(p.folded, &map);
+    s.piece_start.push_back(s.m.size());
+    s.m += mf;
+    s.piece_of.insert(s.piece_of.end(), mf.size(), s.pieces.size());
+    s.offset_of.insert(s.offset_of.end(), map.begin(), map.end());
+    s.pieces.push_back(std::move(p));
+  };
+  for (size_t i = first; i < end && i < lines.size(); ++i) {
+    const Line& l = *lines[i];
+    if (l.cells.empty()) {
+      add(i, l, -1, l.text);
+    } else {
+      for (size_t c = 0; c < l.cells.size(); ++c) add(i, l, static_cast<int>(c), l.cells[c]);
+    }
+  }
+  s.begin = 0;
+  s.end = s.m.size();
+  if (!start.empty()) {
+    size_t p = find_heading(s.m, start, 0);
+    if (p != std::string::npos) s.begin = p;
+  }
+  if (!stop.empty()) {
+    size_t p = find_heading(s.m, stop, s.begin + 1);
+    if (p != std::string::npos) s.end = p;
+  }
+  return s;
+}
+
+StreamScan scan_stream(const TextStream& s, const SchemaTable& table) {
+  StreamScan out;
+  const std::string& m = s.m;
+  // Labels: every place a match text of a row occurs, the longer label winning on overlap.
+  std::vector<LabelHit> raw;
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    const SchemaRow& row = table.rows[r];
+    for (const auto& pat : row.match) {
+      if (pat.empty()) continue;
+      for (size_t p = m.find(pat, s.begin); p != std::string::npos && p + pat.size() <= s.end;
+           p = m.find(pat, p + 1)) {
+        LabelHit h;
+        h.row = static_cast<int>(r);
+        h.begin = p;
+        h.end = p + pat.size();
+        raw.push_back(h);
+      }
+    }
+  }
+  std::sort(raw.begin(), raw.end(), [](const LabelHit& a, const LabelHit& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  // Sorted by start, longer first: a hit overlaps a kept one exactly when it starts before the
+  // furthest end kept so far.
+  size_t kept_end = 0;
+  for (const auto& h : raw) {
+    if (!out.hits.empty() && h.begin < kept_end) continue;
+    out.hits.push_back(h);
+    kept_end = std::max(kept_end, h.end);
+  }
+  for (auto& h : out.hits) {
+    const SchemaRow& row = table.rows[static_cast<size_t>(h.row)];
+    size_t piece = s.piece_at(h.begin);
+    h.line = s.pieces[piece].line;
+    h.loc = s.pieces[piece].loc;
+    // "…00000002.其他法律…": the item number belongs to the label, not to the numbers before.
+    std::string prefix = row.number.empty() ? "" : row.number + ".";
+    if (!prefix.empty() && h.begin >= s.begin + prefix.size() &&
+        m.compare(h.begin - prefix.size(), prefix.size(), prefix) == 0)
+      h.begin -= prefix.size();
+    // A note in brackets right after the label is part of it ("部分公开（区分处理的，…）").
+    if (h.end < s.end && m[h.end] == '(') {
+      size_t close = m.find(')', h.end);
+      if (close != std::string::npos && close < s.end && close - h.end < 200 &&
+          !has_digit(std::string_view(m).substr(h.end, close - h.end)))
+        h.end = close + 1;
+    }
+  }
+
+  std::set<size_t> hit_lines;
+  for (const auto& h : out.hits)
+    for (size_t p = s.piece_at(h.begin); p <= s.piece_at(h.end - 1); ++p)
+      hit_lines.insert(s.pieces[p].line);
+
+  auto cell_group = [&](size_t from_piece, size_t line, size_t stop_pos,
+                        int hit) -> std::optional<NumberGroup> {
+    NumberGroup g;
+    g.from_cells = true;
+    g.hit = hit;
+    size_t i = from_piece;
+    if (hit < 0)  // unlabeled: skip the label fragments in front
+      while (i < s.pieces.size() && s.pieces[i].line == line && is_text_cell(s.pieces[i].folded))
+        ++i;
+    for (; i < s.pieces.size() && s.pieces[i].line == line; ++i) {
+      if (stop_pos != std::string::npos && s.piece_start[i] >= stop_pos &&
+          s.piece_start[i] < m.size() && !s.pieces[i].folded.empty())
+        break;
+      if (g.cells.empty()) {
+        g.pos = s.piece_start[i];
+        g.line = line;
+        g.loc = s.pieces[i].loc;
+      }
+      g.cells.push_back(trim(s.pieces[i].folded));
+    }
+    bool numeric = std::any_of(g.cells.begin(), g.cells.end(), [](const std::string& c) {
+      return has_digit(c) || is_placeholder(c);
+    });
+    if (!numeric) return std::nullopt;
+    return g;
+  };
+
+  if (!table.wide) {
+    for (size_t k = 0; k < out.hits.size(); ++k) {
+      LabelHit& h = out.hits[k];
+      size_t next = k + 1 < out.hits.size() ? out.hits[k + 1].begin : s.end;
+      size_t pe = s.piece_at(h.end - 1);
+      const StreamPiece& piece = s.pieces[pe];
+      std::optional<NumberGroup> g;
+      if (piece.cell >= 0) {
+        g = cell_group(pe + 1, piece.line, next, static_cast<int>(k));
+        if (!g) {
+          // Text where the numbers belong ("若干") is still the row's content when it fills
+          // exactly the row's cells.
+          NumberGroup text;
+          text.from_cells = true;
+          text.hit = static_cast<int>(k);
+          text.line = piece.line;
+          text.loc = piece.loc;
+          text.pos = h.end;
+          for (size_t i = pe + 1; i < s.pieces.size() && s.pieces[i].line == piece.line; ++i) {
+            if (s.piece_start[i] >= next && !s.pieces[i].folded.empty()) break;
+            text.cells.push_back(trim(s.pieces[i].folded));
+          }
+          if (fit_group(text, table.rows[static_cast<size_t>(h.row)].columns.size())) g = text;
+        }
+      } else if (h.end < s.end && s.piece_of[h.end] == pe) {
+        size_t a = s.offset_of[h.end];
+        size_t b = (next < m.size() && s.piece_of[next] == pe) ? s.offset_of[next]
+                                                                : piece.folded.size();
+        std::string_view rest = std::string_view(piece.folded).substr(a, b > a ? b - a : 0);
+        while (!rest.empty() && (rest[0] == ' ' || rest[0] == ':')) rest.remove_prefix(1);
+        std::string run = trim(rest.substr(0, numeric_prefix(rest)));
+        if (!has_digit(run)) {
+          // The rest of a long label may sit between the matched text and its numbers
+          // ("逾期不补正、行政机关不再处理其政府信息公开申请0000000").
+          size_t d = 0;
+          while (d < rest.size() && !is_digit(rest[d])) ++d;
+          if (d < rest.size() && d <= 120) {
+            rest.remove_prefix(d);
+            run = trim(rest.substr(0, numeric_prefix(rest)));
+          }
+        }
+        if (has_digit(run)) {
+          g = NumberGroup{h.end, piece.line, piece.loc, false, {}, run, static_cast<int>(k)};
+        }
+      }
+      if (g) {
+        h.anchored = true;
+        h.group = static_cast<int>(out.groups.size());
+        out.groups.push_back(std::move(*g));
+      }
+    }
+  }
+
+  // Numbers on lines without a label (rows layout), or every run of numbers (wide layout).
+  for (size_t i = s.piece_at(s.begin); i < s.pieces.size(); ++i) {
+    const StreamPiece& p = s.pieces[i];
+    if (s.piece_start[i] >= s.end) break;
+    bool first_of_line = i == 0 || s.pieces[i - 1].line != p.line;
+    if (!table.wide && hit_lines.count(p.line)) continue;
+    if (p.cell >= 0) {
+      if (!first_of_line && i != s.piece_at(s.begin)) continue;
+      if (auto g = cell_group(i, p.line, s.end, -1)) out.groups.push_back(std::move(*g));
+      continue;
+    }
+    std::string_view text = p.folded;
+    size_t a = s.piece_start[i] < s.begin ? s.offset_of[s.begin] : 0;
+    size_t b = (s.end < m.size() && s.piece_of[s.end] == i) ? s.offset_of[s.end] : text.size();
+    if (!table.wide) {
+      std::string t = trim(text.substr(a, b - a));
+      bool page_mark = !t.empty() && t.front() == '-' && t.back() == '-';
+      if (!t.empty() && numeric_prefix(t) == t.size() && has_digit(t) && !page_mark)
+        out.groups.push_back(NumberGroup{s.piece_start[i], p.line, p.loc, false, {}, t, -1});
+      continue;
+    }
+    for (size_t j = a; j < b;) {
+      if (!is_digit(text[j])) {
+        ++j;
+        continue;
+      }
+      size_t len = numeric_prefix(text.substr(j, b - j));
+      std::string run = trim(text.substr(j, len));
+      if (!followed_by_unit(text.substr(j + len)) && has_digit(run)) {
+        // The stream position of the run: offsets grow along a piece, so search, don't walk
+        // (a portal dump is one piece of hundreds of kilobytes).
+        size_t first = s.piece_start[i];
+        size_t last = i + 1 < s.piece_start.size() ? s.piece_start[i + 1] : m.size();
+        auto at = std::lower_bound(s.offset_of.begin() + static_cast<std::ptrdiff_t>(first),
+                                   s.offset_of.begin() + static_cast<std::ptrdiff_t>(last), j);
+        size_t pos = at == s.offset_of.begin() + static_cast<std::ptrdiff_t>(last)
+                         ? first
+                         : static_cast<size_t>(at - s.offset_of.begin());
+        out.groups.push_back(NumberGroup{pos, p.line, p.loc, false, {}, run, -1});
+      }
+      j += std::max<size_t>(len, 1);
+    }
+  }
+  std::stable_sort(out.groups.begin(), out.groups.end(),
+                   [](const NumberGroup& x, const NumberGroup& y) { return x.pos < y.pos; });
+  for (size_t g = 0; g < out.groups.size(); ++g)
+    if (out.groups[g].hit >= 0) out.hits[static_cast<size_t>(out.groups[g].hit)].group = static_cast<int>(g);
+  return out;
+}
+
+std::optional<std::vector<std::string>> fit_group(const NumberGroup& g, size_t n) {
+  if (!g.from_cells) {
+    std::vector<std::string> tokens;
+    size_t i = 0;
+    while (i < g.run.size()) {
+      while (i < g.run.size() && g.run[i] == ' ') ++i;
+      size_t j = i;
+      while (j < g.run.size() && g.run[j] != ' ') ++j;
+      if (j > i) tokens.push_back(g.run.substr(i, j - i));
+      i = j;
+    }
+    // A unit printed apart ("2315831.33 元") belongs to the number before it.
+    if (tokens.size() > 1 && !has_digit(tokens.back())) {
+      std::string u = tokens.back();
+      tokens.pop_back();
+      tokens.back() += u;
+    }
+    if (tokens.size() == n) return tokens;
+    return std::nullopt;
+  }
+  std::vector<std::string> v = g.cells;
+  while (v.size() > n && v.back().empty()) v.pop_back();
+  size_t lead = 0;
+  while (v.size() - lead > n && v[lead].empty()) ++lead;
+  v.erase(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(lead));
+  if (v.size() == n) return v;
+  std::vector<std::string> filled;
+  for (const auto& c : g.cells)
+    if (!c.empty()) filled.push_back(c);
+  if (filled.size() == n) return filled;
+  return std::nullopt;
+}
+
+std::string run_digits(const NumberGroup& g, std::string* unit) {
+  std::string r = g.from_cells ? "" : g.run;
+  if (g.from_cells)
+    for (const auto& c : g.cells) r += c;
+  std::string u;
+  for (const char* cand : {"万元", "元"}) {
+    std::string c(cand);
+    if (r.size() >= c.size() && r.compare(r.size() - c.size(), c.size(), c) == 0) {
+      u = c;
+      r.erase(r.size() - c.size());
+      break;
+    }
+  }
+  if (unit) *unit = u;
+  std::string out;
+  for (char c : r)
+    if (c != ' ' && c != ',') out += c;
+  return out;
+}
+
+}  // namespace nianbao

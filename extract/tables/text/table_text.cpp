@@ -1,0 +1,121 @@
+#include "extract/tables/text/table_text.h"
+
+#include <algorithm>
+#include <set>
+
+#include "extract/rules/schema.h"
+#include "extract/tables/table_decisions.h"
+#include "extract/tables/text/table_rows.h"
+#include "extract/tables/text/table_stream.h"
+
+namespace nianbao {
+
+namespace {
+
+const char* kNumerals[] = {"", "一", "二", "三", "四", "五", "六"};
+
+std::vector<std::string> heading_forms(const Section& s) {
+  int n = s.printed > 0 && s.printed <= 6 ? s.printed : s.number;
+  std::vector<std::string> out;
+  if (n >= 1 && n <= 6 && !s.title.empty()) {
+    out.push_back(std::string(kNumerals[n]) + "、" + s.title);
+    out.push_back(std::string(kNumerals[n]) + "." + s.title);
+  }
+  if (!s.title.empty()) out.push_back(s.title);
+  return out;
+}
+
+const Section* section_of(const std::vector<Section>& sections, int part) {
+  for (const auto& s : sections)
+    if (s.number == part) return &s;
+  return nullptr;
+}
+
+// The stream of one part: its line range, narrowed to its own text when parts share a line.
+TextStream part_stream(const std::vector<const Line*>& lines,
+                       const std::vector<Section>& sections, int part) {
+  const Section* sec = nullptr;
+  const Section* next = nullptr;
+  for (size_t i = 0; i < sections.size(); ++i)
+    if (sections[i].number == part) {
+      sec = &sections[i];
+      if (i + 1 < sections.size()) next = &sections[i + 1];
+      break;
+    }
+  if (!sec) return build_stream(lines, 0, lines.size(), {}, {});
+  bool shared_start = false;
+  for (const auto& other : sections)
+    if (&other != sec && other.first_line <= sec->first_line && sec->first_line < other.end_line)
+      shared_start = true;
+  size_t end = std::max(sec->end_line, sec->first_line + 1);
+  std::vector<std::string> stop;
+  if (next && next->first_line < end) stop = heading_forms(*next);
+  return build_stream(lines, sec->first_line, end,
+                      shared_start ? heading_forms(*sec) : std::vector<std::string>{}, stop);
+}
+
+// The table's first line: the first line after the part heading that holds cells, a label or
+// numbers of the table.
+Location table_location(const TextStream& s, const StreamScan& scan) {
+  if (s.pieces.empty()) return {};
+  size_t heading_line = s.pieces[s.piece_at(s.begin)].line;
+  bool one_line = s.pieces.front().line == s.pieces.back().line;
+  std::optional<std::pair<size_t, Location>> best;
+  auto consider = [&](size_t line, Location loc) {
+    if (!one_line && line == heading_line) return;
+    if (!best || line < best->first) best = {line, loc};
+  };
+  for (size_t i = s.piece_at(s.begin); i < s.pieces.size() && s.piece_start[i] < s.end; ++i)
+    if (s.pieces[i].cell >= 0) {
+      consider(s.pieces[i].line, s.pieces[i].loc);
+      break;
+    }
+  for (const auto& h : scan.hits) consider(h.line, h.loc);
+  for (const auto& g : scan.groups) consider(g.line, g.loc);
+  return best ? best->second : s.pieces[s.piece_at(s.begin)].loc;
+}
+
+}  // namespace
+
+TableExtraction rebuild_tables_from_text(const Document& doc,
+                                         const std::vector<Section>& sections,
+                                         std::optional<int> year,
+                                         const std::vector<Section>& repeated) {
+  TableExtraction out;
+  std::vector<const Line*> lines = doc.all_lines();
+
+  std::map<int, TextStream> streams;
+  std::string table_text;
+  for (int part : {2, 3, 4}) {
+    streams[part] = part_stream(lines, sections, part);
+    const TextStream& s = streams[part];
+    table_text += s.m.substr(s.begin, s.end - s.begin);
+  }
+  TableFormat format = table_format(table_text, year);
+  out.format_version = format.version;
+  if (!format.schema) return out;
+  for (const auto& st : format.schema->tables) {
+    const TextStream& s = streams[st.part];
+    StreamScan scan = scan_stream(s, st);
+    Table t = assemble_table(st, s, scan);
+    t.loc = table_location(s, scan);
+    std::set<std::pair<size_t, size_t>> tried;  // line ranges already scanned
+    if (const Section* own = section_of(sections, st.part)) tried.insert({own->first_line, own->end_line});
+    for (const Section& alt : repeated) {
+      // A portal dump repeats its headings on the one line it has: same range, same result.
+      if (alt.number != st.part || !tried.insert({alt.first_line, alt.end_line}).second) continue;
+      TextStream as = build_stream(lines, alt.first_line, alt.end_line, {}, {});
+      StreamScan ascan = scan_stream(as, st);
+      Table at = assemble_table(st, as, ascan);
+      if (rows_found(at) > rows_found(t)) {
+        at.loc = table_location(as, ascan);
+        t = std::move(at);
+      }
+    }
+    if (is_table(st, t)) out.tables[st.key] = std::move(t);
+  }
+  settle_tables(out, year);
+  return out;
+}
+
+}  // namespace nianbao

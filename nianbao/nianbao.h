@@ -1,0 +1,27 @@
+// The nianbao library: check an annual report and render what was found.
+//
+//   Rules rules = Rules::load(default_rules_dir());
+//   CheckResult r = check_file("report.pdf", rules);
+//   std::cout << render_text(r, rules.catalog, TextOptions{});
+//
+// A result holds the report as read (parts, tables with every cell and where it was printed,
+// metadata) and the findings. The command line, the archive run, the self-check page and the
+// fuzzers all go through these functions.
+#pragma once
+
+#include <string>
+
+#include "extract/model/check_result.h"
+#include "extract/read/limits.h"
+#include "render/render_html.h"
+#include "render/render_json.h"
+#include "render/render_text.h"
+#include "validate/validate.h"
+
+namespace nianbao {
+
+// Reads, analyses and validates one file in this process. Never throws for a bad input: a file
+// that cannot be read, or is over one of `limits`, is a result with ok == false and its reason.
+CheckResult check_file(const std::string& path, const Rules& rules, const Limits& limits = {});
+
+}  // namespace nianbao
