@@ -1,6 +1,6 @@
 // The nianbao library: check an annual report and render what was found.
 //
-//   Rules rules = Rules::load(default_rules_dir());
+//   Rules rules = load_rules();
 //   CheckResult r = check_file("report.pdf", rules);
 //   std::cout << render_text(r, rules.catalog, TextOptions{});
 //
@@ -19,6 +19,10 @@
 #include "validate/validate.h"
 
 namespace nianbao {
+
+// The rules of `dir` (Rules::load), checked to name every rule this build's checks may report.
+// Throws RulesError naming the file and line of what is wrong.
+Rules load_rules(const std::string& dir = default_rules_dir());
 
 // Reads, analyses and validates one file in this process. Never throws for a bad input: a file
 // that cannot be read, or is over one of `limits`, is a result with ok == false and its reason.

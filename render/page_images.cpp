@@ -103,11 +103,11 @@ std::vector<std::pair<size_t, PageMark>> locate_findings(const CheckResult& r, c
   return out;
 }
 
-std::vector<PageImage> render_page_images(const CheckResult& r, double dpi) {
+std::vector<PageImage> render_page_images(const CheckResult& r, const HeadingRules& headings, double dpi) {
   std::vector<PageImage> images;
   if (!r.ok || r.format != InputFormat::Pdf) return images;
   try {
-    Document doc = read_pdf_file(r.file);
+    Document doc = read_pdf_file(r.file, headings);
     std::map<int, PageImage> by_page;
     for (auto& [i, mark] : locate_findings(r, doc)) {
       int page = mark.page;

@@ -7,6 +7,7 @@
 
 #include "extract/model/model.h"
 #include "extract/model/check_result.h"
+#include "extract/rules/headings.h"
 
 namespace nianbao {
 
@@ -33,7 +34,7 @@ std::vector<std::pair<size_t, PageMark>> locate_findings(const CheckResult& r, c
 // Reads the PDF again, renders every page carrying a mark at `dpi` and returns the images.
 // Empty for other formats or when the file cannot be rendered (the report still shows the
 // tables and findings). Temporary files live in a private directory removed before returning.
-std::vector<PageImage> render_page_images(const CheckResult& r, double dpi = 110);
+std::vector<PageImage> render_page_images(const CheckResult& r, const HeadingRules& headings, double dpi = 110);
 
 std::string base64(const std::string& bytes);
 

@@ -218,7 +218,7 @@ std::vector<std::string> finding_cells(const Finding& f, const Report& report, c
 }
 
 std::string render_tables_html(const CheckResult& r, const Rules& rules, Lang lang) {
-  Ctx c{r, rules, lang, checks::schema_version(r.report), findings_by_cell(r)};
+  Ctx c{r, rules, lang, checks::schema_version(r.report, rules), findings_by_cell(r)};
   std::ostringstream o;
   static const std::pair<const char*, int> order[] = {{"proactive", 2}, {"applications", 3}, {"reviews", 4}};
   for (const auto& [key, part] : order) {

@@ -68,14 +68,14 @@ TEST(WordBinary, DocAndWpsReadLikeTheDocxTheyWereSavedFrom) {
 TEST(WordBinary, TheTemporaryDirectoryIsRemovedWhateverHappens) {
   ASSERT_FALSE(find_soffice().empty());
   PrivateTmp tmp;
-  const Document doc = read_word_binary_file(test::source_path("tests/data/docx/correct-2021.doc"));
+  const Document doc = read_word_binary_file(test::source_path("tests/data/docx/correct-2021.doc"), test::rules().headings);
   EXPECT_EQ(doc.properties.at("converted_from"), "doc");
   EXPECT_TRUE(tmp.empty());
   // Garbage behind the OLE signature: LibreOffice reads it as text, which holds no report.
   const fs::path bad = tmp.dir().parent_path() / ("nianbao_bad_" + std::to_string(getpid()) + ".doc");
   test::run("printf '\\320\\317\\021\\340\\241\\261\\032\\341garbage' > " + bad.string());
   try {
-    analyze(read_word_binary_file(bad.string()));
+    analyze(read_word_binary_file(bad.string(), test::rules().headings), test::rules());
     FAIL() << "no ReadError";
   } catch (const ReadError& e) {
     EXPECT_EQ(e.code, "no_report") << e.what();
@@ -89,7 +89,7 @@ TEST(WordBinary, WithoutLibreOfficeTheErrorNamesThePackage) {
   const std::string saved = old ? old : "";
   setenv("PATH", "/nonexistent", 1);
   try {
-    read_word_binary_file(test::source_path("tests/data/docx/correct-2021.doc"));
+    read_word_binary_file(test::source_path("tests/data/docx/correct-2021.doc"), test::rules().headings);
     ADD_FAILURE() << "no ReadError";
   } catch (const ReadError& e) {
     EXPECT_EQ(e.code, "missing_tool");

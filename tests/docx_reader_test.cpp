@@ -68,7 +68,7 @@ std::vector<std::string> texts(const Document& doc) {
 
 std::string error_of(const std::string& bytes, std::string* message = nullptr) {
   try {
-    read_docx_bytes(bytes, "d.docx");
+    read_docx_bytes(bytes, "d.docx", test::rules().headings);
   } catch (const ReadError& e) {
     EXPECT_EQ(std::string(e.what()).rfind("d.docx: ", 0), 0u) << e.what();
     EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos) << e.what();
@@ -83,7 +83,7 @@ TEST(DocxText, RunsJoinAndLineBreaksSplitAndTrackedDeletionsAndFieldCodesDrop) {
       "<w:p><w:r><w:t>政府信息</w:t></w:r><w:r><w:t>公开</w:t></w:r><w:del><w:r><w:delText>删除的</w:delText></w:r></w:del>"
       "<w:ins><w:r><w:t>工作</w:t></w:r></w:ins><w:r><w:instrText> PAGE </w:instrText></w:r>"
       "<w:r><w:br/><w:t>第二行</w:t><w:tab/><w:t>末</w:t></w:r></w:p>";
-  const Document doc = read_docx_bytes(docx(body), "d.docx");
+  const Document doc = read_docx_bytes(docx(body), "d.docx", test::rules().headings);
   EXPECT_EQ(texts(doc), (Cells{"政府信息公开工作", "第二行 末"}));
   EXPECT_EQ(lines(doc)[0]->loc, (Location{1, 1}));
   EXPECT_EQ(lines(doc)[1]->loc, (Location{1, 1}));
@@ -99,7 +99,7 @@ TEST(DocxTable, GridSpanAndVMergeExpandIntoTheGrid) {
       "<w:tr>" + tc("", "<w:vMerge/>") +
       "<w:tc><w:p><w:r><w:t>商业</w:t></w:r></w:p><w:p><w:r><w:t>企业</w:t></w:r></w:p></w:tc>" + tc("　") + tc("2 ") + "</w:tr>"
       "</w:tbl>";
-  const Document doc = read_docx_bytes(docx(body), "d.docx");
+  const Document doc = read_docx_bytes(docx(body), "d.docx", test::rules().headings);
   const auto l = lines(doc);
   ASSERT_EQ(l.size(), 4u);
   EXPECT_EQ(l[1]->cells, (Cells{"一、本年新收", "一、本年新收", "5", "5"}));
@@ -115,7 +115,7 @@ TEST(DocxTable, AHairThinGridColumnIsNoColumn) {
       "<w:tbl><w:tblGrid><w:gridCol w:w=\"900\"/><w:gridCol w:w=\"1\"/><w:gridCol w:w=\"900\"/></w:tblGrid>"
       "<w:tr>" + tc("行政复议") + tc("行政诉讼", "<w:gridSpan w:val=\"2\"/>") + "</w:tr>"
       "<w:tr>" + tc("2", "<w:gridSpan w:val=\"2\"/>") + tc("3") + "</w:tr></w:tbl>";
-  const Document doc = read_docx_bytes(docx(body), "d.docx");
+  const Document doc = read_docx_bytes(docx(body), "d.docx", test::rules().headings);
   const auto l = lines(doc);
   ASSERT_EQ(l.size(), 2u);
   EXPECT_EQ(l[0]->cells, (Cells{"行政复议", "行政诉讼"}));
@@ -137,7 +137,7 @@ TEST(DocxNumbering, WordsOwnNumbersAreRead) {
   const std::string body = p("总体情况", "<w:pStyle w:val=\"H1\"/>") + p("主动公开", level1) + p("依申请公开", level1) +
                            p("要点", "<w:numPr><w:ilvl w:val=\"2\"/><w:numId w:val=\"3\"/></w:numPr>") +
                            p("主动公开政府信息情况", "<w:pStyle w:val=\"H1x\"/>") + p("无编号", "<w:pStyle w:val=\"H1\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr>");
-  const Document doc = read_docx_bytes(docx(body, {{"word/numbering.xml", numbering}, {"word/styles.xml", styles}}), "d.docx");
+  const Document doc = read_docx_bytes(docx(body, {{"word/numbering.xml", numbering}, {"word/styles.xml", styles}}), "d.docx", test::rules().headings);
   EXPECT_EQ(texts(doc), (Cells{"一、总体情况", "（一）主动公开", "（二）依申请公开", "要点", "二、主动公开政府信息情况", "无编号"}));
 }
 
@@ -145,7 +145,7 @@ TEST(DocxPages, ExplicitBreaksCountWhenWordRecordedNoLayout) {
   const std::string body = p("一") + "<w:p><w:r><w:br w:type=\"page\"/></w:r><w:r><w:t>二</w:t></w:r></w:p>" +
                            p("三", "<w:pageBreakBefore/>") + "<w:p/>" +
                            "<w:p><w:pPr><w:sectPr><w:type w:val=\"nextPage\"/></w:sectPr></w:pPr><w:r><w:t>四</w:t></w:r></w:p>" + p("五");
-  const Document doc = read_docx_bytes(docx(body), "d.docx");
+  const Document doc = read_docx_bytes(docx(body), "d.docx", test::rules().headings);
   const auto l = lines(doc);
   std::vector<Location> locs;
   for (const Line* x : l) locs.push_back(x->loc);
@@ -155,7 +155,7 @@ TEST(DocxPages, ExplicitBreaksCountWhenWordRecordedNoLayout) {
 TEST(DocxPages, RecordedLayoutWinsOverExplicitBreaks) {
   const std::string body = p("一") + "<w:p><w:r><w:lastRenderedPageBreak/><w:t>二</w:t></w:r></w:p>" +
                            "<w:p><w:r><w:br w:type=\"page\"/></w:r><w:r><w:lastRenderedPageBreak/><w:t>三</w:t></w:r></w:p>";
-  const Document doc = read_docx_bytes(docx(body), "d.docx");
+  const Document doc = read_docx_bytes(docx(body), "d.docx", test::rules().headings);
   const auto l = lines(doc);
   ASSERT_EQ(l.size(), 3u);
   EXPECT_EQ(l[1]->loc, (Location{2, 2}));
@@ -166,7 +166,7 @@ TEST(DocxImages, APictureWhereTheTablesBelongIsReported) {
   const std::string pic = "<w:p><w:r><w:drawing/></w:r></w:p>";
   const std::string body = pic + p("二、主动公开政府信息情况") + pic + p("三、收到和处理政府信息公开申请情况") + pic +
                            p("五、存在的主要问题及改进情况") + pic;
-  const Document doc = read_docx_bytes(docx(body), "d.docx");
+  const Document doc = read_docx_bytes(docx(body), "d.docx", test::rules().headings);
   EXPECT_EQ(doc.properties.at("images"), "4");
   EXPECT_EQ(doc.properties.at("table_images"), "2");
   EXPECT_EQ(doc.properties.at("table_image_lines"), "3,5");
@@ -191,7 +191,7 @@ TEST(DocxBadInput, ZipBombsStopAtTheLimits) {
   Limits limits;
   limits.max_inflated_mb = 10;
   try {
-    read_docx_bytes(bomb, "d.docx", limits);
+    read_docx_bytes(bomb, "d.docx", test::rules().headings, limits);
     FAIL();
   } catch (const ReadError& e) {
     EXPECT_EQ(e.code, "too_large_inflated");
@@ -231,7 +231,7 @@ TEST(DocxBadInput, AFileOverOneHundredMegabytesIsRefusedUnread) {
   { std::ofstream(big) << "PK"; }
   fs::resize_file(big, 100u * 1024 * 1024 + 1);
   try {
-    read_docx_file(big.string());
+    read_docx_file(big.string(), test::rules().headings);
     FAIL() << "no ReadError";
   } catch (const ReadError& e) {
     EXPECT_EQ(e.code, "too_large");

@@ -40,7 +40,7 @@ std::vector<Cells> rows(const Document& doc) {
 
 std::string error_code_of(const std::string& bytes) {
   try {
-    read_html_bytes(bytes, "p.html");
+    read_html_bytes(bytes, "p.html", test::rules().headings);
   } catch (const ReadError& e) {
     EXPECT_EQ(std::string(e.what()).rfind("p.html: ", 0), 0u) << e.what();
     EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos) << e.what();
@@ -67,32 +67,32 @@ const std::string kReport =
 TEST(HtmlCharset, DeclaredGb2312IsReadAsGb18030) {
   const std::string page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
                            "</head><body><p>政府信息公开工作年度报告（镕）</p></body></html>";
-  const Document doc = read_html_bytes(to_charset(page, "GB18030"), "p.html");
+  const Document doc = read_html_bytes(to_charset(page, "GB18030"), "p.html", test::rules().headings);
   EXPECT_EQ(texts(doc), Cells{"政府信息公开工作年度报告（镕）"});
   EXPECT_EQ(doc.properties.at("charset"), "GB18030");
 }
 
 TEST(HtmlCharset, UndeclaredGbkIsDetected) {
   const std::string page = "<p>本年新收政府信息公开申请数量</p>";
-  EXPECT_EQ(texts(read_html_bytes(to_charset(page, "GBK"), "p.html")), Cells{"本年新收政府信息公开申请数量"});
+  EXPECT_EQ(texts(read_html_bytes(to_charset(page, "GBK"), "p.html", test::rules().headings)), Cells{"本年新收政府信息公开申请数量"});
 }
 
 TEST(HtmlCharset, Utf8UnderAWrongGb2312DeclarationAndWithBom) {
   const std::string wrong = "<meta charset=\"gb2312\"><p>予以公开</p>";
-  EXPECT_EQ(texts(read_html_bytes(wrong, "p.html")), Cells{"予以公开"});
-  EXPECT_EQ(texts(read_html_bytes("\xEF\xBB\xBF<p>予以公开</p>", "p.html")), Cells{"予以公开"});
+  EXPECT_EQ(texts(read_html_bytes(wrong, "p.html", test::rules().headings)), Cells{"予以公开"});
+  EXPECT_EQ(texts(read_html_bytes("\xEF\xBB\xBF<p>予以公开</p>", "p.html", test::rules().headings)), Cells{"予以公开"});
 }
 
 TEST(HtmlCharset, DeclaredBig5) {
   const std::string page = "<meta charset=big5><p>政府資訊公開</p>";
-  EXPECT_EQ(texts(read_html_bytes(to_charset(page, "Big5"), "p.html")), Cells{"政府資訊公開"});
+  EXPECT_EQ(texts(read_html_bytes(to_charset(page, "Big5"), "p.html", test::rules().headings)), Cells{"政府資訊公開"});
 }
 
 TEST(HtmlProse, LinesStartWhereTheirFirstCharacterIs) {
   std::string page = "<html><body>\n\n<p>";
   for (int i = 0; i < 30; ++i) page += "政府信息公开工作第" + std::to_string(i) + "项\n";
   page += "</p>\n<p>\nA<br>B&nbsp;&nbsp;C</p>\n";
-  const auto lines = lines_of(read_html_bytes(page, "p.html"));
+  const auto lines = lines_of(read_html_bytes(page, "p.html", test::rules().headings));
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(lines[0].loc, (Location{1, 3}));  // libxml2 alone stamps the text at line 25
   EXPECT_EQ(lines[1].text, "A");
@@ -101,7 +101,7 @@ TEST(HtmlProse, LinesStartWhereTheirFirstCharacterIs) {
 }
 
 TEST(HtmlProse, SourceLineBreaksVanishBetweenChineseAndStaySpacesElsewhere) {
-  const auto t = texts(read_html_bytes("<p>　　政府信息\n公开 2020\n年，共\n12 件&#12288;</p>", "p.html"));
+  const auto t = texts(read_html_bytes("<p>　　政府信息\n公开 2020\n年，共\n12 件&#12288;</p>", "p.html", test::rules().headings));
   EXPECT_EQ(t, Cells{"政府信息公开 2020 年，共 12 件"});
 }
 
@@ -118,7 +118,7 @@ TEST(HtmlContent, PortalFurnitureIsLeftOut) {
       "<div>【<a href=\"#\">打印本页</a>】【<a href=\"#\">关闭窗口</a>】</div>"
       "<div><h3>相关链接</h3><ul><li><a href=\"/a\">某局2022年政府信息公开工作年度报告</a> 2023-01-20</li></ul></div>"
       "<div class=\"foot\">主办单位：某县人民政府 网站标识码：123</div></body></html>";
-  const Document doc = read_html_bytes(page, "p.html");
+  const Document doc = read_html_bytes(page, "p.html", test::rules().headings);
   EXPECT_EQ(texts(doc), (Cells{"某局2023年政府信息公开工作年度报告", "发布时间：2024-01-25",
                                "一、总体情况", "本机关主动公开信息12条。", "二、主动公开政府信息情况",
                                "见下表。", "三、收到和处理政府信息公开申请情况", "本年新收申请3件。",
@@ -131,7 +131,7 @@ TEST(HtmlContent, PortalFurnitureIsLeftOut) {
 TEST(HtmlContent, ArticleTitleMetaNamesAReportShownWithoutItsTitle) {
   const std::string page = "<head><meta name=\"ArticleTitle\" content=\"某局2023年政府信息公开工作年度报告\"></head>"
                            "<body><div>" + kReport + "</div></body>";
-  EXPECT_EQ(read_html_bytes(page, "p.html").properties.at("标题"), "某局2023年政府信息公开工作年度报告");
+  EXPECT_EQ(read_html_bytes(page, "p.html", test::rules().headings).properties.at("标题"), "某局2023年政府信息公开工作年度报告");
 }
 
 TEST(HtmlTable, RowspanAndColspanExpandIntoTheGrid) {
@@ -141,7 +141,7 @@ TEST(HtmlTable, RowspanAndColspanExpandIntoTheGrid) {
       "<tr><td colspan=3><p><span>一、本年新收</span><span>政府信息公开申请数量</span></p></td><td>5</td><td>5</td></tr>"
       "<tr><td rowspan=2>三、本年度办理结果</td><td colspan=2>（一）予以公开</td><td>3</td><td>&nbsp;</td></tr>"
       "<tr><td>（三）不予公开</td><td>1.属于<br>国家秘密</td><td colspan=2> 0 </td></tr></table>";
-  EXPECT_EQ(rows(read_html_bytes(page, "p.html")),
+  EXPECT_EQ(rows(read_html_bytes(page, "p.html", test::rules().headings)),
             (std::vector<Cells>{
                 {"（本列数据的勾稽关系为…）", "（本列数据的勾稽关系为…）", "（本列数据的勾稽关系为…）", "申请人情况", "申请人情况"},
                 {"", "", "", "自然人", "总计"},
@@ -158,7 +158,7 @@ TEST(HtmlTable, AColumnEveryRowSpansAcrossIsNoColumn) {
       "<tr><td rowspan=2>维持</td><td rowspan=2 colspan=2>总计</td><td colspan=2>直接起诉</td></tr>"
       "<tr><td>维持</td><td>总计</td></tr>"
       "<tr><td>1</td><td colspan=2>1</td><td>0</td><td>0</td></tr></table>";
-  EXPECT_EQ(rows(read_html_bytes(page, "p.html")),
+  EXPECT_EQ(rows(read_html_bytes(page, "p.html", test::rules().headings)),
             (std::vector<Cells>{{"行政复议", "行政诉讼", "行政诉讼", "行政诉讼"},
                                 {"维持", "总计", "直接起诉", "直接起诉"},
                                 {"", "", "维持", "总计"},
@@ -166,7 +166,7 @@ TEST(HtmlTable, AColumnEveryRowSpansAcrossIsNoColumn) {
 }
 
 TEST(HtmlTable, RowTextJoinsItsCellsWithTabsAndKeepsItsLine) {
-  const auto lines = lines_of(read_html_bytes("<table>\n<tr>\n<td>规章</td>\n<td>13</td></tr></table>", "p.html"));
+  const auto lines = lines_of(read_html_bytes("<table>\n<tr>\n<td>规章</td>\n<td>13</td></tr></table>", "p.html", test::rules().headings));
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0].text, "规章\t13");
   EXPECT_EQ(lines[0].loc, (Location{1, 3}));
@@ -177,7 +177,7 @@ TEST(HtmlTable, ALayoutTableIsReadAsProseAroundItsDataTables) {
   long_text = "本机关" + long_text + "。";
   const std::string page = "<table><tr><td><a href=\"/\">首页</a></td></tr><tr><td>" + kReport + "<p>" + long_text +
                            "</p><table><tr><td>规章</td><td>1</td></tr></table></td></tr></table>";
-  const Document doc = read_html_bytes(page, "p.html");
+  const Document doc = read_html_bytes(page, "p.html", test::rules().headings);
   EXPECT_EQ(rows(doc), (std::vector<Cells>{{"规章", "1"}}));
   EXPECT_EQ(texts(doc).front(), "一、总体情况");
 }
@@ -194,7 +194,7 @@ TEST(HtmlWord, ExportedMarkupWithConditionalsAndDeepNestingReadsFully) {
   for (int i = 0; i < 300; ++i) page += "<div>";
   page += "<p>二、主动公开政府信息情况</p>";
   page += "</div></body></html>";
-  EXPECT_EQ(texts(read_html_bytes(page, "p.html")), (Cells{"一、 总体情况", "深层文字", "二、主动公开政府信息情况"}));
+  EXPECT_EQ(texts(read_html_bytes(page, "p.html", test::rules().headings)), (Cells{"一、 总体情况", "深层文字", "二、主动公开政府信息情况"}));
 }
 
 TEST(HtmlImages, APictureWhereTheTablesBelongIsReported) {
@@ -202,21 +202,21 @@ TEST(HtmlImages, APictureWhereTheTablesBelongIsReported) {
                            "<p><img src=\"/upload/table2.png\" width=600></p>"
                            "<img src=\"/images/share_icon.gif\"><h2>五、存在的主要问题及改进情况</h2><p>无。</p>"
                            "<p><img src=\"/upload/photo.jpg\"></p></div>";
-  const Document doc = read_html_bytes(page, "p.html");
+  const Document doc = read_html_bytes(page, "p.html", test::rules().headings);
   EXPECT_EQ(doc.properties.at("table_images"), "1");
   EXPECT_EQ(doc.properties.at("table_image_lines"), "1");
   EXPECT_EQ(doc.properties.at("images"), "2");
 }
 
 TEST(HtmlBadInput, MalformedAndTruncatedMarkupIsRecovered) {
-  const Document doc = read_html_bytes("<html><body><p>一、总体情况<p>二、主动公开<table><tr><td>规章<td>13<tr><td>规范性文件<td", "p.html");
+  const Document doc = read_html_bytes("<html><body><p>一、总体情况<p>二、主动公开<table><tr><td>规章<td>13<tr><td>规范性文件<td", "p.html", test::rules().headings);
   EXPECT_EQ(texts(doc), (Cells{"一、总体情况", "二、主动公开", "规章\t13", "规范性文件\t"}));
 }
 
 TEST(HtmlBadInput, APageWithoutAReportIsNoReport) {
-  const Document doc = read_html_bytes("<html><body><h1>关于开展植树活动的通知</h1><p>各单位：定于3月12日开展植树活动。</p></body></html>", "p.html");
+  const Document doc = read_html_bytes("<html><body><h1>关于开展植树活动的通知</h1><p>各单位：定于3月12日开展植树活动。</p></body></html>", "p.html", test::rules().headings);
   try {
-    analyze(doc);
+    analyze(doc, test::rules());
     FAIL() << "no ReadError";
   } catch (const ReadError& e) {
     EXPECT_EQ(e.code, "no_report");
@@ -228,7 +228,7 @@ TEST(HtmlBadInput, EntityDeclarationsAreNeverExpanded) {
       "<!DOCTYPE html [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
          "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
          "<html><body><p>&lol3;</p><p>&#x26;ok</p></body></html>";
-  const Document doc = read_html_bytes(page, "p.html");
+  const Document doc = read_html_bytes(page, "p.html", test::rules().headings);
   // libxml2's HTML parser knows no internal subset: the declarations are left as text and the
   // references stay references.
   const auto t = texts(doc);
@@ -244,7 +244,7 @@ TEST(HtmlBadInput, ClearErrors) {
   Limits one_mb;
   one_mb.max_file_mb = 1;
   try {
-    read_html_bytes(std::string(1024 * 1024 + 1, ' '), "big.html", one_mb);
+    read_html_bytes(std::string(1024 * 1024 + 1, ' '), "big.html", test::rules().headings, one_mb);
     FAIL() << "no ReadError";
   } catch (const ReadError& e) {
     EXPECT_EQ(e.code, "too_large");
@@ -258,7 +258,7 @@ TEST(HtmlBadInput, AFileOverTheSizeLimitIsRefusedUnread) {
   { std::ofstream(big) << "<p>x</p>"; }
   std::filesystem::resize_file(big, 100u * 1024 * 1024 + 1);  // sparse: no disk, no memory
   try {
-    read_html_file(big.string());
+    read_html_file(big.string(), test::rules().headings);
     FAIL() << "no ReadError";
   } catch (const ReadError& e) {
     EXPECT_EQ(e.code, "too_large");
@@ -278,7 +278,7 @@ TEST(HtmlLists, CjkIdeographicHeadingsGetTheChineseNumberAndItsComma) {
       "<ol start=\"3\" style=\"list-style-type:cjk-ideographic\"><li><h2>收到和处理政府信息公开申请情况</h2></li></ol>"
       "<ol start=\"11\" style=\"LIST-STYLE: cjk-ideographic inside\"><li><p>信息发布</p></li><li>政策解读</li></ol>"
       "<ol start=\"10\" style=\"list-style-type: cjk-decimal\"><li>平台建设</li></ol>";
-  EXPECT_EQ(texts(read_html_bytes(page, "p.html")),
+  EXPECT_EQ(texts(read_html_bytes(page, "p.html", test::rules().headings)),
             (Cells{"一、总体情况", "二、主动公开政府信息情况", "见下表。", "三、收到和处理政府信息公开申请情况",
                    "十一、信息发布", "十二、政策解读", "一〇、平台建设"}));
 }
@@ -292,7 +292,7 @@ TEST(HtmlLists, APlainOlDrawsDecimalAndTheTypeAttributeLettersAndRomans) {
       "<ol type=\"A\"><li>监督保障</li></ol>"
       "<ol type=\"a\" style=\"list-style-type: decimal\"><li>样式优先</li></ol>"
       "<ol style=\"list-style-type: upper-roman\"><li type=\"1\">条目自己的类型</li></ol>";
-  EXPECT_EQ(texts(read_html_bytes(page, "p.html")),
+  EXPECT_EQ(texts(read_html_bytes(page, "p.html", test::rules().headings)),
             (Cells{"1. 总体情况", "2. 主动公开", "IV. 信息发布", "ix. 政策解读", "aa. 平台建设", "A. 监督保障",
                    "1. 样式优先", "1. 条目自己的类型"}));
 }
@@ -303,7 +303,7 @@ TEST(HtmlLists, StartValueAndReversedCountAsInABrowser) {
       "<ol start=\"x\"><li>无效的起始值</li></ol>"
       "<ol reversed><li>三项之一</li><li>三项之二</li><li>三项之三</li></ol>"
       "<ol start=\"0\"><li>零</li></ol>";
-  EXPECT_EQ(texts(read_html_bytes(page, "p.html")),
+  EXPECT_EQ(texts(read_html_bytes(page, "p.html", test::rules().headings)),
             (Cells{"5. 甲", "9. 乙", "10. 丙", "1. 无效的起始值", "3. 三项之一", "2. 三项之二", "1. 三项之三",
                    "0. 零"}));
 }
@@ -316,7 +316,7 @@ TEST(HtmlLists, ANestedListCountsOnItsOwnInDecimalUnlessItSaysOtherwise) {
       "<li><h2>总体情况</h2><ol><li>主动公开</li><li>依申请公开</li></ol></li>"
       "<li>主动公开政府信息情况<ol style=\"list-style-type: lower-alpha\"><li>规章</li></ol></li>"
       "<li><h2>收到和处理政府信息公开申请情况</h2></li></ol>";
-  EXPECT_EQ(texts(read_html_bytes(page, "p.html")),
+  EXPECT_EQ(texts(read_html_bytes(page, "p.html", test::rules().headings)),
             (Cells{"一、总体情况", "1. 主动公开", "2. 依申请公开", "二、主动公开政府信息情况", "a. 规章",
                    "三、收到和处理政府信息公开申请情况"}));
 }
@@ -329,7 +329,7 @@ TEST(HtmlLists, BulletsAndHiddenMarkersDrawNoNumber) {
       "<ol><li style=\"list-style-type:none\">隐藏编号</li><li>政策解读</li></ol>"
       "<ol style=\"list-style-type: '※'\"><li>符号</li></ol>"
       "<li>列表之外</li>";
-  EXPECT_EQ(texts(read_html_bytes(page, "p.html")),
+  EXPECT_EQ(texts(read_html_bytes(page, "p.html", test::rules().headings)),
             (Cells{"总体情况", "主动公开", "无编号", "隐藏编号", "2. 政策解读", "符号", "列表之外"}));
 }
 
@@ -340,7 +340,7 @@ TEST(HtmlLists, ANumberAlreadyInTheTextIsNotDrawnAgain) {
       "<li><h2><span style=\"float:left\">二、</span>主动公开政府信息情况</h2></li>"
       "<li>（三）依申请公开</li><li>４．其他</li><li>①说明</li><li>第六部分 其他需要报告的事项</li>"
       "<li>2023年工作</li><li>1.5万元</li></ol>";
-  EXPECT_EQ(texts(read_html_bytes(page, "p.html")),
+  EXPECT_EQ(texts(read_html_bytes(page, "p.html", test::rules().headings)),
             (Cells{"一、总体情况", "二、主动公开政府信息情况", "（三）依申请公开", "４．其他", "①说明",
                    "第六部分 其他需要报告的事项", "七、2023年工作", "八、1.5万元"}));
 }
@@ -352,7 +352,7 @@ TEST(HtmlLists, OnlyHeadingsAndShortLinesAreNumbered) {
   prose += "成效明显。";
   const std::string page = "<ol><li>" + prose + "</li><li><h3>" + prose + "</h3></li><li>短行<br>第二行</li>"
                            "<li><table><tr><td>规章</td><td>1</td></tr></table>表后文字</li></ol>";
-  EXPECT_EQ(texts(read_html_bytes(page, "p.html")),
+  EXPECT_EQ(texts(read_html_bytes(page, "p.html", test::rules().headings)),
             (Cells{prose, "2. " + prose, "3. 短行", "第二行", "规章\t1", "表后文字"}));
 }
 
@@ -371,7 +371,7 @@ std::vector<std::string> part_lines(const Document& doc) {
 }
 
 TEST(HtmlLists, LibreOfficeExportShowsItsHeadingsNumberedInDecimal) {
-  const Document doc = read_html_file(test::source_path(kLibreOfficePage));
+  const Document doc = read_html_file(test::source_path(kLibreOfficePage), test::rules().headings);
   EXPECT_EQ(part_lines(doc), (Cells{"1. 总体情况", "2. 主动公开政府信息情况", "3. 收到和处理政府信息公开申请情况",
                                     "4. 政府信息公开行政复议、行政诉讼情况", "5. 存在的主要问题及改进情况",
                                     "6. 其他需要报告的事项"}));
@@ -399,8 +399,8 @@ TEST(HtmlLists, AWholeReportWithCjkListHeadingsReadsLikeItsText) {
   std::string page = test::read_file(test::source_path(kLibreOfficePage));
   for (size_t at = page.find("<ol"); at != std::string::npos; at = page.find("<ol", at + 1))
     page.insert(at + 3, " style=\"list-style-type: cjk-ideographic\"");
-  const Report html = analyze(read_html_bytes(page, "p.html"));
-  const Report text = analyze(read_text_file(test::source_path("samples/rules/correct-2021.txt")));
+  const Report html = analyze(read_html_bytes(page, "p.html", test::rules().headings), test::rules());
+  const Report text = analyze(read_text_file(test::source_path("samples/rules/correct-2021.txt")), test::rules());
   ASSERT_EQ(html.sections.size(), 6u);
   for (int k = 0; k < 6; ++k) {
     EXPECT_EQ(html.sections[static_cast<size_t>(k)].number, k + 1);

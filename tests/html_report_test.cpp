@@ -15,7 +15,7 @@ namespace nianbao {
 namespace {
 
 const Rules& rules() {
-  static const Rules r = Rules::load();
+  static const Rules r = Rules::load(test::source_path("rules"));
   return r;
 }
 
@@ -83,7 +83,7 @@ TEST(HtmlReport, PlantedErrorMarkedInTableAndBoxedOnItsPage) {
   // The row_total finding sits on page 4, line 15: the image of page 4 is there and the box is
   // the span printing 3119 (the 总计 cell), at the right of the table.
   EXPECT_NE(html.find("id=\"page-4\""), std::string::npos);
-  auto images = render_page_images(r);
+  auto images = render_page_images(r, test::rules().headings);
   const PageMark* mark = nullptr;
   for (const auto& img : images)
     for (const auto& m : img.marks)

@@ -49,7 +49,7 @@ TEST(PdfReader, EveryUnreadablePdfIsSaidWithItsReason) {
     EXPECT_EQ(d["error"]["code"], c.code);
     EXPECT_EQ(d["error"]["message"], path + ": " + c.message);
     try {
-      read_pdf_file(path);
+      read_pdf_file(path, test::rules().headings);
       ADD_FAILURE() << "read without error";
     } catch (const ReadError& e) {
       EXPECT_EQ(e.code, c.code);
@@ -65,7 +65,7 @@ TEST(PdfReader, TruncatedRealReportIsDamaged) {
     out << whole.substr(0, whole.size() * 9 / 10);
   }
   try {
-    read_pdf_file(path);
+    read_pdf_file(path, test::rules().headings);
     ADD_FAILURE() << "read without error";
   } catch (const ReadError& e) {
     EXPECT_EQ(e.code, "damaged");
@@ -73,7 +73,7 @@ TEST(PdfReader, TruncatedRealReportIsDamaged) {
 }
 
 TEST(PdfReader, LinesAsAReaderSeesThem) {
-  Document doc = read_pdf_file(test::shared_path("corpus/real/jiangsu_huaian_shizhengfu_2024.pdf"));
+  Document doc = read_pdf_file(test::shared_path("corpus/real/jiangsu_huaian_shizhengfu_2024.pdf"), test::rules().headings);
   ASSERT_EQ(doc.pages.size(), 6u);
   EXPECT_EQ(doc.format, InputFormat::Pdf);
   for (const auto& p : doc.pages) {
@@ -97,8 +97,8 @@ TEST(PdfReader, LinesAsAReaderSeesThem) {
 }
 
 TEST(PdfReader, ParagraphContinuesOnTheNextPage) {
-  Document doc = read_pdf_file(test::shared_path("corpus/real/jiangsu_huaian_shizhengfu_2024.pdf"));
-  Segmentation seg = segment(doc);
+  Document doc = read_pdf_file(test::shared_path("corpus/real/jiangsu_huaian_shizhengfu_2024.pdf"), test::rules().headings);
+  Segmentation seg = segment(doc, test::rules().headings);
   bool joined = false;
   for (const auto& p : seg.paragraphs)
     if (p.text.find("“建设‘四最’一流营商环境高质量推进产业发展”") != std::string::npos) {
@@ -108,7 +108,7 @@ TEST(PdfReader, ParagraphContinuesOnTheNextPage) {
 }
 
 TEST(PdfReader, RunningHeaderAndPageNumberFooterLeftOut) {
-  Document doc = read_pdf_file(data("made_2021_wrapped.pdf"));
+  Document doc = read_pdf_file(data("made_2021_wrapped.pdf"), test::rules().headings);
   ASSERT_GE(doc.pages.size(), 3u);
   for (const auto& p : doc.pages)
     for (const auto& l : p.lines) {

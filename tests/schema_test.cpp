@@ -80,13 +80,14 @@ TEST(Schema, MalformedFileNamesFileAndLine) {
   }
   {
     std::ofstream f(path);
-    f << "version = \"2021\"\n\n[[table]]\nkey = \"t\"\n[[table.row]]\nlabel = \"规章\"\n";
+    f << "version = \"2021\"\nsince = 2021\nname = { zh = \"2021年版\", en = \"2021\" }\n\n[[table]]\nkey = \"t\"\n"
+         "[[table.row]]\nlabel = \"规章\"\n";
   }
   try {
     Schema::load(path);
     FAIL() << "expected RulesError";
   } catch (const RulesError& e) {
-    EXPECT_NE(std::string(e.what()).find(path + ":5:"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(path + ":7:"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("key"), std::string::npos) << e.what();
   }
 }

@@ -18,7 +18,7 @@ struct Read {
 
 Read read(const std::string& path) {
   Read r{read_text_file(path), {}, {}};
-  r.seg = segment(r.doc);
+  r.seg = segment(r.doc, test::rules().headings);
   r.meta = extract_meta(r.doc, r.seg.paragraphs);
   return r;
 }
@@ -118,8 +118,8 @@ TEST(Segment, OldLayoutIsRecognised) {
 // heading whose printed number is the number of the part it names is that part, when the report
 // has no part heading of its own.
 TEST(Segment, PartsNumberedOneToSixWhenNoPartHeadingIsPrinted) {
-  const Document doc = read_html_file(test::source_path("tests/data/html/libreoffice-correct-2021.html"));
-  const Segmentation seg = segment(doc);
+  const Document doc = read_html_file(test::source_path("tests/data/html/libreoffice-correct-2021.html"), test::rules().headings);
+  const Segmentation seg = segment(doc, test::rules().headings);
   ASSERT_EQ(seg.sections.size(), 6u);
   for (int i = 0; i < 6; ++i) {
     EXPECT_EQ(seg.sections[i].number, i + 1);
@@ -132,14 +132,14 @@ TEST(Segment, NumberedItemsInsideAPartAreNotParts) {
   // Part 1's items name other parts' subjects under other numbers: they stay items.
   const std::string text = "某某局2023年政府信息公开工作年度报告\n一、总体情况\n1. 主动公开\n全年公开12条。\n"
                            "2. 依申请公开\n收到申请3件。\n二、主动公开政府信息情况\n";
-  const Segmentation seg = segment(read_text_bytes(text, "t.txt"));
+  const Segmentation seg = segment(read_text_bytes(text, "t.txt"), test::rules().headings);
   ASSERT_EQ(seg.sections.size(), 2u);
   EXPECT_EQ(seg.sections[0].number, 1);
   EXPECT_EQ(seg.sections[1].number, 2);
   // Without part headings, two numbered items are too few to be taken for the parts.
   const std::string items = "某某局2023年政府信息公开工作年度报告\n1. 总体情况\n全年公开12条。\n"
                             "2. 主动公开政府信息情况\n收到申请3件。\n";
-  EXPECT_TRUE(segment(read_text_bytes(items, "t.txt")).sections.empty());
+  EXPECT_TRUE(segment(read_text_bytes(items, "t.txt"), test::rules().headings).sections.empty());
 }
 
 }  // namespace

@@ -54,7 +54,7 @@ class ServeTest : public ::testing::Test {
     return c;
   }
 
-  Rules rules_ = Rules::load();
+  Rules rules_ = Rules::load(test::source_path("rules"));
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   int port_ = 0;

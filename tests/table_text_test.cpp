@@ -40,7 +40,7 @@ const std::vector<std::string> kTitles = {"主动公开政府信息情况", "收
 TableExtraction extract(const std::string& file, int year,
                         const std::vector<std::string>& titles = kTitles) {
   Document d = read_text_file(test::shared_path(file));
-  return rebuild_tables_from_text(d, parts(d, titles), year);
+  return rebuild_tables_from_text(d, test::rules(), parts(d, titles), year);
 }
 
 // The row's values in column order; -1 for a cell without a value.
@@ -174,7 +174,7 @@ TEST(TableText, HandBuilt2021TabRowsWithUnitsAndPlaceholders) {
   secs[1] = Section{3, 3, "收到和处理政府信息公开申请情况", {1, 10}, 9, 36};
   secs[2] = Section{4, 4, "政府信息公开行政复议、行政诉讼情况", {1, 37}, 36, 39};
 
-  auto x = rebuild_tables_from_text(d, secs, 2021);
+  auto x = rebuild_tables_from_text(d, test::rules(), secs, 2021);
   EXPECT_EQ(x.format_version, "2021");
   const Table& p = x.tables.at("proactive");
   EXPECT_EQ(p.loc.line, 2);
@@ -348,7 +348,7 @@ TEST(TableText, AmbiguousRunIsNotGuessed) {
   l.loc = Location{1, 1};
   page.lines.push_back(l);
   d.pages.push_back(page);
-  auto x = rebuild_tables_from_text(d, {Section{3, 3, "收到和处理政府信息公开申请情况", {1, 1}, 0, 1}},
+  auto x = rebuild_tables_from_text(d, test::rules(), {Section{3, 3, "收到和处理政府信息公开申请情况", {1, 1}, 0, 1}},
                                     2021);
   const Table& a = x.tables.at("applications");
   // 11,0,…,11 or 1,10,0,…,11: the two cells that differ are unreadable, the rest read.

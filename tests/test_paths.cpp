@@ -15,6 +15,11 @@ std::string shared_path(const std::string& relative) {
 }
 std::string binary() { return NIANBAO_BINARY; }
 
+const Rules& rules() {
+  static const Rules loaded = Rules::load(source_path("rules"));
+  return loaded;
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;

@@ -3,11 +3,15 @@
 
 #include <string>
 
+#include "extract/rules/rules.h"
+
 namespace nianbao::test {
 
 std::string source_path(const std::string& relative);  // <repo>/relative
 std::string shared_path(const std::string& relative);  // <repo>/../shared/relative
-std::string binary();                                   // build/nianbao
+std::string binary();
+// The rules of the repository (rules/), loaded once.
+const Rules& rules();                                   // build/nianbao
 std::string read_file(const std::string& path);
 
 // Runs a shell command, returns its exit status and fills `out` with its standard output.

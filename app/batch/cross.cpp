@@ -1,6 +1,7 @@
 // Cross-report checks over the stored results, grouped by normalised agency name and year.
 #include "app/batch/cross.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -48,11 +49,27 @@ std::string column_label(const Rules& rules, const Stored& report, const std::st
   return rules.labels.column_name("applications", key, version_of(report)).in(Lang::Zh);
 }
 
-bool post2019(const std::string& v) { return v == "2019" || v == "2021"; }
+// The report follows one of the formats of the tables (not the older layout, not unknown).
+bool has_format(const Rules& rules, const std::string& v) { return rules.schema(v) != nullptr; }
+
+// The format prints 本年制发/本年废止/现行有效 for both kinds of documents of part 2.
+bool counts_in_force(const Rules& rules, const std::string& v) {
+  const Schema* schema = rules.schema(v);
+  const SchemaTable* t = schema ? schema->table("proactive") : nullptr;
+  if (!t) return false;
+  for (const char* kind : {"regulations", "normative_docs"}) {
+    int row = t->row_index(kind);
+    if (row < 0) return false;
+    const auto& cols = t->rows[static_cast<size_t>(row)].columns;
+    for (const char* c : {"issued", "abolished", "in_force"})
+      if (std::find(cols.begin(), cols.end(), c) == cols.end()) return false;
+  }
+  return true;
+}
 
 // archive.carry_over: this year's 上年结转, per column, against last year's 结转下年度.
 void carry_over(const Stored& cur, const Stored& prev, const Rules& rules, CrossResult& out) {
-  if (!post2019(version_of(cur)) || !post2019(version_of(prev))) return;  // no such rows before 2019
+  if (!has_format(rules, version_of(cur)) || !has_format(rules, version_of(prev))) return;  // no such rows before 2019
   const json& co = app_row(cur, "carried_over");
   const json& cf = app_row(prev, "carried_forward");
   std::string reason;
@@ -93,9 +110,10 @@ void carry_over(const Stored& cur, const Stored& prev, const Rules& rules, Cross
                                 {"related_file", prev.result.value("file", "")}, {"columns", compared}});
 }
 
-// archive.in_force: 2021 format on both sides (not across 2020→2021, format.md T2.VALID).
+// archive.in_force: a format that counts documents in force on both sides (the 2021 format; not
+// across 2020→2021, whose 2019 format counts them otherwise, format.md T2.VALID).
 void in_force(const Stored& cur, const Stored& prev, const Rules& rules, CrossResult& out) {
-  if (version_of(cur) != "2021" || version_of(prev) != "2021") return;
+  if (!counts_in_force(rules, version_of(cur)) || !counts_in_force(rules, version_of(prev))) return;
   const json& now = at(cur.result, {"report", "tables", "proactive", "values"});
   const json& before = at(prev.result, {"report", "tables", "proactive", "values"});
   for (const std::string kind : {"regulations", "normative_docs"}) {
@@ -103,7 +121,7 @@ void in_force(const Stored& cur, const Stored& prev, const Rules& rules, CrossRe
     const json& issued = at(now, {(kind + ".issued").c_str()});
     const json& abolished = at(now, {(kind + ".abolished").c_str()});
     const json& last = at(before, {(kind + ".in_force").c_str()});
-    std::string label = kind == "regulations" ? "规章" : "行政规范性文件";
+    std::string label = rules.labels.row_name("proactive", kind, version_of(cur)).zh;
     if (!v.is_number() || !issued.is_number() || !abolished.is_number() || !last.is_number()) {
       out.findings.push_back(archive_finding("archive.in_force.unchecked", rules, cur, prev.result.value("file", ""),
                                              {{"row", label}, {"reason", "制发、废止或现行有效件数未能可靠读出"}}));

@@ -6,12 +6,10 @@
 
 #include "app/batch/archive.h"
 #include "app/cli/commands.h"
-#include "validate/validate.h"
 
 namespace nianbao {
 
-int run_batch(const BatchCommandOptions& o) {
-  Rules rules = Rules::load();
+int run_batch(const BatchCommandOptions& o, const Rules& rules) {
   batch::BatchOptions b;
   b.paths = o.paths;
   b.jobs = o.jobs;

@@ -8,8 +8,7 @@
 
 namespace nianbao {
 
-int run_check(const CheckOptions& o) {
-  Rules rules = Rules::load();
+int run_check(const CheckOptions& o, const Rules& rules) {
   Lang lang = o.lang == "en" ? Lang::En : Lang::Zh;
   TextOptions text;
   text.lang = lang;
@@ -35,8 +34,7 @@ int run_check(const CheckOptions& o) {
   return any_unreadable ? 3 : any_error ? 1 : 0;
 }
 
-int run_rules(const RulesOptions& o) {
-  Rules rules = Rules::load();
+int run_rules(const RulesOptions& o, const Rules& rules) {
   bool en = o.lang == "en";
   for (const auto& r : rules.catalog.rules())
     std::cout << r.id << "\t" << to_string(r.severity) << "\t" << (en ? r.doc_en : r.doc_zh) << "\n";

@@ -1,10 +1,11 @@
-// The subcommands of the nianbao command line.
+// The subcommands of the nianbao command line; each gets the rules main() loaded once.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "extract/read/limits.h"
+#include "extract/rules/rules.h"
 
 namespace nianbao {
 
@@ -18,12 +19,12 @@ struct CheckOptions {
 };
 
 // Exit status as output.md: 0 no error finding, 1 an error finding, 3 an input unreadable.
-int run_check(const CheckOptions& options);
+int run_check(const CheckOptions& options, const Rules& rules);
 
 struct RulesOptions {
   std::string lang = "zh";
 };
-int run_rules(const RulesOptions& options);
+int run_rules(const RulesOptions& options, const Rules& rules);
 
 struct ServeCommandOptions {
   std::string bind = "127.0.0.1";
@@ -32,7 +33,7 @@ struct ServeCommandOptions {
   Limits limits;  // each upload is checked in a child process under these
 };
 // The local self-check web page (app/serve/); runs until interrupted.
-int run_serve(const ServeCommandOptions& options);
+int run_serve(const ServeCommandOptions& options, const Rules& rules);
 
 // nianbao batch: the archive run (app/batch/archive.h).
 struct BatchCommandOptions {
@@ -41,13 +42,13 @@ struct BatchCommandOptions {
   Limits limits;
   std::vector<std::string> paths;
 };
-int run_batch(const BatchCommandOptions& options);
+int run_batch(const BatchCommandOptions& options, const Rules& rules);
 
 // nianbao merge: shard databases into one, then the cross-report checks.
 struct MergeOptions {
   std::string db, out, xlsx, html_dir;
   std::vector<std::string> inputs;
 };
-int run_merge(const MergeOptions& options);
+int run_merge(const MergeOptions& options, const Rules& rules);
 
 }  // namespace nianbao

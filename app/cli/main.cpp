@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "extract/model/errors.h"
-#include "extract/rules/rules_dir.h"
+#include "nianbao/nianbao.h"
 #include "app/cli/commands.h"
 
 namespace {
@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
   CLI::App app{"nianbao — 政府信息公开工作年度报告检查工具 (checks open-government-information annual reports)"};
   app.require_subcommand(1);
   std::string rules;
-  app.add_option("--rules", rules, "规则目录 (rules directory; default: $NIANBAO_RULES or the built-in one)");
+  app.add_option("--rules", rules, "规则目录 (rules directory; default: $NIANBAO_RULES, else the installed rules)");
 
   nianbao::CheckOptions check;
   CLI::App* cmd_check = app.add_subcommand("check", "检查报告并列出问题 (check reports and list the findings)");
@@ -90,13 +90,13 @@ int main(int argc, char** argv) {
     app.exit(e);
     return 2;  // usage error (output.md)
   }
-  if (!rules.empty()) nianbao::set_rules_dir(rules);
   try {
-    if (*cmd_check) return nianbao::run_check(check);
-    if (*cmd_rules) return nianbao::run_rules(list);
-    if (*cmd_serve) return nianbao::run_serve(serve);
-    if (*cmd_batch) return nianbao::run_batch(batch);
-    if (*cmd_merge) return nianbao::run_merge(merge);
+    const nianbao::Rules loaded = nianbao::load_rules(rules.empty() ? nianbao::default_rules_dir() : rules);
+    if (*cmd_check) return nianbao::run_check(check, loaded);
+    if (*cmd_rules) return nianbao::run_rules(list, loaded);
+    if (*cmd_serve) return nianbao::run_serve(serve, loaded);
+    if (*cmd_batch) return nianbao::run_batch(batch, loaded);
+    if (*cmd_merge) return nianbao::run_merge(merge, loaded);
   } catch (const nianbao::RulesError& e) {
     std::cerr << "nianbao: 规则文件错误 (rules error): " << e.what() << "\n";
     return 2;

@@ -4,12 +4,10 @@
 
 #include "app/batch/archive.h"
 #include "app/cli/commands.h"
-#include "validate/validate.h"
 
 namespace nianbao {
 
-int run_merge(const MergeOptions& o) {
-  Rules rules = Rules::load();
+int run_merge(const MergeOptions& o, const Rules& rules) {
   try {
     return batch::run_merge(o.inputs, o.db, o.out, o.xlsx, o.html_dir, rules);
   } catch (const std::runtime_error& e) {

@@ -1,12 +1,9 @@
 #include "app/cli/commands.h"
 #include "app/serve/server.h"
-#include "validate/validate.h"
 
 namespace nianbao {
 
-int run_serve(const ServeCommandOptions& o) {
-  // Loaded once and shared read-only by every request.
-  Rules rules = Rules::load();
+int run_serve(const ServeCommandOptions& o, const Rules& rules) {
   ServeOptions options;
   options.bind = o.bind;
   options.port = o.port;

@@ -136,7 +136,9 @@ struct Meta {
   Location title_loc;
   std::string agency;
   std::optional<int> year;          // the year the report covers
-  std::string format_version = "unknown";  // "2019", "2021", "pre2019", "unknown"
+  // A schema's version ("2019", "2021"), "pre2019" (before every format) or "unknown" (see
+  // extract/rules/rules.h).
+  std::string format_version = "unknown";
   std::optional<std::string> published;    // ISO date
   Location published_loc;
   // The statistics period sentence, when printed ("统计期限自2020年1月1日起至2020年12月31日止").

@@ -31,7 +31,7 @@ std::string magic(const std::string& path) {
   return std::string(buf, static_cast<size_t>(in.gcount()));
 }
 
-Document read_by_format(const std::string& path, const Limits& limits) {
+Document read_by_format(const std::string& path, const HeadingRules& headings, const Limits& limits) {
   struct stat st {};
   if (stat(path.c_str(), &st) != 0)
     throw ReadError("not_found", path + ": 文件不存在 (no such file)");
@@ -41,18 +41,18 @@ Document read_by_format(const std::string& path, const Limits& limits) {
   std::string head = magic(path);
   // The content decides where it can (a report saved as .txt that is really a PDF), the name
   // where it cannot (HTML and plain text look alike).
-  if (head.rfind("%PDF", 0) == 0 || ext == "pdf") return read_pdf_file(path, limits);
-  if (head.rfind("PK\x03\x04", 0) == 0 || ext == "docx") return read_docx_file(path, limits);
+  if (head.rfind("%PDF", 0) == 0 || ext == "pdf") return read_pdf_file(path, headings, limits);
+  if (head.rfind("PK\x03\x04", 0) == 0 || ext == "docx") return read_docx_file(path, headings, limits);
   if (head.rfind("\xD0\xCF\x11\xE0", 0) == 0 || ext == "doc" || ext == "wps")
-    return read_word_binary_file(path, limits);
-  if (ext == "html" || ext == "htm" || ext == "shtml" || ext == "xhtml") return read_html_file(path, limits);
+    return read_word_binary_file(path, headings, limits);
+  if (ext == "html" || ext == "htm" || ext == "shtml" || ext == "xhtml") return read_html_file(path, headings, limits);
   return read_text_file(path, limits);
 }
 
 }  // namespace
 
-Document read_document(const std::string& path, const Limits& limits) {
-  Document doc = read_by_format(path, limits);
+Document read_document(const std::string& path, const HeadingRules& headings, const Limits& limits) {
+  Document doc = read_by_format(path, headings, limits);
   // The PDF reader says it before reading any page; text and Word count their pages as read.
   check_page_count(path, doc.pages.size(), limits);
   return doc;

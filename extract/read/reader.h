@@ -5,12 +5,14 @@
 
 #include "extract/read/limits.h"
 #include "extract/model/model.h"
+#include "extract/rules/headings.h"
 
 namespace nianbao {
 
 // Throws ReadError: not_found, not_a_file, empty, binary, encoding, unsupported_format (a format
 // whose reader this build does not have), the readers' own errors, and too_large,
 // too_many_pages, too_large_inflated when the file is over one of `limits`.
-Document read_document(const std::string& path, const Limits& limits = {});
+// `headings` (Rules::headings) are what the PDF, HTML and Word readers need of the rules.
+Document read_document(const std::string& path, const HeadingRules& headings, const Limits& limits = {});
 
 }  // namespace nianbao

@@ -9,7 +9,6 @@
 
 #include "extract/model/errors.h"
 #include "extract/normalize/normalize.h"
-#include "extract/rules/rules_dir.h"
 #include "extract/rules/rules_file.h"
 
 namespace nianbao {
@@ -81,6 +80,7 @@ struct HeadingRules::Impl {
 HeadingRules::HeadingRules() : impl_(std::make_unique<Impl>()) {}
 HeadingRules::~HeadingRules() = default;
 HeadingRules::HeadingRules(HeadingRules&&) noexcept = default;
+HeadingRules& HeadingRules::operator=(HeadingRules&&) noexcept = default;
 
 HeadingRules HeadingRules::load(const std::string& path) {
   toml::table doc = parse_rules_file(path);
@@ -126,11 +126,6 @@ HeadingRules HeadingRules::load(const std::string& path) {
   if (doc["pre2019"]["any"]) im.pre2019 = read_word_sets(doc["pre2019"]["any"], path + ": [pre2019]");
   im.max_heading_chars = static_cast<size_t>(doc["limits"]["max_heading_chars"].value_or(60));
   im.inline_min = static_cast<size_t>(doc["limits"]["inline_scan_min_chars"].value_or(400));
-  return rules;
-}
-
-const HeadingRules& HeadingRules::standard() {
-  static const HeadingRules rules = load(rules_path("headings.toml"));
   return rules;
 }
 

@@ -20,9 +20,10 @@ class HeadingRules {
  public:
   // Loads rules/headings.toml; throws RulesError naming the file and line.
   static HeadingRules load(const std::string& path);
-  static const HeadingRules& standard();  // loaded once from rules_dir()
+  HeadingRules();  // no heading patterns: nothing is a heading
   ~HeadingRules();
   HeadingRules(HeadingRules&&) noexcept;
+  HeadingRules& operator=(HeadingRules&&) noexcept;
 
   // Classifies one line of text (as printed). Nothing when the line is not a heading.
   std::optional<Heading> classify(const std::string& line_text) const;
@@ -36,7 +37,6 @@ class HeadingRules {
   std::string part_name(int part, bool english) const;
 
  private:
-  HeadingRules();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "extract/model/errors.h"
+#include "extract/normalize/normalize.h"
 #include "extract/rules/headings.h"
 #include "extract/rules/rules_file.h"
 #include "extract/rules/schema.h"
-#include "validate/validate.h"
 
 namespace nianbao {
 
@@ -84,6 +84,7 @@ Labels Labels::parse(std::string_view toml_text, const std::string& source) {
 }
 
 void Labels::add_schema(const Schema& schema) {
+  versions_[schema.version] = schema.name;
   const std::vector<std::string> only{schema.version};
   for (const SchemaTable& st : schema.tables) {
     auto [it, added] = tables_.try_emplace(st.key);
@@ -102,7 +103,7 @@ void Labels::add_parts(const HeadingRules& headings) {
   for (int n = 1; n <= 6; ++n) {
     std::string zh = headings.part_name(n, false), en = headings.part_name(n, true);
     if (zh.empty() && en.empty()) continue;
-    sections_[n] = {checks::chinese_numeral(n) + "、" + zh, std::to_string(n) + ". " + en};
+    sections_[n] = {chinese_numeral(n) + "、" + zh, std::to_string(n) + ". " + en};
   }
 }
 

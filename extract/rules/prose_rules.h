@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "extract/model/bilingual.h"
-#include "validate/prose/prose_figures.h"
 
 namespace re2 {
 class RE2;
@@ -40,6 +39,14 @@ class Pattern {
  private:
   struct State;
   std::shared_ptr<State> state_;
+};
+
+// What makes a figure's clause about another period; RE2 patterns on the folded clause before
+// the figure. `year` is the report year (0: unknown).
+struct FigureContext {
+  std::vector<std::string> other_period;  // "较", "同比", "去年" …
+  std::vector<std::string> same_period;   // phrases that look like those but are not ("上年结转")
+  int year = 0;
 };
 
 struct RateRule {

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "extract/model/errors.h"
-#include "extract/rules/rules_dir.h"
 #include "extract/rules/rules_file.h"
 
 namespace nianbao {
@@ -88,11 +87,6 @@ Relations Relations::parse(std::string_view toml_text, const std::string& source
   Relations out;
   out.relations_ = read_relations(parse_rules_text(toml_text, source), source);
   return out;
-}
-
-const Relations& Relations::standard() {
-  static const Relations rel = load(rules_path("relations.toml"));
-  return rel;
 }
 
 std::vector<std::string> resolve_keys(const std::vector<std::string>& patterns,

@@ -34,8 +34,6 @@ class Relations {
   // Throws RulesError naming the file, line and entry when the file is malformed.
   static Relations load(const std::string& path);
   static Relations parse(std::string_view toml_text, const std::string& source_name);
-  // rules_path("relations.toml"), loaded once.
-  static const Relations& standard();
   const std::vector<Relation>& all() const { return relations_; }
 
  private:

@@ -2,13 +2,10 @@
 
 #include <algorithm>
 #include <map>
-#include <memory>
-#include <mutex>
 
 #include "extract/model/errors.h"
 #include "extract/normalize/normalize.h"
 #include "extract/rules/relations.h"
-#include "extract/rules/rules_dir.h"
 #include "extract/rules/rules_file.h"
 
 namespace nianbao {
@@ -180,6 +177,11 @@ Schema Schema::load(const std::string& path) {
   Schema s;
   s.path = path;
   s.version = top.text("version");
+  const toml::node* since = root.get("since");
+  if (!since || !since->is_integer())
+    top.fail("since must be a year: the first report year that uses this version");
+  s.since = static_cast<int>(since->value_or<int64_t>(0));
+  s.name = top.pair("name");
   if (const toml::table* d = root["detect"].as_table())
     for (const auto& sig : RulesEntry{path, *d, "detect"}.list("signals"))
       s.signals.push_back(match_form(sig));
@@ -188,18 +190,6 @@ Schema Schema::load(const std::string& path) {
   for (const toml::node& n : *tables)
     s.tables.push_back(load_table({path, *n.as_table(), "table"}));
   return s;
-}
-
-const Schema& Schema::standard(const std::string& version) {
-  static std::mutex mu;
-  static std::map<std::string, std::unique_ptr<Schema>> cache;
-  std::lock_guard<std::mutex> lock(mu);
-  auto& slot = cache[version];
-  if (!slot) {
-    slot = std::make_unique<Schema>(load(rules_path("schema-" + version + ".toml")));
-    slot->attach(Relations::standard());
-  }
-  return *slot;
 }
 
 const SchemaTable* Schema::table(const std::string& k) const {

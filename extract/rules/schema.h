@@ -69,16 +69,16 @@ struct SchemaTable {
 };
 
 struct Schema {
-  std::string version;  // "2019" | "2021"
+  std::string version;  // "2019", "2021": what the report's format_version says
+  int since = 0;        // the first report year that must use it (until the next version's)
+  Text name;            // how messages name the version ("2021年版")
   std::string path;
-  std::vector<std::string> signals;  // match form
+  std::vector<std::string> signals;  // match form: labels only this version prints
   std::vector<SchemaTable> tables;
 
   // Loads a schema file, without sums; throws RulesError naming the file and line when it is
   // malformed.
   static Schema load(const std::string& path);
-  // rules_path("schema-<version>.toml") with Relations::standard() attached, loaded once.
-  static const Schema& standard(const std::string& version);
 
   // Replaces the sums of every table by the relations of `relations` that apply to this
   // version, their keys resolved against the tables' rows and columns. A relation with a side

@@ -17,6 +17,6 @@ struct Segmentation {
   std::vector<Section> repeated;
 };
 
-Segmentation segment(const Document& doc, const HeadingRules& rules = HeadingRules::standard());
+Segmentation segment(const Document& doc, const HeadingRules& rules);
 
 }  // namespace nianbao

@@ -13,21 +13,21 @@ constexpr long kMinApplicationRows = 5;
 
 }  // namespace
 
-TableFormat table_format(const std::string& label_text, std::optional<int> year) {
-  const Schema& s2019 = Schema::standard("2019");
-  const Schema& s2021 = Schema::standard("2021");
-  VersionVote vote = count_signals(label_text, s2019, s2021);
+TableFormat table_format(const Rules& rules, const std::string& label_text, std::optional<int> year) {
+  std::vector<int> signals = count_signals(label_text, rules);
   TableFormat format;
-  format.version = decide_version(vote, year);
-  // Reports before 2019 follow the older layout: their statistics are not these tables.
-  if (vote.signals_2019 == 0 && vote.signals_2021 == 0 && year && *year < 2019) {
-    format.version = "unknown";
+  format.version = decide_version(signals, rules, year);
+  // Reports before the first format follow the older layout: their statistics are not these tables.
+  bool none = std::all_of(signals.begin(), signals.end(), [](int n) { return n == 0; });
+  if (none && year && *year < rules.first_format_year()) {
+    format.version = kUnknownFormatVersion;
     return format;
   }
-  // With nothing to tell the versions apart, the current format is the likelier one.
-  bool v2019 = format.version == "2019";
-  format.schema = v2019 ? &s2019 : &s2021;
-  format.other = v2019 ? &s2021 : &s2019;
+  // With nothing to tell the versions apart, the newest format is the likelier one.
+  format.schema = rules.schema(format.version);
+  if (!format.schema) format.schema = &rules.newest();
+  for (auto s = rules.schemas.rbegin(); s != rules.schemas.rend(); ++s)
+    if (&*s != format.schema) format.others.push_back(&*s);
   return format;
 }
 
@@ -41,14 +41,14 @@ bool is_table(const SchemaTable& st, const Table& table) {
   return found > 0 && !(st.key == "applications" && found < kMinApplicationRows);
 }
 
-void settle_tables(TableExtraction& extraction, std::optional<int> year) {
+void settle_tables(TableExtraction& extraction, const Rules& rules, std::optional<int> year) {
   auto& tables = extraction.tables;
   if (!tables.count("applications")) {
     // Without the application table (present in both formats) a report not known to be of 2019
     // or later is not on either format: pre-2019 layouts mention 主动公开 items in prose and
     // must not be force-matched. From 2019 on the format is mandatory, so the other tables are
     // still its tables when part 3's is missing (published as a picture, say).
-    if (!(year && *year >= 2019)) tables.clear();
+    if (!(year && *year >= rules.first_format_year())) tables.clear();
     // Without part 3's table to vouch for the layout, a table counts only when most of its rows
     // are there: a few 主动公开 words in the prose are not a part-2 table.
     std::erase_if(tables, [](const auto& entry) {
@@ -56,7 +56,7 @@ void settle_tables(TableExtraction& extraction, std::optional<int> year) {
       return static_cast<size_t>(rows_found(t)) * 2 < t.rows.size();
     });
   }
-  if (tables.empty()) extraction.format_version = "unknown";
+  if (tables.empty()) extraction.format_version = kUnknownFormatVersion;
 }
 
 }  // namespace nianbao

@@ -9,26 +9,28 @@
 #include <string>
 
 #include "extract/model/model.h"
-#include "extract/rules/schema.h"
+#include "extract/rules/rules.h"
 
 namespace nianbao {
 
 struct TableExtraction {
   std::map<std::string, Table> tables;  // only tables found: "proactive", "applications", "reviews"
-  std::string format_version;           // "2019" | "2021" | "unknown": from the labels
+  std::string format_version;           // a schema's version, or "unknown": from the labels
 };
 
 // The format the tables of a report are read in.
 struct TableFormat {
-  std::string version;             // "2019" | "2021" | "unknown" (no label says, no year)
+  std::string version;             // a schema's version, or "unknown" (no label says, no year)
   const Schema* schema = nullptr;  // the tables' schema; null: the report has none of them
-  const Schema* other = nullptr;   // the other version's (a 2019 row printed in a 2021 table)
+  // The other versions' schemas, newest first: a row one of them has and `schema` lacks (the
+  // 2019 single row "（六）其他处理" in a 2021 table) is still recognised.
+  std::vector<const Schema*> others;
 };
 
 // From the labels of parts 2–4 (`label_text`, in match form) and, on a tie, the report year.
-// A report from before 2019 whose labels name neither format follows the older layout: its
+// A report from before the first format whose labels name none follows the older layout: its
 // statistics are not these tables, so there is no schema to read them with.
-TableFormat table_format(const std::string& label_text, std::optional<int> year);
+TableFormat table_format(const Rules& rules, const std::string& label_text, std::optional<int> year);
 
 // How many rows of the format the table holds.
 long rows_found(const Table& table);
@@ -39,6 +41,6 @@ bool is_table(const SchemaTable& st, const Table& table);
 
 // Once every table is built: drops the tables that do not count without part 3's table, and
 // sets the format version to "unknown" when no table is left.
-void settle_tables(TableExtraction& extraction, std::optional<int> year);
+void settle_tables(TableExtraction& extraction, const Rules& rules, std::optional<int> year);
 
 }  // namespace nianbao

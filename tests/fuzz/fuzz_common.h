@@ -7,12 +7,12 @@
 
 #include "extract/analyze.h"
 #include "extract/model/errors.h"
-#include "validate/validate.h"
+#include "nianbao/nianbao.h"
 
 namespace nianbao::fuzz {
 
 inline const Rules& rules() {
-  static const Rules r = Rules::load();
+  static const Rules r = load_rules();
   return r;
 }
 
@@ -24,7 +24,7 @@ inline std::string bytes(const uint8_t* data, size_t size) {
 // ReadError ("no report in it") is an answer, not a failure.
 inline void analyze_and_validate(const Document& doc) {
   try {
-    Report report = analyze(doc);
+    Report report = analyze(doc, rules());
     (void)validate_all(report, rules());
   } catch (const ReadError&) {
   }

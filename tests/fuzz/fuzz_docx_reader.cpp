@@ -4,7 +4,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
-    nianbao::fuzz::analyze_and_validate(nianbao::read_docx_bytes(nianbao::fuzz::bytes(data, size), "fuzz.docx"));
+    nianbao::fuzz::analyze_and_validate(nianbao::read_docx_bytes(nianbao::fuzz::bytes(data, size), "fuzz.docx", nianbao::fuzz::rules().headings));
   } catch (const nianbao::ReadError&) {
   }
   return 0;

@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   }
   try {
-    nianbao::fuzz::analyze_and_validate(nianbao::read_pdf_file(path));
+    nianbao::fuzz::analyze_and_validate(nianbao::read_pdf_file(path, nianbao::fuzz::rules().headings));
   } catch (const nianbao::ReadError&) {
   }
   return 0;

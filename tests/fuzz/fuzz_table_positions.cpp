@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   std::vector<Section> sections;
   for (int part = 2; part <= 4; ++part) sections.push_back(Section{part, part, "", {1, 1}, 0, doc.all_lines().size()});
-  (void)rebuild_tables_from_positions(doc, sections, 2023);
-  (void)rebuild_tables_from_positions(doc, {}, std::nullopt);
+  (void)rebuild_tables_from_positions(doc, fuzz::rules(), sections, 2023);
+  (void)rebuild_tables_from_positions(doc, fuzz::rules(), {}, std::nullopt);
   return 0;
 }

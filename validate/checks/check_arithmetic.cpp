@@ -131,7 +131,7 @@ void per_row(const Relation& rel, const Table& table, const Rules& rules,
 }  // namespace
 
 void arithmetic(const Report& report, const Rules& rules, std::vector<Finding>& out) {
-  const std::string version = schema_version(report);
+  const std::string version = schema_version(report, rules);
   for (const Relation& rel : rules.relations.all()) {
     if (!rel.versions.empty() && !contains(rel.versions, report.meta.format_version)) continue;
     auto it = report.tables.find(rel.table);
@@ -141,6 +141,18 @@ void arithmetic(const Report& report, const Rules& rules, std::vector<Finding>& 
     else
       per_row(rel, it->second, rules, version, out);
   }
+}
+
+// Its rules are the relations of relations.toml.
+const Check& arithmetic_check() {
+  static const Check check{"arithmetic", {},
+                           [](const Rules& rules) {
+                             std::vector<std::string> ids;
+                             for (const Relation& rel : rules.relations.all()) ids.push_back(rel.id);
+                             return ids;
+                           },
+                           [](const Report& r, const Rules& rules, Validation& v) { arithmetic(r, rules, v.findings); }};
+  return check;
 }
 
 }  // namespace nianbao::checks

@@ -37,4 +37,10 @@ void body_years(const Report& report, const Rules& rules, std::vector<Finding>& 
   }
 }
 
+const Check& body_years_check() {
+  static const Check check{"body_years", {"meta.year_mismatch.body"}, nullptr,
+                           [](const Report& r, const Rules& rules, Validation& v) { body_years(r, rules, v.findings); }};
+  return check;
+}
+
 }  // namespace nianbao::checks

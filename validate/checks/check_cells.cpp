@@ -187,12 +187,21 @@ struct TableCheck {
 
 void cells(const Report& report, const Rules& rules, std::vector<Finding>& out) {
   // Reports before the 2019 format have other tables; their rows are not this schema's.
-  if (report.meta.format_version == "pre2019") return;
-  const std::string version = schema_version(report);
+  if (report.meta.format_version == kPreFormatVersion) return;
+  const std::string version = schema_version(report, rules);
   for (const auto& [key, table] : report.tables) {
     TableCheck check{table, rules, version, rules.labels.table(key), out};
     check.run();
   }
+}
+
+const Check& cells_check() {
+  static const Check check{"cells",
+                           {"table.missing_cell", "table.missing_row", "table.invalid_value",
+                            "structure.format_version.row"},
+                           nullptr,
+                           [](const Report& r, const Rules& rules, Validation& v) { cells(r, rules, v.findings); }};
+  return check;
 }
 
 }  // namespace nianbao::checks

@@ -89,4 +89,10 @@ void meta(const Report& report, const Rules& rules, std::vector<Finding>& out) {
   late(report.meta, rules, out);
 }
 
+const Check& meta_check() {
+  static const Check check{"meta", {"meta.year_mismatch", "meta.late"}, nullptr,
+                           [](const Report& r, const Rules& rules, Validation& v) { meta(r, rules, v.findings); }};
+  return check;
+}
+
 }  // namespace nianbao::checks

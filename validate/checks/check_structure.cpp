@@ -8,6 +8,7 @@
 #include <limits>
 #include <optional>
 
+#include "extract/normalize/normalize.h"
 #include "validate/validate.h"
 
 namespace nianbao::checks {
@@ -65,8 +66,8 @@ void order(const Report& report, const Rules& rules, std::vector<Finding>& out) 
 
 void format_version(const Report& report, const Rules& rules, std::vector<Finding>& out) {
   const Meta& m = report.meta;
-  if (m.format_version != "2019" && m.format_version != "2021") return;
-  const std::string required = *m.year <= 2020 ? "2019" : "2021";
+  if (!rules.schema(m.format_version)) return;
+  const std::string required = rules.required_version(*m.year);
   if (m.format_version == required) return;
   Finding f = start_finding("structure.format_version", rules);
   // At the part-3 table, whose rows tell the versions apart, else the first table.
@@ -147,12 +148,22 @@ void scanned_pages(const Report& report, const Rules& rules, std::vector<Finding
 
 void structure(const Report& report, const Rules& rules, std::vector<Finding>& out) {
   const Meta& m = report.meta;
-  if (m.format_version == "pre2019" || !m.year || *m.year < 2019) return;
+  if (m.format_version == kPreFormatVersion || !m.year || *m.year < rules.first_format_year()) return;
   missing_sections(report, rules, out);
   missing_tables(report, rules, out);
   scanned_pages(report, rules, out);
   order(report, rules, out);
   format_version(report, rules, out);
+}
+
+const Check& structure_check() {
+  static const Check check{"structure",
+                           {"structure.missing_section", "structure.missing_section.table",
+                            "structure.missing_section.table_image", "structure.missing_section.scanned",
+                            "structure.order", "structure.order.numbering", "structure.format_version"},
+                           nullptr,
+                           [](const Report& r, const Rules& rules, Validation& v) { structure(r, rules, v.findings); }};
+  return check;
 }
 
 }  // namespace nianbao::checks

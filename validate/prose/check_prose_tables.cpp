@@ -86,7 +86,7 @@ void compare(const ProseParagraph& p, const Figure& f, const StatementRule& s, c
   size_t named = 0;
   bool holds = false;
   for (size_t a = 0; a < s.cells.size() && !holds; ++a) {
-    std::optional<double> value = table_value(report, s.cells[a]);
+    std::optional<double> value = table_value(report, rules, s.cells[a]);
     if (!value) continue;
     if (!first) first = value, named = a;
     if (!s.percent) {
@@ -94,7 +94,7 @@ void compare(const ProseParagraph& p, const Figure& f, const StatementRule& s, c
     } else {
       Percent printed{f.value, f.decimals, f.number_text};
       for (const CellSum& d : s.denominators)
-        if (std::optional<double> whole = table_value(report, d))
+        if (std::optional<double> whole = table_value(report, rules, d))
           holds = holds || percent_agrees(*value, *whole, printed);
     }
     if (holds) shown = value, named = a;
@@ -102,7 +102,7 @@ void compare(const ProseParagraph& p, const Figure& f, const StatementRule& s, c
   if (!first) return;
   if (!shown) shown = first;
   std::optional<double> whole;
-  if (s.percent) whole = table_value(report, s.denominators.front());
+  if (s.percent) whole = table_value(report, rules, s.denominators.front());
   if (s.percent && !holds && !whole) return;
   Finding finding = start_finding(s.percent ? "text.table_mismatch.percent" : "text.table_mismatch", rules);
   finding.loc = p.loc_at(f.number_begin);
@@ -168,7 +168,7 @@ void prose_zero_claims(const ProseContext& prose, const Rules& rules, std::vecto
         if (z.exclude && RE2::PartialMatch(p.folded.text.substr(at, end - at), *z.exclude)) continue;
         std::optional<double> nonzero, any;
         for (const CellSum& c : z.cells)
-          if (std::optional<double> v = table_value(report, c)) {
+          if (std::optional<double> v = table_value(report, rules, c)) {
             any = v;
             if (*v != 0 && !nonzero) nonzero = v;
           }

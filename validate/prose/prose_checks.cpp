@@ -33,6 +33,27 @@ void prose(const Report& report, const Rules& rules, std::vector<Finding>& out,
   empty_sections(report, rules, out);
 }
 
+const Check& prose_check() {
+  static const Check check{
+      "prose",
+      {"text.table_mismatch", "text.table_mismatch.zero", "text.table_mismatch.percent", "text.sum_mismatch",
+       "text.sum_mismatch.percent", "text.double_count", "text.unfilled_blank", "structure.empty_section",
+       // The statements that hold are worded by verified_rule(rule).
+       "verified.text.table_mismatch", "verified.text.table_mismatch.zero", "verified.text.table_mismatch.percent",
+       "verified.text.sum_mismatch", "verified.text.sum_mismatch.percent"},
+      // The rates of prose.toml name their own rules.
+      [](const Rules& rules) {
+        std::vector<std::string> ids;
+        for (const RateRule& rate : rules.prose.rates) {
+          ids.push_back(rate.rule);
+          ids.push_back(verified_rule(rate.rule));
+        }
+        return ids;
+      },
+      [](const Report& r, const Rules& rules, Validation& v) { prose(r, rules, v.findings, &v.verified); }};
+  return check;
+}
+
 std::string statement_quote(const ProseParagraph& p, size_t begin, size_t end) {
   const std::string& t = p.folded.text;
   size_t sentence_begin = p.sentences.empty() ? 0 : p.sentences[p.sentence_of(begin)].begin;
@@ -51,22 +72,22 @@ std::string statement_quote(const ProseParagraph& p, size_t begin, size_t end) {
 
 namespace {
 
-// The schema of one of the report's tables, which knows its applicant columns. Both formats
-// have the same part-3 columns, so a report of no known format is read with the current one.
-const SchemaTable* schema_table(const Report& report, const std::string& key) {
-  std::string version = schema_version(report);
-  return Schema::standard(version.empty() ? "2021" : version).table(key);
+// The schema of one of the report's tables, which knows its applicant columns. The formats
+// have the same part-3 columns, so a report of no known format is read with the newest one.
+const SchemaTable* schema_table(const Report& report, const Rules& rules, const std::string& key) {
+  const Schema* schema = rules.schema(report.meta.format_version);
+  return (schema ? *schema : rules.newest()).table(key);
 }
 
 }  // namespace
 
-std::optional<double> table_value(const Report& report, const CellSum& cells) {
+std::optional<double> table_value(const Report& report, const Rules& rules, const CellSum& cells) {
   double sum = 0;
   for (const std::string& spec : cells) {
     size_t a = spec.find('/'), b = spec.rfind('/');
     auto t = report.tables.find(spec.substr(0, a));
     if (t == report.tables.end()) return std::nullopt;
-    const SchemaTable* schema = schema_table(report, t->first);
+    const SchemaTable* schema = schema_table(report, rules, t->first);
     std::vector<std::string> applicants;
     if (schema) applicants = schema->applicant_columns();
     std::string row = spec.substr(a + 1, b - a - 1), column = spec.substr(b + 1);

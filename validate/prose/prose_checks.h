@@ -39,7 +39,7 @@ std::string statement_quote(const ProseParagraph& p, size_t begin, size_t end);
 
 // The value of a table figure "table/row/column" summed over its cells; nothing when a cell is
 // absent or has no number.
-std::optional<double> table_value(const Report& report, const CellSum& cells);
+std::optional<double> table_value(const Report& report, const Rules& rules, const CellSum& cells);
 
 // Whether `percent` as printed is `part` / `whole` × 100, rounded or truncated to its decimals.
 bool percent_agrees(double part, double whole, const Percent& percent);

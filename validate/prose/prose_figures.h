@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extract/model/model.h"
+#include "extract/rules/prose_rules.h"
 #include "validate/prose/prose_text.h"
 
 namespace nianbao {
@@ -58,13 +59,6 @@ struct ProseParagraph {
   size_t sentence_of(size_t folded_offset) const;
 };
 
-// What makes a figure's clause about another period; RE2 patterns on the folded clause before
-// the figure. `year` is the report year (0: unknown).
-struct FigureContext {
-  std::vector<std::string> other_period;  // "较", "同比", "去年" …
-  std::vector<std::string> same_period;   // phrases that look like those but are not ("上年结转")
-  int year = 0;
-};
 
 ProseParagraph read_prose(const Paragraph& p, const FigureContext& context);
 

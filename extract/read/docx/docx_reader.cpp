@@ -30,8 +30,7 @@ std::string main_part(ZipArchive& zip) {
 }
 
 // Part headings as the segmentation will see them: where the tables of parts 2–4 belong.
-std::pair<size_t, size_t> tables_range(const std::vector<Line>& lines) {
-  const HeadingRules& rules = HeadingRules::standard();
+std::pair<size_t, size_t> tables_range(const std::vector<Line>& lines, const HeadingRules& rules) {
   size_t begin = lines.size(), end = lines.size();
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].is_table_row()) continue;
@@ -47,7 +46,8 @@ bool is_ole(const std::string& bytes) { return bytes.rfind("\xD0\xCF\x11\xE0", 0
 
 }  // namespace
 
-Document read_docx_bytes(const std::string& bytes, const std::string& path, const Limits& limits) {
+Document read_docx_bytes(const std::string& bytes, const std::string& path, const HeadingRules& headings,
+                         const Limits& limits) {
   check_file_size(path, bytes.size(), limits);
   ZipArchive zip(bytes, path, limits);
   const std::string part = main_part(zip);
@@ -73,7 +73,7 @@ Document read_docx_bytes(const std::string& bytes, const std::string& path, cons
   doc.pages.resize(static_cast<size_t>(pages));
   for (int p = 0; p < pages; ++p) doc.pages[static_cast<size_t>(p)].number = p + 1;
 
-  const auto [begin, end] = tables_range(body.lines);
+  const auto [begin, end] = tables_range(body.lines, headings);
   size_t table_images = 0;
   std::string image_lines;
   for (const auto& img : body.images)
@@ -91,18 +91,18 @@ Document read_docx_bytes(const std::string& bytes, const std::string& path, cons
   return doc;
 }
 
-Document read_docx_file(const std::string& path, const Limits& limits) {
+Document read_docx_file(const std::string& path, const HeadingRules& headings, const Limits& limits) {
   const std::string bytes = read_input_file(path, limits);
   // A .doc saved under a .docx name.
-  if (is_ole(bytes)) return read_word_binary_file(path, limits);
-  return read_docx_bytes(bytes, path, limits);
+  if (is_ole(bytes)) return read_word_binary_file(path, headings, limits);
+  return read_docx_bytes(bytes, path, headings, limits);
 }
 
-Document read_word_binary_file(const std::string& path, const Limits& limits) {
+Document read_word_binary_file(const std::string& path, const HeadingRules& headings, const Limits& limits) {
   // The checks (exists, regular, size) before starting LibreOffice.
   const std::string bytes = read_input_file(path, limits);
-  if (bytes.rfind("PK\x03\x04", 0) == 0) return read_docx_bytes(bytes, path, limits);
-  Document doc = read_docx_bytes(convert_to_docx(path, limits), path, limits);
+  if (bytes.rfind("PK\x03\x04", 0) == 0) return read_docx_bytes(bytes, path, headings, limits);
+  Document doc = read_docx_bytes(convert_to_docx(path, limits), path, headings, limits);
   const auto dot = path.find_last_of('.');
   std::string ext = dot == std::string::npos ? "doc" : path.substr(dot + 1);
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

@@ -13,6 +13,7 @@
 
 #include "extract/read/limits.h"
 #include "extract/model/model.h"
+#include "extract/rules/headings.h"
 
 namespace nianbao {
 
@@ -20,11 +21,13 @@ namespace nianbao {
 // limits.max_file_mb, or more than 10000 entries), too_large_inflated (over
 // limits.max_inflated_mb when inflated: a zip bomb), corrupt (not a ZIP, damaged, no
 // word/document.xml, malformed XML or a DTD in it).
-Document read_docx_file(const std::string& path, const Limits& limits = {});
-Document read_docx_bytes(const std::string& bytes, const std::string& path, const Limits& limits = {});
+// `headings` find the parts where the tables belong (pictures there are tables as images).
+Document read_docx_file(const std::string& path, const HeadingRules& headings, const Limits& limits = {});
+Document read_docx_bytes(const std::string& bytes, const std::string& path, const HeadingRules& headings,
+                         const Limits& limits = {});
 
 // .doc / .wps: converted to DOCX by soffice in a private temporary directory, then read.
 // Also throws missing_tool (soffice absent: names libreoffice-writer-nogui), convert_failed.
-Document read_word_binary_file(const std::string& path, const Limits& limits = {});
+Document read_word_binary_file(const std::string& path, const HeadingRules& headings, const Limits& limits = {});
 
 }  // namespace nianbao

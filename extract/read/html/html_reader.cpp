@@ -35,7 +35,8 @@ bool names_a_report(const std::string& text) {
 
 }  // namespace
 
-Document read_html_bytes(const std::string& bytes, const std::string& path, const Limits& limits) {
+Document read_html_bytes(const std::string& bytes, const std::string& path, const HeadingRules& headings,
+                         const Limits& limits) {
   check_file_size(path, bytes.size(), limits);
   if (bytes.empty()) throw ReadError("empty", path + ": 文件为空 (empty file)");
   const DecodedPage page = decode_page(bytes, path);
@@ -43,7 +44,7 @@ Document read_html_bytes(const std::string& bytes, const std::string& path, cons
   const HtmlFlow flow = walk_html(parsed);
   if (flow.lines.empty())
     throw ReadError("empty", path + ": 网页中没有文字 (the page holds no text)");
-  const ReportLines report = select_report(flow, HeadingRules::standard());
+  const ReportLines report = select_report(flow, headings);
 
   Document doc;
   doc.path = path;
@@ -87,8 +88,8 @@ Document read_html_bytes(const std::string& bytes, const std::string& path, cons
   return doc;
 }
 
-Document read_html_file(const std::string& path, const Limits& limits) {
-  return read_html_bytes(read_input_file(path, limits), path, limits);
+Document read_html_file(const std::string& path, const HeadingRules& headings, const Limits& limits) {
+  return read_html_bytes(read_input_file(path, limits), path, headings, limits);
 }
 
 }  // namespace nianbao

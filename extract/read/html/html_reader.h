@@ -16,14 +16,17 @@
 
 #include "extract/read/limits.h"
 #include "extract/model/model.h"
+#include "extract/rules/headings.h"
 
 namespace nianbao {
 
 // Throws ReadError (extract/model/errors.h): not_found, not_a_file, io, too_large (over
 // limits.max_file_mb), empty, binary, encoding, corrupt (markup nested too deeply to parse).
-Document read_html_file(const std::string& path, const Limits& limits = {});
+// `headings` find the report among the portal's navigation and links.
+Document read_html_file(const std::string& path, const HeadingRules& headings, const Limits& limits = {});
 
 // Same from bytes already in memory; `path` is only used for the Document and messages.
-Document read_html_bytes(const std::string& bytes, const std::string& path, const Limits& limits = {});
+Document read_html_bytes(const std::string& bytes, const std::string& path, const HeadingRules& headings,
+                         const Limits& limits = {});
 
 }  // namespace nianbao

@@ -80,19 +80,19 @@ double font_of(const Line& l) {
   return f;
 }
 
-bool is_part_heading(const std::string& text) {
-  auto h = HeadingRules::standard().classify(text);
+bool is_part_heading(const std::string& text, const HeadingRules& headings) {
+  auto h = headings.classify(text);
   return h && h->level == 0 && h->part > 0;
 }
 
 // Marks the short lines printed between table rows as table lines (see build_lines).
-bool table_like(const Line& l, double font) {
+bool table_like(const Line& l, double font, const HeadingRules& headings) {
   std::string t = compact(l.text);
   return !t.empty() && utf8_length(t) <= kShortLineChars && font_of(l) <= kTableFontRatio * font &&
-         !is_part_heading(l.text);
+         !is_part_heading(l.text, headings);
 }
 
-void mark_table_lines(std::vector<Line>& lines) {
+void mark_table_lines(std::vector<Line>& lines, const HeadingRules& headings) {
   std::vector<size_t> rows;
   for (size_t i = 0; i < lines.size(); ++i)
     if (lines[i].cells.size() >= 2) rows.push_back(i);
@@ -102,7 +102,7 @@ void mark_table_lines(std::vector<Line>& lines) {
     double font = std::max(font_of(above), font_of(below));
     if (below.box->y0 - above.box->y1 > kTableSpanEm * font) continue;
     for (size_t i = rows[r] + 1; i < rows[r + 1]; ++i)
-      if (table_like(lines[i], font)) lines[i].cells = {lines[i].text};
+      if (table_like(lines[i], font, headings)) lines[i].cells = {lines[i].text};
   }
   // A table running on to the next page: the short lines under its last row end the page
   // (the rest of a label broken by the page end).
@@ -110,7 +110,7 @@ void mark_table_lines(std::vector<Line>& lines) {
   double font = font_of(lines[rows.back()]);
   std::vector<size_t> tail;
   for (size_t i = rows.back() + 1; i < lines.size(); ++i) {
-    if (!table_like(lines[i], font) || lines[i].box->y0 - lines[i - 1].box->y1 > kTableSpanEm * font) return;
+    if (!table_like(lines[i], font, headings) || lines[i].box->y0 - lines[i - 1].box->y1 > kTableSpanEm * font) return;
     tail.push_back(i);
   }
   for (size_t i : tail) lines[i].cells = {lines[i].text};
@@ -118,7 +118,7 @@ void mark_table_lines(std::vector<Line>& lines) {
 
 }  // namespace
 
-std::vector<Line> build_lines(std::vector<PdfWord> words) {
+std::vector<Line> build_lines(std::vector<PdfWord> words, const HeadingRules& headings) {
   std::stable_sort(words.begin(), words.end(),
                    [](const PdfWord& a, const PdfWord& b) { return a.box.y0 < b.box.y0; });
   std::vector<Building> open;
@@ -152,7 +152,7 @@ std::vector<Line> build_lines(std::vector<PdfWord> words) {
   std::vector<Line> lines;
   lines.reserve(open.size());
   for (auto& b : open) lines.push_back(finish(b));
-  mark_table_lines(lines);
+  mark_table_lines(lines, headings);
   return lines;
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "extract/model/model.h"
+#include "extract/rules/headings.h"
 
 namespace nianbao {
 
@@ -20,6 +21,6 @@ struct PdfWord {
 // are separated by a gap wider than a column gap gets `cells`; short lines printed among such
 // rows (a label wrapped onto its own line, a group label printed one character per line) get a
 // single cell, so that they are read as part of the table and not as prose.
-std::vector<Line> build_lines(std::vector<PdfWord> words);
+std::vector<Line> build_lines(std::vector<PdfWord> words, const HeadingRules& headings);
 
 }  // namespace nianbao

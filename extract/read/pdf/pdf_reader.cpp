@@ -87,7 +87,7 @@ void read_info(const poppler::document& d, Document& doc) {
 
 }  // namespace
 
-Document read_pdf_file(const std::string& path, const Limits& limits) {
+Document read_pdf_file(const std::string& path, const HeadingRules& headings, const Limits& limits) {
   std::error_code ec;
   if (const auto size = std::filesystem::file_size(path, ec); !ec) check_file_size(path, size, limits);
   if (read_bytes(path, false, 1024).find("%PDF-") == std::string::npos)
@@ -145,7 +145,7 @@ Document read_pdf_file(const std::string& path, const Limits& limits) {
       }
       continue;
     }
-    pages[static_cast<size_t>(i)].lines = build_lines(std::move(words));
+    pages[static_cast<size_t>(i)].lines = build_lines(std::move(words), headings);
   }
   if (broken > 0)
     fail("damaged", path, "PDF 文件已损坏：" + std::to_string(n) + " 页中 " + std::to_string(broken) + " 页无法读取",

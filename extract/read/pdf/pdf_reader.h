@@ -5,12 +5,13 @@
 
 #include "extract/read/limits.h"
 #include "extract/model/model.h"
+#include "extract/rules/headings.h"
 
 namespace nianbao {
 
 // Throws ReadError (extract/model/errors.h) when the PDF cannot be read, or is over
 // limits.max_file_mb (too_large) or limits.max_pages (too_many_pages: said before any page is
-// read).
-Document read_pdf_file(const std::string& path, const Limits& limits = {});
+// read). `headings` tell the part headings from the short lines of a table.
+Document read_pdf_file(const std::string& path, const HeadingRules& headings, const Limits& limits = {});
 
 }  // namespace nianbao

@@ -23,15 +23,15 @@ Range part_range(const std::vector<Section>& sections, int part, size_t n) {
 }
 
 Table build(const Schema& schema, const SchemaTable& st, const std::vector<PageTokens>& pages,
-            const Schema& other) {
+            const std::vector<const Schema*>& others) {
   if (st.wide) return build_wide_table(schema, st, pages);
   if (st.part == 2) return build_item_table(schema, st, pages);
-  return build_grid_table(schema, st, pages, &other);
+  return build_grid_table(schema, st, pages, others);
 }
 
 }  // namespace
 
-TableExtraction rebuild_tables_from_positions(const Document& doc,
+TableExtraction rebuild_tables_from_positions(const Document& doc, const Rules& rules,
                                               const std::vector<Section>& sections,
                                               std::optional<int> year,
                                               const std::vector<Section>& repeated) {
@@ -43,22 +43,22 @@ TableExtraction rebuild_tables_from_positions(const Document& doc,
     Range r = part_range(sections, part, lines.size());
     for (size_t i = r.first; i < r.end && i < lines.size(); ++i) table_text += match_form(lines[i]->text);
   }
-  TableFormat format = table_format(table_text, year);
+  TableFormat format = table_format(rules, table_text, year);
   out.format_version = format.version;
   if (!format.schema) return out;
   for (const auto& st : format.schema->tables) {
     Range r = part_range(sections, st.part, lines.size());
-    Table t = build(*format.schema, st, tokens_of(lines, r.first, r.end), *format.other);
+    Table t = build(*format.schema, st, tokens_of(lines, r.first, r.end), format.others);
     // A table printed under a repeated heading of its part (tables numbered apart from the
     // narrative): the range where most of its rows are found wins.
     for (const Section& alt : repeated) {
       if (alt.number != st.part) continue;
-      Table at = build(*format.schema, st, tokens_of(lines, alt.first_line, alt.end_line), *format.other);
+      Table at = build(*format.schema, st, tokens_of(lines, alt.first_line, alt.end_line), format.others);
       if (rows_found(at) > rows_found(t)) t = std::move(at);
     }
     if (is_table(st, t)) out.tables[st.key] = std::move(t);
   }
-  settle_tables(out, year);
+  settle_tables(out, rules, year);
   return out;
 }
 

@@ -14,7 +14,7 @@ namespace nianbao {
 
 // `sections` and `repeated` as for rebuild_tables_from_text (table_text.h). Lines need their
 // spans (boxes).
-TableExtraction rebuild_tables_from_positions(const Document& doc,
+TableExtraction rebuild_tables_from_positions(const Document& doc, const Rules& rules,
                                               const std::vector<Section>& sections,
                                               std::optional<int> year,
                                               const std::vector<Section>& repeated = {});

@@ -30,10 +30,11 @@ int owner_of(const std::vector<LabelCell>& cells, double y0, double y1, bool* ne
 std::map<size_t, std::vector<const Token*>> value_lines(const std::vector<const Token*>& values);
 
 // Part 3 (and any "rows" table whose columns are found from its values).
-// `fallback` is the other format version's schema: a row it has and `st` lacks (the 2019
-// single-row "（六）其他处理" in a 2021 table) is read under its own key when printed with values.
+// `others` are the other format versions' schemas: a row one of them has and `st` lacks (the
+// 2019 single-row "（六）其他处理" in a 2021 table) is read under its own key when printed with
+// values.
 Table build_grid_table(const Schema& schema, const SchemaTable& st,
-                       const std::vector<PageTokens>& pages, const Schema* fallback);
+                       const std::vector<PageTokens>& pages, const std::vector<const Schema*>& others);
 
 // Part 2: small tables, each under its own header.
 Table build_item_table(const Schema& schema, const SchemaTable& st,

@@ -118,7 +118,7 @@ std::map<size_t, std::vector<const Token*>> value_lines(const std::vector<const 
 }
 
 Table build_grid_table(const Schema& schema, const SchemaTable& st,
-                       const std::vector<PageTokens>& pages, const Schema* fallback) {
+                       const std::vector<PageTokens>& pages, const std::vector<const Schema*>& others) {
   Table t = empty_table(st);
   std::map<std::string, Placed> placed;
   std::vector<Column> prev;
@@ -147,10 +147,10 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
     if (t.loc.page == 0) t.loc = header.empty() ? values.front()->loc : header.front()->loc;
 
     std::vector<LabelCell> cells = label_cells(words, schema, st.key);
-    if (fallback)
-      for (auto& c : cells)
+    for (auto& c : cells)
+      for (const Schema* other : others)
         if (!c.row)
-          if (auto m = fallback->match_row(c.m, st.key); m && st.row_index(m->row) < 0) c.row = m->row;
+          if (auto m = other->match_row(c.m, st.key); m && st.row_index(m->row) < 0) c.row = m->row;
     for (const auto& [line, vs] : value_lines(values)) {
       double y0 = 1e9, y1 = -1e9;
       for (const Token* v : vs) {
@@ -198,8 +198,10 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
       extra.label = p.label;
       extra.loc = p.loc;
       extra.found = true;
-      const SchemaTable* ft = fallback ? fallback->table(st.key) : nullptr;
-      const SchemaRow* fr = ft ? &ft->rows[static_cast<size_t>(ft->row_index(key))] : nullptr;
+      const SchemaRow* fr = nullptr;
+      for (const Schema* other : others)
+        if (const SchemaTable* ft = other->table(st.key); ft && !fr && ft->row_index(key) >= 0)
+          fr = &ft->rows[static_cast<size_t>(ft->row_index(key))];
       for (const auto& ck : fr ? fr->columns : t.columns)
         if (const SchemaColumn* col = st.column(ck)) put_cell(extra, *col, p.cells[ck], p.unsure);
       // In place of the rows it stands for, before （七）总计, where it is printed.

@@ -77,7 +77,7 @@ Location table_location(const TextStream& s, const StreamScan& scan) {
 
 }  // namespace
 
-TableExtraction rebuild_tables_from_text(const Document& doc,
+TableExtraction rebuild_tables_from_text(const Document& doc, const Rules& rules,
                                          const std::vector<Section>& sections,
                                          std::optional<int> year,
                                          const std::vector<Section>& repeated) {
@@ -91,7 +91,7 @@ TableExtraction rebuild_tables_from_text(const Document& doc,
     const TextStream& s = streams[part];
     table_text += s.m.substr(s.begin, s.end - s.begin);
   }
-  TableFormat format = table_format(table_text, year);
+  TableFormat format = table_format(rules, table_text, year);
   out.format_version = format.version;
   if (!format.schema) return out;
   for (const auto& st : format.schema->tables) {
@@ -114,7 +114,7 @@ TableExtraction rebuild_tables_from_text(const Document& doc,
     }
     if (is_table(st, t)) out.tables[st.key] = std::move(t);
   }
-  settle_tables(out, year);
+  settle_tables(out, rules, year);
   return out;
 }
 

@@ -14,11 +14,11 @@ namespace nianbao {
 // `sections` give the line ranges of the parts (Section::first_line/end_line index
 // Document::all_lines()); the tables of parts 2/3/4 are looked for in their part's range, or
 // anywhere when the part heading is missing. `year` breaks ties when labels give no signal.
-// Reads the schemas from the rules directory (rules/schema-2019.toml, schema-2021.toml).
+// The format's schema is one of `rules.schemas` (rules/schema-*.toml).
 // `repeated` are later headings naming a part already in `sections`; a table is also looked
 // for under them and the range where most of its rows are found wins. The format version and
 // the tables kept are decided by table_decisions.h, as for PDFs.
-TableExtraction rebuild_tables_from_text(const Document& doc,
+TableExtraction rebuild_tables_from_text(const Document& doc, const Rules& rules,
                                          const std::vector<Section>& sections,
                                          std::optional<int> year,
                                          const std::vector<Section>& repeated = {});

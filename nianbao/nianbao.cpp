@@ -8,13 +8,19 @@
 
 namespace nianbao {
 
+Rules load_rules(const std::string& dir) {
+  Rules rules = Rules::load(dir);
+  require_catalog_entries(rules);
+  return rules;
+}
+
 CheckResult check_file(const std::string& path, const Rules& rules, const Limits& limits) {
   CheckResult r;
   r.file = path;
   try {
-    Document doc = read_document(path, limits);
+    Document doc = read_document(path, rules.headings, limits);
     r.format = doc.format;
-    r.report = analyze(doc);
+    r.report = analyze(doc, rules);
     Validation v = validate_all(r.report, rules);
     r.findings = std::move(v.findings);
     r.verified = std::move(v.verified);
