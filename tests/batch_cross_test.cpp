@@ -94,7 +94,7 @@ TEST(BatchCross, PingtanSeriesCarryOverPairsAreAllAccountedFor) {
   auto dir = temp_dir("pingtan");
   std::string list;
   for (int y = 2018; y <= 2025; ++y)
-    list += " " + nianbao::test::shared_path("corpus/real/fujian_pingtan_shiyanqu_" + std::to_string(y) + ".txt");
+    list += " " + nianbao::test::corpus_path("fujian_pingtan_shiyanqu_" + std::to_string(y) + ".txt");
   run(binary() + " batch --out " + dir + "/r.jsonl" + list + " 2>/dev/null");
   json last = last_line(dir + "/r.jsonl");
   std::set<std::string> accounted;

@@ -167,7 +167,7 @@ TEST_F(Hostile, FourHundredDigitFiguresInTheProseAreNotFigures) {
 }
 
 TEST_F(Hostile, TenMegabyteSingleLineIsReadInSeconds) {
-  std::string seed = test::read_file(test::shared_path("corpus/real/fujian_pingtan_shiyanqu_2020.txt"));
+  std::string seed = test::read_file(test::corpus_path("fujian_pingtan_shiyanqu_2020.txt"));
   std::string body = seed.substr(seed.find("平潭综合实验区2020年政府信息公开"));
   body.erase(std::remove(body.begin(), body.end(), '\n'), body.end());
   std::string line;
@@ -224,7 +224,7 @@ TEST_F(Hostile, HtmlNestedAHundredThousandLevelsIsRead) {
 }
 
 TEST_F(Hostile, GbkTextWithoutADeclarationReadsLikeItsUtf8) {
-  const std::string seed = test::shared_path("seed/helan-culture-tourism-2020.txt");
+  const std::string seed = test::source_path("samples/helan-culture-tourism-2020.txt");
   const std::string gbk = dir_ + "/gbk.txt";
   ASSERT_EQ(test::run("iconv -f UTF-8 -t GB18030 " + seed + " > " + gbk), 0);
   int status = 0, utf8_status = 0;

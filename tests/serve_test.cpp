@@ -114,7 +114,7 @@ TEST_F(ServeTest, OverSizeUploadIsRefusedWithAMessageAndServingGoesOn) {
 // naming it, and the server goes on serving.
 TEST_F(ServeTest, AnUploadOverALimitIsAnErrorAndServingGoesOn) {
   httplib::MultipartFormDataItems items = {
-      {"file", test::read_file(test::shared_path("corpus/real/jiangsu_huaian_hongzequ_2024.pdf")), "r.pdf",
+      {"file", test::read_file(test::corpus_path("jiangsu_huaian_hongzequ_2024.pdf")), "r.pdf",
        "application/pdf"}};
   auto res = client().Post("/api/check", items);
   ASSERT_TRUE(res);
