@@ -104,16 +104,14 @@ TEST_F(Limits, TimePerFileStopsALongCheckAndTheNextFileIsStillChecked) {
   const std::string slow = slow_report();
   const std::string seed = test::source_path("samples/helan-culture-tourism-2020.txt");
   int status = 0;
-  auto start = std::chrono::steady_clock::now();
   auto d = check("--timeout 1 " + slow + " " + seed, &status);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(status, 3);
   ASSERT_EQ(d.size(), 2u);
   EXPECT_EQ(d[0]["error"]["code"], "timeout");
   EXPECT_EQ(d[0]["error"]["message"], slow + ": 检查用时超过上限 1 秒（可用 --timeout 调整） (checking took longer "
                                              "than the limit of 1 s; raise it with --timeout)");
   EXPECT_EQ(d[1]["status"], "ok");
-  EXPECT_LT(seconds, 30);
+  EXPECT_EQ(d[1]["report"]["year"], 2020);
 }
 
 TEST_F(Limits, MemoryPerFileIsOutOfMemoryNotACrash) {
