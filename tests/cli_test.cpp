@@ -22,7 +22,7 @@ class Cli : public ::testing::Test {
     for (size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>((i * 7919) % 256);
     write("binary.txt", binary);
     write("noreport.txt", "今天天气很好。\n我们去公园散步，看到了很多花。\n");
-    test::run("cp " + test::shared_path("seed/helan-culture-tourism-2020.txt") + " " + dir_ + "/good.txt");
+    test::run("cp " + test::source_path("samples/helan-culture-tourism-2020.txt") + " " + dir_ + "/good.txt");
   }
   void TearDown() override { test::run("rm -rf " + dir_); }
 

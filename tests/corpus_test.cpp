@@ -1,4 +1,4 @@
-// The real published text reports in ../shared/corpus/real (portal dumps, PDF->Markdown and OCR
+// The real published text reports in tests/corpus (portal dumps, PDF->Markdown and OCR
 // conversions with their real damage): what a supervisor must get from each of them.
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@ using nlohmann::json;
 
 json check(const std::string& name) {
   std::string out;
-  test::run(test::binary() + " check --format json " + test::shared_path("corpus/real/" + name) + " 2>/dev/null", &out);
+  test::run(test::binary() + " check --format json " + test::corpus_path(name) + " 2>/dev/null", &out);
   return json::parse(out);
 }
 

@@ -5,7 +5,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -102,13 +101,13 @@ class Hostile : public ::testing::Test {
     std::ofstream(path, std::ios::binary) << bytes;
     return path;
   }
-  // Runs `check --format json [flags]` on `path`; fills the seconds it took.
-  json check(const std::string& path, int* status, double* seconds = nullptr, const std::string& flags = "") {
-    auto start = std::chrono::steady_clock::now();
+  // Runs `check --format json [flags]` on `path`. How long the large inputs take is measured by
+  // tools/bench -l and tools/bench-pdf -l (docs/PERFORMANCE.md), not here: a test asserts what
+  // comes out, under the default per-file limits.
+  json check(const std::string& path, int* status, const std::string& flags = "") {
     std::string out;
     *status = test::run("timeout 120 " + test::binary() + " check --format json " + flags + " " + path + " 2>/dev/null",
                         &out);
-    if (seconds) *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return json::parse(out.empty() ? "{}" : out);
   }
   std::string dir_;
@@ -166,17 +165,16 @@ TEST_F(Hostile, FourHundredDigitFiguresInTheProseAreNotFigures) {
   for (const auto& f : d["findings"]) EXPECT_NE(f["rule"].get<std::string>().rfind("text.", 0), 0u) << f.dump();
 }
 
-TEST_F(Hostile, TenMegabyteSingleLineIsReadInSeconds) {
-  std::string seed = test::read_file(test::shared_path("corpus/real/fujian_pingtan_shiyanqu_2020.txt"));
+TEST_F(Hostile, TenMegabyteSingleLineIsRead) {
+  std::string seed = test::read_file(test::corpus_path("fujian_pingtan_shiyanqu_2020.txt"));
   std::string body = seed.substr(seed.find("平潭综合实验区2020年政府信息公开"));
   body.erase(std::remove(body.begin(), body.end(), '\n'), body.end());
   std::string line;
   while (line.size() < 10'000'000) line += body;
   int status = 0;
-  double seconds = 0;
-  json d = check(write("line.txt", line + "\n"), &status, &seconds);
-  EXPECT_EQ(d["status"], "ok");
-  EXPECT_LT(seconds, 60);
+  json d = check(write("line.txt", line + "\n"), &status);
+  EXPECT_EQ(d["status"], "ok") << d.dump().substr(0, 300);
+  EXPECT_EQ(d["report"]["year"], 2020);
 }
 
 TEST_F(Hostile, PdfPageTreeWithACycleIsAClearError) {
@@ -214,17 +212,15 @@ TEST_F(Hostile, HtmlNestedAHundredThousandLevelsIsRead) {
   page += report + "<h2>二、主动公开政府信息情况</h2><p>全年主动公开政府信息12条。</p>";
   for (int i = 0; i < 100000; ++i) page += "</div>";
   int status = 0;
-  double seconds = 0;
-  json d = check(write("deep.html", page + "</body></html>"), &status, &seconds);
+  json d = check(write("deep.html", page + "</body></html>"), &status);
   EXPECT_EQ(status, 1);  // read: parts 3 to 6 are missing
   EXPECT_EQ(d["report"]["agency"], "某某局");
   ASSERT_EQ(d["report"]["sections"].size(), 2u);
   EXPECT_EQ(d["report"]["sections"][1]["title"], "主动公开政府信息情况");
-  EXPECT_LT(seconds, 30);
 }
 
 TEST_F(Hostile, GbkTextWithoutADeclarationReadsLikeItsUtf8) {
-  const std::string seed = test::shared_path("seed/helan-culture-tourism-2020.txt");
+  const std::string seed = test::source_path("samples/helan-culture-tourism-2020.txt");
   const std::string gbk = dir_ + "/gbk.txt";
   ASSERT_EQ(test::run("iconv -f UTF-8 -t GB18030 " + seed + " > " + gbk), 0);
   int status = 0, utf8_status = 0;
@@ -240,11 +236,9 @@ TEST_F(Hostile, PdfWithThousandsOfTinyTextBoxes) {
   const char* chars[] = {"公", "开", "申", "请", "件"};
   for (int i = 0; i < 6000; ++i) page.push_back({20 + (i % 100) * 5, 760 - (i / 100) * 12, chars[i % 5]});
   int status = 0;
-  double seconds = 0;
-  json d = check(write("boxes.pdf", cjk_pdf({page})), &status, &seconds);
+  json d = check(write("boxes.pdf", cjk_pdf({page})), &status);
   EXPECT_EQ(d["status"], "ok");
   EXPECT_EQ(d["report"]["year"], 2023);
-  EXPECT_LT(seconds, 60);
 }
 
 // Over the default page limit (300) it is refused before any page is read; with the limit
@@ -257,18 +251,15 @@ TEST_F(Hostile, FiveHundredPagePdfMadeAtTestTime) {
                      {280, 40, "- " + std::to_string(n) + " -"}});
   const std::string path = write("long.pdf", cjk_pdf(pages));
   int status = 0;
-  double seconds = 0;
-  json d = check(path, &status, &seconds);
+  json d = check(path, &status);
   EXPECT_EQ(status, 3);
   EXPECT_EQ(d["error"]["code"], "too_many_pages");
   EXPECT_EQ(d["error"]["message"], path + ": 页数 500 超过上限 300（可用 --max-pages 调整） (page count 500 is over "
                                           "the limit of 300; raise it with --max-pages)");
-  EXPECT_LT(seconds, 10);
-  d = check(path, &status, &seconds, "--max-pages 500");
+  d = check(path, &status, "--max-pages 500");
   EXPECT_EQ(status, 1);  // read: its five missing parts are error findings
   EXPECT_EQ(d["status"], "ok") << d.dump().substr(0, 300);
   EXPECT_EQ(d["report"]["agency"], "某某局");
-  EXPECT_LT(seconds, 90);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Real published reports in ../shared/corpus/real read through the HTML and DOCX readers,
+// Real published reports in tests/corpus read through the HTML and DOCX readers,
 // against golden files checked by hand against the source.
 #include <gtest/gtest.h>
 
@@ -35,11 +35,11 @@ json essence(const json& d) {
   return out;
 }
 
-const std::string kShanghai = "corpus/real/shanghai_shizhengfu_bangongting_2019.html";
-const std::string kTemplate = "corpus/real/template_guoban2021_nianbao_moban.docx";
+const std::string kShanghai = "shanghai_shizhengfu_bangongting_2019.html";
+const std::string kTemplate = "template_guoban2021_nianbao_moban.docx";
 
 TEST(ShanghaiHtml2019, EveryCellMetaAndPartAsPublished) {
-  const json d = check_json(test::shared_path(kShanghai));
+  const json d = check_json(test::corpus_path(kShanghai));
   ASSERT_EQ(d["status"], "ok") << d.dump();
   EXPECT_EQ(d["input_format"], "html");
   const json expected = json::parse(test::read_file(test::source_path("tests/data/html/shanghai_2019.expected.json")));
@@ -47,7 +47,7 @@ TEST(ShanghaiHtml2019, EveryCellMetaAndPartAsPublished) {
 }
 
 TEST(ShanghaiHtml2019, BlankCellsAreNullAndTheBlankTotalColumnStaysInPlace) {
-  const json t = essence(check_json(test::shared_path(kShanghai)))["tables"];
+  const json t = essence(check_json(test::corpus_path(kShanghai)))["tables"];
   EXPECT_EQ(t["applications"]["new"], json::parse(R"({"natural_person":821,"commercial":35,"research":null,
       "social_org":null,"legal_service":2,"other_org":1,"total":859})"));
   // (一)予以公开: its label spans two columns and its 总计 is blank; the numbers keep their columns.
@@ -61,7 +61,7 @@ TEST(ShanghaiHtml2019, BlankCellsAreNullAndTheBlankTotalColumnStaysInPlace) {
 }
 
 TEST(ShanghaiHtml2019, BlankCellsAreMissingCellWarningsAndNothingIsAnError) {
-  const json d = check_json(test::shared_path(kShanghai));
+  const json d = check_json(test::corpus_path(kShanghai));
   size_t nulls = 0;
   const json tables = essence(d)["tables"];
   for (const auto& [table, values] : tables.items())
@@ -84,7 +84,7 @@ TEST(ShanghaiHtml2019, BlankCellsAreMissingCellWarningsAndNothingIsAnError) {
 // figure. What the user sees today: the parts, format 2021, no year or agency, and one
 // missing_cell warning per blank cell of the tables the rebuilding finds.
 TEST(TemplateDocx2021, PartsFoundTablesBlankNoYearNoAgency) {
-  const json d = check_json(test::shared_path(kTemplate));
+  const json d = check_json(test::corpus_path(kTemplate));
   ASSERT_EQ(d["status"], "ok") << d.dump();
   EXPECT_EQ(d["input_format"], "docx");
   const json r = d["report"];

@@ -16,7 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-const std::string kPdf = "corpus/real/jiangsu_huaian_hongzequ_2024.pdf";  // 5 pages
+const std::string kPdf = "jiangsu_huaian_hongzequ_2024.pdf";  // 5 pages
 
 class Limits : public ::testing::Test {
  protected:
@@ -50,7 +50,7 @@ class Limits : public ::testing::Test {
 
 TEST_F(Limits, FileSizeNamesTheFlagAndTheNextFileIsStillChecked) {
   const std::string big = write("big.txt", "某某局2023年政府信息公开工作年度报告\n" + std::string(2u << 20, 'a') + "\n");
-  const std::string seed = test::shared_path("seed/helan-culture-tourism-2020.txt");
+  const std::string seed = test::source_path("samples/helan-culture-tourism-2020.txt");
   int status = 0;
   auto d = check("--max-file-mb 1 " + big + " " + seed, &status);
   EXPECT_EQ(status, 3);
@@ -68,7 +68,7 @@ TEST_F(Limits, FileSizeNamesTheFlagAndTheNextFileIsStillChecked) {
 
 TEST_F(Limits, PagesOfAPdfAreCountedBeforeReading) {
   int status = 0;
-  const std::string pdf = test::shared_path(kPdf);
+  const std::string pdf = test::corpus_path(kPdf);
   auto d = check("--max-pages 4 " + pdf, &status);
   EXPECT_EQ(status, 3);
   ASSERT_EQ(d.size(), 1u);
@@ -102,24 +102,22 @@ TEST_F(Limits, InflatedSizeOfADocxNamesTheFlag) {
 
 TEST_F(Limits, TimePerFileStopsALongCheckAndTheNextFileIsStillChecked) {
   const std::string slow = slow_report();
-  const std::string seed = test::shared_path("seed/helan-culture-tourism-2020.txt");
+  const std::string seed = test::source_path("samples/helan-culture-tourism-2020.txt");
   int status = 0;
-  auto start = std::chrono::steady_clock::now();
   auto d = check("--timeout 1 " + slow + " " + seed, &status);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(status, 3);
   ASSERT_EQ(d.size(), 2u);
   EXPECT_EQ(d[0]["error"]["code"], "timeout");
   EXPECT_EQ(d[0]["error"]["message"], slow + ": 检查用时超过上限 1 秒（可用 --timeout 调整） (checking took longer "
                                              "than the limit of 1 s; raise it with --timeout)");
   EXPECT_EQ(d[1]["status"], "ok");
-  EXPECT_LT(seconds, 30);
+  EXPECT_EQ(d[1]["report"]["year"], 2020);
 }
 
 TEST_F(Limits, MemoryPerFileIsOutOfMemoryNotACrash) {
   if (NIANBAO_ASAN) GTEST_SKIP() << "AddressSanitizer reserves the address space a limit would count";
   int status = 0;
-  const std::string pdf = test::shared_path(kPdf);
+  const std::string pdf = test::corpus_path(kPdf);
   auto d = check("--max-memory-mb 40 " + pdf, &status);
   EXPECT_EQ(status, 3);
   ASSERT_EQ(d.size(), 1u);
@@ -130,7 +128,7 @@ TEST_F(Limits, MemoryPerFileIsOutOfMemoryNotACrash) {
 
 TEST_F(Limits, TextOutputIsOneLinePerRefusedFile) {
   std::string out;
-  const std::string pdf = test::shared_path(kPdf);
+  const std::string pdf = test::corpus_path(kPdf);
   int status = test::run(test::binary() + " check --color never --max-pages 1 " + pdf + " 2>/dev/null", &out);
   EXPECT_EQ(status, 3);
   EXPECT_EQ(out, pdf + ": error[read.too_many_pages]: 页数 5 超过上限 1（可用 --max-pages 调整） (page count 5 is "

@@ -58,7 +58,7 @@ TEST(PdfReader, EveryUnreadablePdfIsSaidWithItsReason) {
 }
 
 TEST(PdfReader, TruncatedRealReportIsDamaged) {
-  std::string whole = test::read_file(test::shared_path("corpus/real/jiangsu_huaian_hongzequ_2024.pdf"));
+  std::string whole = test::read_file(test::corpus_path("jiangsu_huaian_hongzequ_2024.pdf"));
   std::string path = testing::TempDir() + "cut.pdf";
   {
     std::ofstream out(path, std::ios::binary);
@@ -73,7 +73,7 @@ TEST(PdfReader, TruncatedRealReportIsDamaged) {
 }
 
 TEST(PdfReader, LinesAsAReaderSeesThem) {
-  Document doc = read_pdf_file(test::shared_path("corpus/real/jiangsu_huaian_shizhengfu_2024.pdf"), test::rules().headings);
+  Document doc = read_pdf_file(test::corpus_path("jiangsu_huaian_shizhengfu_2024.pdf"), test::rules().headings);
   ASSERT_EQ(doc.pages.size(), 6u);
   EXPECT_EQ(doc.format, InputFormat::Pdf);
   for (const auto& p : doc.pages) {
@@ -97,7 +97,7 @@ TEST(PdfReader, LinesAsAReaderSeesThem) {
 }
 
 TEST(PdfReader, ParagraphContinuesOnTheNextPage) {
-  Document doc = read_pdf_file(test::shared_path("corpus/real/jiangsu_huaian_shizhengfu_2024.pdf"), test::rules().headings);
+  Document doc = read_pdf_file(test::corpus_path("jiangsu_huaian_shizhengfu_2024.pdf"), test::rules().headings);
   Segmentation seg = segment(doc, test::rules().headings);
   bool joined = false;
   for (const auto& p : seg.paragraphs)

@@ -1,5 +1,5 @@
 // Tables and metadata read from PDFs, cell by cell, against golden files (tests/data/pdf/*.golden):
-// the three real PDFs of ../shared/corpus/real (values checked by hand on the rendered pages,
+// the three real PDFs of tests/corpus (values checked by hand on the rendered pages,
 // with the page and line of every cell) and the reports made by tools/make-test-pdfs (values as
 // written into the document: merged cells, a group label one character per line, wrapped labels
 // and heads, blank and "/" cells, tables running over pages with and without a repeated header).
@@ -113,7 +113,7 @@ void expect_matches_golden(const std::string& path, const std::string& name) {
   for (const auto& [key, v] : got) EXPECT_TRUE(g.cells.count(key)) << key << " not expected";
 }
 
-std::string corpus(const std::string& name) { return test::shared_path("corpus/real/" + name + ".pdf"); }
+std::string corpus(const std::string& name) { return test::corpus_path(name + ".pdf"); }
 std::string made(const std::string& name) { return test::source_path("tests/data/pdf/" + name + ".pdf"); }
 
 TEST(PdfTables, HuaianCityGovernment2024EveryCell) {

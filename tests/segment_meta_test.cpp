@@ -30,7 +30,7 @@ std::vector<std::pair<int, int>> parts_and_lines(const Segmentation& s) {
 }
 
 TEST(Segment, SeedHasTheSixPartsAtTheirHeadingLines) {
-  Read r = read(test::shared_path("seed/helan-culture-tourism-2020.txt"));
+  Read r = read(test::source_path("samples/helan-culture-tourism-2020.txt"));
   std::vector<std::pair<int, int>> expected{{1, 7}, {2, 41}, {3, 64}, {4, 94}, {5, 101}, {6, 113}};
   EXPECT_EQ(parts_and_lines(r.seg), expected);
   EXPECT_EQ(r.seg.sections[2].title, "收到和处理政府信息公开申请情况");
@@ -38,7 +38,7 @@ TEST(Segment, SeedHasTheSixPartsAtTheirHeadingLines) {
 }
 
 TEST(Segment, SentenceBrokenOverABlankLineIsOneParagraphWithBothLocations) {
-  Read r = read(test::shared_path("seed/helan-culture-tourism-2020.txt"));
+  Read r = read(test::source_path("samples/helan-culture-tourism-2020.txt"));
   const Paragraph* p = nullptr;
   for (const auto& para : r.seg.paragraphs)
     if (para.text.find("政府信息公开工作领导小组") != std::string::npos) p = &para;
@@ -50,7 +50,7 @@ TEST(Segment, SentenceBrokenOverABlankLineIsOneParagraphWithBothLocations) {
 }
 
 TEST(Meta, SeedTitleAgencyYearDates) {
-  Read r = read(test::shared_path("seed/helan-culture-tourism-2020.txt"));
+  Read r = read(test::source_path("samples/helan-culture-tourism-2020.txt"));
   EXPECT_EQ(r.meta.title, "贺兰县文化旅游广电局2020年政府信息公开工作年度报告");
   EXPECT_EQ(r.meta.title_loc.line, 3);
   EXPECT_EQ(r.meta.agency, "贺兰县文化旅游广电局");
@@ -64,7 +64,7 @@ TEST(Meta, SeedTitleAgencyYearDates) {
 }
 
 TEST(Meta, TitleWrappedOverTwoLinesInAMarkdownConversion) {
-  Read r = read(test::shared_path("corpus/real/shanghai_shizhengfu_bangongting_2025.md"));
+  Read r = read(test::corpus_path("shanghai_shizhengfu_bangongting_2025.md"));
   EXPECT_EQ(r.meta.title, "2025年上海市人民政府办公厅政府信息公开工作年度报告");
   EXPECT_EQ(r.meta.agency, "上海市人民政府办公厅");
   EXPECT_EQ(r.meta.year, 2025);
@@ -99,7 +99,7 @@ TEST(Meta, WebPageCopyWithDateLineAndBodyStartingWithNianDuBaoGao) {
 }
 
 TEST(Segment, PortalDumpOnOneLineStillHasItsSixParts) {
-  Read r = read(test::shared_path("corpus/real/fujian_pingtan_shiyanqu_2020.txt"));
+  Read r = read(test::corpus_path("fujian_pingtan_shiyanqu_2020.txt"));
   ASSERT_EQ(r.seg.sections.size(), 6u);
   for (int i = 0; i < 6; ++i) EXPECT_EQ(r.seg.sections[i].number, i + 1);
   EXPECT_EQ(r.meta.year, 2020);
@@ -109,7 +109,7 @@ TEST(Segment, PortalDumpOnOneLineStillHasItsSixParts) {
 }
 
 TEST(Segment, OldLayoutIsRecognised) {
-  Read r = read(test::shared_path("corpus/real/fujian_pingtan_xianzhengfu_2011.txt"));
+  Read r = read(test::corpus_path("fujian_pingtan_xianzhengfu_2011.txt"));
   EXPECT_EQ(r.meta.year, 2011);
   EXPECT_EQ(r.meta.agency, "平潭县人民政府");
 }

@@ -1,9 +1,10 @@
 // The self-check server: upload page, JSON endpoint, size limit, no leftovers, a stalled client
-// not blocking others; and the page driven end to end in headless Chromium.
+// not blocking others. The page driven end to end in headless Chromium is browser_test.cpp.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -34,7 +35,7 @@ class ServeTest : public ::testing::Test {
     ::setenv("TMPDIR", tmp_.c_str(), 1);
     ServeOptions o;
     o.max_upload_bytes = 1u << 20;
-    o.timeout_seconds = 2;
+    o.timeout_seconds = 5;  // a stalled client is dropped after it; any other request takes far less
     o.limits.max_pages = 4;  // the five-page 洪泽区 PDF is over it
     server_ = make_server(rules_, o);
     port_ = server_->bind_to_any_port("127.0.0.1");
@@ -114,7 +115,7 @@ TEST_F(ServeTest, OverSizeUploadIsRefusedWithAMessageAndServingGoesOn) {
 // naming it, and the server goes on serving.
 TEST_F(ServeTest, AnUploadOverALimitIsAnErrorAndServingGoesOn) {
   httplib::MultipartFormDataItems items = {
-      {"file", test::read_file(test::shared_path("corpus/real/jiangsu_huaian_hongzequ_2024.pdf")), "r.pdf",
+      {"file", test::read_file(test::corpus_path("jiangsu_huaian_hongzequ_2024.pdf")), "r.pdf",
        "application/pdf"}};
   auto res = client().Post("/api/check", items);
   ASSERT_TRUE(res);
@@ -149,11 +150,20 @@ TEST_F(ServeTest, AStalledClientDoesNotBlockOthers) {
   std::string head = "POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
                      "Content-Length: 100000\r\n\r\n--b\r\n";
   ASSERT_EQ(::write(fd, head.data(), head.size()), static_cast<ssize_t>(head.size()));
-  auto start = std::chrono::steady_clock::now();
   auto res = client().Get("/");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+  // The page was served while the stalled upload was still being waited for: the server has
+  // neither answered nor closed it yet (a server taking one request at a time would have had to
+  // give up on it first).
+  pollfd p{fd, POLLIN, 0};
+  EXPECT_EQ(::poll(&p, 1, 0), 0) << "the stalled upload was ended before the page was served";
+  // Then the read timeout frees its worker: the server ends the connection. (The bound only
+  // keeps a broken server from hanging the test.)
+  ASSERT_EQ(::poll(&p, 1, 120'000), 1) << "the stalled upload was never ended";
+  char buf[512];
+  const ssize_t n = ::read(fd, buf, sizeof buf);
+  EXPECT_TRUE(n == 0 || (n > 0 && std::string(buf, n).rfind("HTTP/1.1 4", 0) == 0)) << std::string(buf, n > 0 ? n : 0);
   ::close(fd);
 }
 
@@ -164,25 +174,6 @@ TEST(Upload, NamesFromTheClientAreNeverPaths) {
   EXPECT_EQ(display_name("/etc/passwd"), "passwd");
   EXPECT_EQ(display_name("a\nb"), "ab");
   EXPECT_EQ(display_name(""), "upload");
-}
-
-// The upload page in a real browser (tests/e2e/browser.mjs): Debian's chromium driven by
-// playwright-core uploads the planted PDF, checks the findings, the marked cell, the boxed
-// page, the over-size refusal, and saves a screenshot next to the binary.
-TEST(Browser, UploadPageEndToEnd) {
-  std::string e2e = test::source_path("tests/e2e");
-  if (!fs::exists("/usr/bin/chromium")) GTEST_FAIL() << "chromium missing: run tools/install-deps";
-  if (!fs::exists(e2e + "/node_modules/playwright-core/package.json")) {
-    std::string out;
-    ASSERT_EQ(test::run("cd '" + e2e + "' && npm ci --no-audit --no-fund --loglevel=error 2>&1", &out), 0) << out;
-  }
-  std::string shot = (fs::path(test::binary()).parent_path() / "e2e-upload.png").string();
-  std::string out;
-  int rc = test::run("node '" + e2e + "/browser.mjs' '" + test::binary() + "' '" + e2e +
-                         "/data/huaian_2024_planted.pdf' '" + shot + "' 2>&1",
-                     &out);
-  EXPECT_EQ(rc, 0) << out;
-  EXPECT_TRUE(fs::exists(shot));
 }
 
 }  // namespace

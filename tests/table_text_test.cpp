@@ -39,7 +39,7 @@ const std::vector<std::string> kTitles = {"主动公开政府信息情况", "收
 
 TableExtraction extract(const std::string& file, int year,
                         const std::vector<std::string>& titles = kTitles) {
-  Document d = read_text_file(test::shared_path(file));
+  Document d = read_text_file(test::source_path(file));
   return rebuild_tables_from_text(d, test::rules(), parts(d, titles), year);
 }
 
@@ -77,7 +77,7 @@ std::vector<double> rev(const Table& t, const std::string& row) {
 }  // namespace
 
 TEST(TableText, SeedReport2019TabRows) {
-  auto x = extract("seed/helan-culture-tourism-2020.txt", 2020);
+  auto x = extract("samples/helan-culture-tourism-2020.txt", 2020);
   EXPECT_EQ(x.format_version, "2019");
   ASSERT_EQ(x.tables.size(), 3u);
   const Table& a = x.tables.at("applications");
@@ -204,7 +204,7 @@ TEST(TableText, HandBuilt2021TabRowsWithUnitsAndPlaceholders) {
 }
 
 TEST(TableText, ShuyangPerRowMarkdownTables) {
-  auto x = extract("corpus/real/jiangsu_suqian_shuyangxian_2025.txt", 2025);
+  auto x = extract("tests/corpus/jiangsu_suqian_shuyangxian_2025.txt", 2025);
   EXPECT_EQ(x.format_version, "2021");
   const Table& a = x.tables.at("applications");
   EXPECT_EQ(app(a, "new"), (V{705, 3, 0, 0, 5, 0, 713}));
@@ -224,7 +224,7 @@ TEST(TableText, ShuyangPerRowMarkdownTables) {
 }
 
 TEST(TableText, ShanghaiMarkdownWithDetachedLabels) {
-  auto x = extract("corpus/real/shanghai_shizhengfu_bangongting_2025.md", 2025);
+  auto x = extract("tests/corpus/shanghai_shizhengfu_bangongting_2025.md", 2025);
   EXPECT_EQ(x.format_version, "2021");
   const Table& a = x.tables.at("applications");
   EXPECT_EQ(app(a, "new"), (V{1259, 36, 0, 0, 0, 0, 1295}));
@@ -255,7 +255,7 @@ TEST(TableText, ShanghaiMarkdownWithDetachedLabels) {
 }
 
 TEST(TableText, KeweiMarkdownLabelsAfterTheirNumbers) {
-  auto x = extract("corpus/real/shanghai_kewei_2024.md", 2024,
+  auto x = extract("tests/corpus/shanghai_kewei_2024.md", 2024,
                    {"主动公开", "收到和处理政府信息公开申请情况", "政府信息公开行政复议", "主要问题"});
   const Table& a = x.tables.at("applications");
   EXPECT_EQ(app(a, "granted"), (V{9, 0, 0, 0, 0, 0, 9}));
@@ -271,7 +271,7 @@ TEST(TableText, KeweiMarkdownLabelsAfterTheirNumbers) {
 }
 
 TEST(TableText, Pingtan2019FlattenedRuns) {
-  auto x = extract("corpus/real/fujian_pingtan_shiyanqu_2019.txt", 2019);
+  auto x = extract("tests/corpus/fujian_pingtan_shiyanqu_2019.txt", 2019);
   EXPECT_EQ(x.format_version, "2019");
   const Table& a = x.tables.at("applications");
   EXPECT_EQ(app(a, "new"), (V{23, 0, 0, 0, 0, 0, 23}));  // "230 000023"
@@ -289,7 +289,7 @@ TEST(TableText, Pingtan2019FlattenedRuns) {
 }
 
 TEST(TableText, Pingtan2020PublishedInconsistencySurvives) {
-  auto x = extract("corpus/real/fujian_pingtan_shiyanqu_2020.txt", 2020);
+  auto x = extract("tests/corpus/fujian_pingtan_shiyanqu_2020.txt", 2020);
   const Table& a = x.tables.at("applications");
   EXPECT_EQ(app(a, "new"), (V{20, 0, 0, 0, 0, 1, 21}));
   EXPECT_EQ(app(a, "granted"), (V{6, 0, 0, 0, 0, 1, 7}));
@@ -305,7 +305,7 @@ TEST(TableText, Pingtan2020PublishedInconsistencySurvives) {
 }
 
 TEST(TableText, Pingtan2021SolvedWithTableSums) {
-  auto x = extract("corpus/real/fujian_pingtan_shiyanqu_2021.txt", 2021);
+  auto x = extract("tests/corpus/fujian_pingtan_shiyanqu_2021.txt", 2021);
   EXPECT_EQ(x.format_version, "2021");
   const Table& a = x.tables.at("applications");
   EXPECT_EQ(app(a, "new"), (V{64, 0, 0, 2, 0, 4, 70}));
@@ -319,13 +319,13 @@ TEST(TableText, Pingtan2021SolvedWithTableSums) {
 }
 
 TEST(TableText, Pingtan2024And2025Reviews) {
-  auto x = extract("corpus/real/fujian_pingtan_shiyanqu_2024.txt", 2024);
+  auto x = extract("tests/corpus/fujian_pingtan_shiyanqu_2024.txt", 2024);
   const Table& r = x.tables.at("reviews");
   EXPECT_EQ(rev(r, "review"), (V{2, 1, 3, 1, 7}));  // "21317000001324019"
   EXPECT_EQ(rev(r, "litigation_direct"), (V{0, 0, 0, 0, 0}));
   EXPECT_EQ(rev(r, "litigation_after_review"), (V{13, 2, 4, 0, 19}));
   EXPECT_EQ(app(x.tables.at("applications"), "new"), (V{217, 1, 0, 0, 0, 0, 218}));
-  auto y = extract("corpus/real/fujian_pingtan_shiyanqu_2025.txt", 2025);
+  auto y = extract("tests/corpus/fujian_pingtan_shiyanqu_2025.txt", 2025);
   const Table& r2 = y.tables.at("reviews");
   EXPECT_EQ(rev(r2, "review"), (V{25, 3, 8, 0, 36}));
   EXPECT_EQ(rev(r2, "litigation_direct"), (V{3, 3, 0, 0, 6}));
@@ -366,7 +366,7 @@ TEST(TableText, Pre2019ReportsHaveNoTables) {
   for (auto [file, year] : {std::pair{"fujian_pingtan_shiyanqu_2018.txt", 2018},
                             std::pair{"fujian_pingtan_xianzhengfu_2011.txt", 2011},
                             std::pair{"fujian_pingtan_dishuiju_2013.txt", 2013}}) {
-    auto x = extract(std::string("corpus/real/") + file, year);
+    auto x = extract(std::string("tests/corpus/") + file, year);
     EXPECT_TRUE(x.tables.empty()) << file;
     EXPECT_EQ(x.format_version, "unknown") << file;
   }

@@ -1,6 +1,9 @@
 #include "test_paths.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <sys/wait.h>
@@ -10,8 +13,14 @@ namespace nianbao::test {
 std::string source_path(const std::string& relative) {
   return std::string(NIANBAO_SOURCE_DIR) + "/" + relative;
 }
-std::string shared_path(const std::string& relative) {
-  return std::string(NIANBAO_SHARED_DIR) + "/" + relative;
+std::string corpus_path(const std::string& name) {
+  const std::string path = source_path("tests/corpus/" + name);
+  std::error_code ec;
+  // A report missing from the corpus would otherwise show as an error object or an empty read
+  // that some assertions accept.
+  if (!std::filesystem::is_regular_file(path, ec) || std::filesystem::file_size(path, ec) == 0)
+    ADD_FAILURE() << "test data missing or empty: " << path;
+  return path;
 }
 std::string binary() { return NIANBAO_BINARY; }
 
@@ -22,8 +31,13 @@ const Rules& rules() {
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    ADD_FAILURE() << "cannot read " << path;
+    return "";
+  }
   std::stringstream ss;
   ss << in.rdbuf();
+  if (ss.str().empty()) ADD_FAILURE() << "empty file: " << path;
   return ss.str();
 }
 

@@ -1,4 +1,5 @@
-// Paths the tests read: the repository, the shared corpus beside it, the built binary.
+// Paths the tests read: the repository, its corpus of real reports (tests/corpus), the built
+// binary. Every file a test reads is in the repository: a missing or empty one fails the test.
 #pragma once
 
 #include <string>
@@ -8,11 +9,11 @@
 namespace nianbao::test {
 
 std::string source_path(const std::string& relative);  // <repo>/relative
-std::string shared_path(const std::string& relative);  // <repo>/../shared/relative
-std::string binary();
+std::string corpus_path(const std::string& name);       // <repo>/tests/corpus/name, which must exist
+std::string binary();                                   // build/nianbao
+std::string read_file(const std::string& path);         // fails the test when missing or empty
 // The rules of the repository (rules/), loaded once.
-const Rules& rules();                                   // build/nianbao
-std::string read_file(const std::string& path);
+const Rules& rules();
 
 // Runs a shell command, returns its exit status and fills `out` with its standard output.
 int run(const std::string& command, std::string* out = nullptr);

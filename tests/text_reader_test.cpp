@@ -14,10 +14,11 @@ namespace nianbao {
 namespace {
 
 using test::read_file;
-using test::shared_path;
+using test::corpus_path;
+using test::source_path;
 using Cells = std::vector<std::string>;
 
-const std::string kSeed = "seed/helan-culture-tourism-2020.txt";
+const std::string kSeed = "samples/helan-culture-tourism-2020.txt";
 
 // The stored line with this editor line number, or nullptr.
 const Line* line_at(const Document& doc, int line_number) {
@@ -90,9 +91,9 @@ class TempDir {
 };
 
 TEST(TextReader, SeedLineNumbersAndCells) {
-  const Document doc = read_text_file(shared_path(kSeed));
+  const Document doc = read_text_file(source_path(kSeed));
   EXPECT_EQ(doc.format, InputFormat::Text);
-  EXPECT_EQ(doc.path, shared_path(kSeed));
+  EXPECT_EQ(doc.path, source_path(kSeed));
   ASSERT_EQ(doc.pages.size(), 1u);
   EXPECT_EQ(doc.pages[0].number, 1);
 
@@ -136,7 +137,7 @@ TEST(TextReader, SeedLineNumbersAndCells) {
 }
 
 TEST(TextReader, GbkCopyReadsLikeUtf8) {
-  const std::string utf8 = read_file(shared_path(kSeed));
+  const std::string utf8 = read_file(source_path(kSeed));
   const std::string gbk = convert(utf8, "GB18030");
   ASSERT_NE(gbk, utf8);
   const Document a = read_text_bytes(utf8, "a.txt");
@@ -283,7 +284,7 @@ TEST(TextReader, TabIndentedParagraphIsProse) {
 
 TEST(TextReader, ShanghaiMarkdownConversion) {
   const Document doc =
-      read_text_file(shared_path("corpus/real/shanghai_shizhengfu_bangongting_2025.md"));
+      read_text_file(corpus_path("shanghai_shizhengfu_bangongting_2025.md"));
   EXPECT_EQ(doc.pages.size(), 7u);  // "— 7 —" is the last line
   EXPECT_EQ(line_at(doc, 23), nullptr);
   EXPECT_EQ(line_at(doc, 24)->loc.page, 2);
@@ -297,7 +298,7 @@ TEST(TextReader, ShanghaiMarkdownConversion) {
 }
 
 TEST(TextReader, PortalHeaderBecomesProperties) {
-  const Document doc = read_text_file(shared_path("corpus/real/fujian_pingtan_shiyanqu_2020.txt"));
+  const Document doc = read_text_file(corpus_path("fujian_pingtan_shiyanqu_2020.txt"));
   EXPECT_EQ(doc.properties.at("发布时间"), "2021-03-05 08:58");
   EXPECT_EQ(doc.properties.at("标题"), "平潭综合实验区2020年度政府信息公开工作年度报告");
   EXPECT_EQ(doc.properties.at("原文链接"),

@@ -1,0 +1,35 @@
+// The self-check page driven end to end in a real browser (tests/e2e/browser.mjs): Debian's
+// chromium driven by playwright-core. Labelled `chromium` (tests/CMakeLists.txt); it fails,
+// never skips, when the browser or the e2e packages are missing: tools/install-deps installs
+// both (`make deps`).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "test_paths.h"
+
+namespace nianbao {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Uploads the planted PDF, checks the findings, the marked cell, the boxed page, the over-size
+// refusal, and saves a screenshot next to the binary.
+TEST(Browser, UploadPageEndToEnd) {
+  const std::string e2e = test::source_path("tests/e2e");
+  ASSERT_TRUE(fs::exists("/usr/bin/chromium")) << "chromium missing: run tools/install-deps (make deps)";
+  ASSERT_EQ(test::run("command -v node >/dev/null"), 0) << "node missing: run tools/install-deps (make deps)";
+  ASSERT_TRUE(fs::exists(e2e + "/node_modules/playwright-core/package.json"))
+      << e2e << "/node_modules missing: run tools/install-deps (make deps), which runs npm ci there";
+  std::string shot = (fs::path(test::binary()).parent_path() / "e2e-upload.png").string();
+  fs::remove(shot);
+  std::string out;
+  int rc = test::run("node '" + e2e + "/browser.mjs' '" + test::binary() + "' '" + e2e +
+                         "/data/huaian_2024_planted.pdf' '" + shot + "' 2>&1",
+                     &out);
+  EXPECT_EQ(rc, 0) << out;
+  EXPECT_TRUE(fs::exists(shot));
+}
+
+}  // namespace
+}  // namespace nianbao
