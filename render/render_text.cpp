@@ -44,7 +44,7 @@ std::string summary(const CheckResult& r, Lang lang) {
 }
 
 // "FILE:PAGE:LINE" as editors jump to it; a Word document has no lines, only paragraphs:
-// "FILE:¶N" (output.md: for DOCX the line is the paragraph number).
+// "FILE:¶N" (docs/OUTPUT.md: for DOCX the line is the paragraph number).
 std::string place(const CheckResult& r, Location loc) {
   std::string where = r.file;
   if (!loc.known()) return where;

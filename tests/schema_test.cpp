@@ -29,8 +29,8 @@ TEST(Schema, DeclaresBothVersions) {
   size_t cells19 = 0, cells21 = 0;
   for (const auto& r : s19.table("proactive")->rows) cells19 += r.columns.size();
   for (const auto& r : s21.table("proactive")->rows) cells21 += r.columns.size();
-  EXPECT_EQ(cells19, 22u);  // format.md §3.2
-  EXPECT_EQ(cells21, 10u);  // format.md §3.1
+  EXPECT_EQ(cells19, 22u);  // docs/FORMAT.md §3.2
+  EXPECT_EQ(cells21, 10u);  // docs/FORMAT.md §3.1
   EXPECT_EQ(s19.table("proactive")->rows[7].key, "procurement");
   EXPECT_TRUE(s19.table("proactive")->column("change")->is_signed);
   EXPECT_EQ(s21.table("proactive")->column("amount_wan")->unit, "万元");

@@ -40,7 +40,7 @@ void add_path(const std::string& p, std::vector<std::string>& out) {
   }
 }
 
-// Exit status as output.md, accumulated report by report so that no result stays in memory
+// Exit status as docs/OUTPUT.md, accumulated report by report so that no result stays in memory
 // (a large parent makes every fork slower).
 struct Status {
   bool unreadable = false, error = false;

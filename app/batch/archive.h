@@ -37,7 +37,7 @@ bool in_shard(const std::string& file, int k, int n);
 // Parses "K/N"; false when malformed or K outside 1..N.
 bool parse_shard(const std::string& text, int& k, int& n);
 
-// Exit status as output.md: 3 an input unreadable, else 1 an error finding, else 0.
+// Exit status as docs/OUTPUT.md: 3 an input unreadable, else 1 an error finding, else 0.
 int run_batch(const BatchOptions& options, const Rules& rules);
 
 // Merges shard databases into `db` and writes the outputs as run_batch does, over every

@@ -111,7 +111,7 @@ void carry_over(const Stored& cur, const Stored& prev, const Rules& rules, Cross
 }
 
 // archive.in_force: a format that counts documents in force on both sides (the 2021 format; not
-// across 2020→2021, whose 2019 format counts them otherwise, format.md T2.VALID).
+// across 2020→2021, whose 2019 format counts them otherwise, docs/FORMAT.md T2.VALID).
 void in_force(const Stored& cur, const Stored& prev, const Rules& rules, CrossResult& out) {
   if (!counts_in_force(rules, version_of(cur)) || !counts_in_force(rules, version_of(prev))) return;
   const json& now = at(cur.result, {"report", "tables", "proactive", "values"});

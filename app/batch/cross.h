@@ -16,7 +16,7 @@ struct Rules;
 namespace nianbao::batch {
 
 struct CrossResult {
-  std::vector<nlohmann::ordered_json> findings;  // archive.* findings, as output.md
+  std::vector<nlohmann::ordered_json> findings;  // archive.* findings, as docs/OUTPUT.md
   std::vector<nlohmann::ordered_json> verified;  // pairs checked and consistent
 };
 

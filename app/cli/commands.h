@@ -18,7 +18,7 @@ struct CheckOptions {
   std::vector<std::string> files;
 };
 
-// Exit status as output.md: 0 no error finding, 1 an error finding, 3 an input unreadable.
+// Exit status as docs/OUTPUT.md: 0 no error finding, 1 an error finding, 3 an input unreadable.
 int run_check(const CheckOptions& options, const Rules& rules);
 
 struct RulesOptions {

@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
-    return 2;  // usage error (output.md)
+    return 2;  // usage error (docs/OUTPUT.md)
   }
   try {
     const nianbao::Rules loaded = nianbao::load_rules(rules.empty() ? nianbao::default_rules_dir() : rules);

@@ -3,7 +3,7 @@
 //
 //   GET  /                 the upload page (Chinese; ?lang=en for English)
 //   POST /check            multipart field "file" -> the report as an HTML fragment
-//   POST /api/check        multipart field "file" -> the JSON report object of output.md
+//   POST /api/check        multipart field "file" -> the JSON report object of docs/OUTPUT.md
 #pragma once
 
 #include <cstddef>

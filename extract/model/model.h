@@ -17,7 +17,7 @@ struct Box {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
-// Where something is in the source. `page` is 1-based. `line` is what output.md defines per
+// Where something is in the source. `page` is 1-based. `line` is what docs/OUTPUT.md defines per
 // input type: the line on the page for PDF, the line in the file for text and HTML, the
 // paragraph number for DOCX. 0 means unknown.
 struct Location {

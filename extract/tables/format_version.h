@@ -1,4 +1,4 @@
-// Which table format a report uses, read from its labels (format.md §1): headers and rows that
+// Which table format a report uses, read from its labels (docs/FORMAT.md §1): headers and rows that
 // only one version prints (each schema's [detect] signals). The year only breaks ties; comparing
 // the version found with the one the year requires is validation's job (structure.format_version).
 #pragma once

@@ -1,5 +1,5 @@
 // meta.year_mismatch.body: a paragraph of parts 1–4 that opens with another year than the
-// report's — the trace of last year's report reused without changing the year (format.md §9.2
+// report's — the trace of last year's report reused without changing the year (docs/FORMAT.md §9.2
 // rank 12; the 2011 东莞统计局 case where only the title year was changed).
 #include <re2/re2.h>
 

@@ -1,4 +1,4 @@
-// text.table_mismatch: figures of the prose against the tables (format.md TXT.T3, TXT.T4,
+// text.table_mismatch: figures of the prose against the tables (docs/FORMAT.md TXT.T3, TXT.T4,
 // TXT.PCT). "全年收到政府信息公开申请34件" against 一、本年新收, "行政复议351件，其中结果维持72件…"
 // against part 4, "未收到…申请" against a non-zero table.
 //
