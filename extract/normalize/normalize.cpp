@@ -120,13 +120,6 @@ bool three_digits_follow(const std::string& s, size_t comma) {
   return j - (comma + 1) == 3;
 }
 
-std::string trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-  return std::string(s.substr(b, e - b));
-}
-
 }  // namespace
 
 std::string fold(std::string_view text) { return fold_impl(text, true); }
@@ -211,7 +204,7 @@ std::optional<Date> parse_date(std::string_view text) {
 }
 
 std::optional<Number> parse_number(std::string_view text) {
-  std::string s = trim(compact(text));
+  std::string s = compact(text);
   if (s.empty()) return std::nullopt;
   Number n;
   double sign = 1;
@@ -242,7 +235,7 @@ std::optional<Number> parse_number(std::string_view text) {
 }
 
 std::optional<Quantity> parse_quantity(std::string_view text) {
-  std::string s = trim(compact(text));
+  std::string s = compact(text);
   size_t end = 0;
   // The longest prefix that is a number.
   for (size_t i = 1; i <= s.size(); ++i)

@@ -5,6 +5,7 @@
 
 #include "extract/model/errors.h"
 #include "extract/normalize/normalize.h"
+#include "extract/normalize/vocabulary.h"
 #include "extract/rules/relations.h"
 #include "extract/rules/rules_file.h"
 
@@ -15,24 +16,7 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // "1.属于国家秘密" → "属于国家秘密", "(一)予以公开" → "予以公开", "一、本年新收…" → "本年新收…".
-std::string strip_numbering(const std::string& m) {
-  size_t i = 0;
-  while (i < m.size() && is_digit(m[i])) ++i;
-  if (i > 0 && i < m.size() && m[i] == '.') return m.substr(i + 1);
-  static const std::string numerals = "一二三四五六七八九十";
-  auto numeral_run = [&](size_t from) {
-    size_t k = from;
-    while (k + 3 <= m.size() && numerals.find(m.substr(k, 3)) != std::string::npos) k += 3;
-    return k;
-  };
-  if (!m.empty() && m[0] == '(') {
-    size_t k = numeral_run(1);
-    if (k > 1 && k < m.size() && m[k] == ')') return m.substr(k + 1);
-  }
-  size_t k = numeral_run(0);
-  if (k > 0 && m.compare(k, 3, "、") == 0) return m.substr(k + 3);
-  return m;
-}
+std::string strip_numbering(const std::string& m) { return m.substr(item_number_length(m)); }
 
 SchemaColumn load_column(RulesEntry e) {
   SchemaColumn col;

@@ -1,6 +1,7 @@
 #include "extract/segment/segment.h"
 
 #include "extract/normalize/normalize.h"
+#include "extract/normalize/vocabulary.h"
 
 namespace nianbao {
 
@@ -33,10 +34,6 @@ void add_piece(Paragraph& p, const std::string& text, Location loc) {
   p.text += text;
 }
 
-std::string trim_right(std::string s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.pop_back();
-  return s;
-}
 
 struct Builder {
   Segmentation out;
@@ -93,7 +90,7 @@ Segmentation segment_pass(const Document& doc, const HeadingRules& rules, bool n
       b.flush();
       continue;
     }
-    std::string text = trim_right(line.text);
+    std::string text(trim_right(line.text));
     if (text.empty()) continue;
     size_t chars = utf8_length(text);
     if (chars < rules.inline_scan_min_chars()) {

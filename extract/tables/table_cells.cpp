@@ -6,18 +6,12 @@
 #include <map>
 
 #include "extract/normalize/normalize.h"
+#include "extract/normalize/vocabulary.h"
 #include "extract/rules/relations.h"
 
 namespace nianbao {
 
 namespace {
-
-std::string trim(const std::string& s) {
-  size_t a = 0, b = s.size();
-  while (a < b && s[a] == ' ') ++a;
-  while (b > a && s[b - 1] == ' ') --b;
-  return s.substr(a, b - a);
-}
 
 bool selected(const std::vector<std::string>& only, const std::string& key) {
   return only.empty() || std::any_of(only.begin(), only.end(), [&](const std::string& p) {
@@ -35,14 +29,14 @@ std::string format_number(double v) {
 
 Cell make_cell(const std::string& text, const SchemaColumn& column, Location loc) {
   Cell c;
-  c.text = trim(fold(text));
+  c.text = std::string(trim(fold(text)));
   c.loc = loc;
   const std::string& t = c.text;
   if (t.empty()) {
     c.state = CellState::Empty;
     return c;
   }
-  if (t == "/" || t == "-" || t == "--" || t == "无" || t == "\\") {
+  if (is_placeholder(t)) {
     c.state = CellState::Placeholder;
     return c;
   }

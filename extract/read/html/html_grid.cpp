@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "extract/normalize/normalize.h"
+#include "extract/normalize/vocabulary.h"
 
 namespace nianbao {
 
@@ -12,8 +13,7 @@ bool is_value_text(const std::string& text) {
   const std::string t = compact(text);
   if (t.empty()) return false;
   static const RE2 number("[+-]?[0-9][0-9,.]*(?:万元|元|%|件|个|项)?");
-  static const RE2 placeholder("(?:/|\\\\|-+|—+|－+|无)");
-  return RE2::FullMatch(t, number) || RE2::FullMatch(t, placeholder);
+  return RE2::FullMatch(t, number) || is_placeholder(t);
 }
 
 std::vector<std::vector<std::string>> expand_grid(const std::vector<SourceRow>& rows) {

@@ -7,6 +7,7 @@
 
 #include "extract/read/docx/docx_numbering.h"
 #include "extract/normalize/normalize.h"
+#include "extract/normalize/vocabulary.h"
 
 namespace nianbao {
 namespace {
@@ -23,12 +24,6 @@ std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
-}
-
-std::string trim(std::string_view s) {
-  const size_t b = s.find_first_not_of(" \t\r\n\f");
-  if (b == std::string_view::npos) return {};
-  return std::string(s.substr(b, s.find_last_not_of(" \t\r\n\f") - b + 1));
 }
 
 bool is_one_of(const std::string& s, std::initializer_list<const char*> names) {
@@ -77,10 +72,10 @@ std::string css_list_style(const xmlNode* n) {
     i = end + 1;
     const size_t colon = decl.find(':');
     if (colon == std::string::npos) continue;
-    const std::string name = trim(decl.substr(0, colon));
+    const std::string name(trim(decl.substr(0, colon)));
     std::string value = decl.substr(colon + 1);
     if (const size_t bang = value.find('!'); bang != std::string::npos) value.resize(bang);
-    value = trim(value);
+    value = std::string(trim(value));
     // Keywords that defer to another rule leave the type as the rest of the page sets it.
     if (value.empty() || is_one_of(value, {"inherit", "unset", "revert", "revert-layer"})) continue;
     if (name == "list-style-type") {
@@ -96,7 +91,7 @@ std::string css_list_style(const xmlNode* n) {
 // The list style the presentational `type` attribute of an <ol>, <ul> or <li> maps to; "" when
 // it has none. The number types are case-sensitive ("a" and "A" differ), the bullets are not.
 std::string type_attr_style(const xmlNode* n) {
-  const std::string t = trim(prop(n, "type"));
+  const std::string t(trim(prop(n, "type")));
   if (t == "1") return "decimal";
   if (t == "a") return "lower-alpha";
   if (t == "A") return "upper-alpha";

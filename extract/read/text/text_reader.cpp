@@ -13,46 +13,13 @@
 #include "extract/read/text/encoding.h"
 #include "extract/model/errors.h"
 #include "extract/read/input_file.h"
+#include "extract/normalize/vocabulary.h"
 
 namespace nianbao {
 namespace {
 
 // A portal header block is a handful of lines; a separator further down is body text.
 constexpr size_t kMaxHeaderLines = 30;
-
-// Spaces a report line carries besides ASCII: the ideographic space of Chinese indentation,
-// NBSP from HTML copies, and BOMs left in the middle of concatenated files.
-constexpr std::string_view kWideSpaces[] = {"\xE3\x80\x80", "\xC2\xA0", "\xEF\xBB\xBF"};
-
-bool is_ascii_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
-
-size_t leading_space(std::string_view s) {
-  if (s.empty()) return 0;
-  if (is_ascii_space(s.front())) return 1;
-  for (auto w : kWideSpaces)
-    if (s.starts_with(w)) return w.size();
-  return 0;
-}
-
-size_t trailing_space(std::string_view s) {
-  if (s.empty()) return 0;
-  if (is_ascii_space(s.back())) return 1;
-  for (auto w : kWideSpaces)
-    if (s.ends_with(w)) return w.size();
-  return 0;
-}
-
-std::string_view trim_right(std::string_view s) {
-  while (size_t n = trailing_space(s)) s.remove_suffix(n);
-  return s;
-}
-
-std::string_view trim(std::string_view s) {
-  while (size_t n = leading_space(s)) s.remove_prefix(n);
-  return trim_right(s);
-}
 
 bool is_blank(std::string_view s) { return trim(s).empty(); }
 

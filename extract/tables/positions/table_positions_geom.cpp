@@ -5,6 +5,7 @@
 #include <map>
 
 #include "extract/normalize/normalize.h"
+#include "extract/normalize/vocabulary.h"
 
 namespace nianbao {
 
@@ -57,7 +58,7 @@ Column span_column(double x0, double x1) {
 bool is_cell_value_text(const std::string& folded) {
   std::string t = compact(folded);
   if (t.empty()) return false;
-  if (t == "/" || t == "\\" || t == "-" || t == "--" || t == "---" || t == "无") return true;
+  if (is_placeholder(t)) return true;
   // "3." and "1、" are item numbers of labels, not values.
   if (t.back() == '.' || (t.size() >= 3 && t.compare(t.size() - 3, 3, "、") == 0)) return false;
   if (parse_number(t)) return true;
@@ -210,23 +211,7 @@ void name_columns(std::vector<Column>& cols, const std::vector<const Token*>& he
   }
 }
 
-bool starts_numbered(const std::string& m) {
-  size_t i = 0;
-  while (i < m.size() && m[i] >= '0' && m[i] <= '9') ++i;
-  if (i > 0 && i < m.size() && m[i] == '.') return true;
-  static const std::string numerals = "一二三四五六七八九十";
-  auto numeral_run = [&](size_t from) {
-    size_t k = from;
-    while (k + 3 <= m.size() && numerals.find(m.substr(k, 3)) != std::string::npos) k += 3;
-    return k;
-  };
-  if (!m.empty() && m[0] == '(') {
-    size_t k = numeral_run(1);
-    if (k > 1 && k < m.size() && m[k] == ')') return true;
-  }
-  size_t k = numeral_run(0);
-  return k > 0 && m.compare(k, 3, "、") == 0;
-}
+bool starts_numbered(const std::string& m) { return item_number_length(m) > 0; }
 
 std::vector<LabelCell> label_cells(const std::vector<const Token*>& words, const Schema& schema,
                                    const std::string& table) {

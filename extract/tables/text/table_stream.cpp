@@ -4,6 +4,7 @@
 #include <set>
 
 #include "extract/normalize/normalize.h"
+#include "extract/normalize/vocabulary.h"
 
 namespace nianbao {
 
@@ -12,22 +13,10 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool has_digit(std::string_view s) { return std::any_of(s.begin(), s.end(), is_digit); }
 
-std::string trim(std::string_view s) {
-  size_t a = 0, b = s.size();
-  while (a < b && s[a] == ' ') ++a;
-  while (b > a && s[b - 1] == ' ') --b;
-  return std::string(s.substr(a, b - a));
-}
-
-bool is_placeholder(std::string_view folded) {
-  std::string t = trim(folded);
-  return t == "/" || t == "-" || t == "--" || t == "无" || t == "\\";
-}
-
 // A cell that belongs to the label area: printed text that is neither a number nor a
 // placeholder ("（三）不", "缴纳费用、").
 bool is_text_cell(std::string_view folded) {
-  std::string t = trim(folded);
+  std::string_view t = trim(folded);
   return !t.empty() && !has_digit(t) && !is_placeholder(t);
 }
 
@@ -179,7 +168,7 @@ StreamScan scan_stream(const TextStream& s, const SchemaTable& table) {
         g.line = line;
         g.loc = s.pieces[i].loc;
       }
-      g.cells.push_back(trim(s.pieces[i].folded));
+      g.cells.emplace_back(trim(s.pieces[i].folded));
     }
     bool numeric = std::any_of(g.cells.begin(), g.cells.end(), [](const std::string& c) {
       return has_digit(c) || is_placeholder(c);
@@ -208,7 +197,7 @@ StreamScan scan_stream(const TextStream& s, const SchemaTable& table) {
           text.pos = h.end;
           for (size_t i = pe + 1; i < s.pieces.size() && s.pieces[i].line == piece.line; ++i) {
             if (s.piece_start[i] >= next && !s.pieces[i].folded.empty()) break;
-            text.cells.push_back(trim(s.pieces[i].folded));
+            text.cells.emplace_back(trim(s.pieces[i].folded));
           }
           if (fit_group(text, table.rows[static_cast<size_t>(h.row)].columns.size())) g = text;
         }
@@ -218,7 +207,7 @@ StreamScan scan_stream(const TextStream& s, const SchemaTable& table) {
                                                                 : piece.folded.size();
         std::string_view rest = std::string_view(piece.folded).substr(a, b > a ? b - a : 0);
         while (!rest.empty() && (rest[0] == ' ' || rest[0] == ':')) rest.remove_prefix(1);
-        std::string run = trim(rest.substr(0, numeric_prefix(rest)));
+        std::string run(trim(rest.substr(0, numeric_prefix(rest))));
         if (!has_digit(run)) {
           // The rest of a long label may sit between the matched text and its numbers
           // ("逾期不补正、行政机关不再处理其政府信息公开申请0000000").
@@ -226,7 +215,7 @@ StreamScan scan_stream(const TextStream& s, const SchemaTable& table) {
           while (d < rest.size() && !is_digit(rest[d])) ++d;
           if (d < rest.size() && d <= 120) {
             rest.remove_prefix(d);
-            run = trim(rest.substr(0, numeric_prefix(rest)));
+            run = std::string(trim(rest.substr(0, numeric_prefix(rest))));
           }
         }
         if (has_digit(run)) {
@@ -256,7 +245,7 @@ StreamScan scan_stream(const TextStream& s, const SchemaTable& table) {
     size_t a = s.piece_start[i] < s.begin ? s.offset_of[s.begin] : 0;
     size_t b = (s.end < m.size() && s.piece_of[s.end] == i) ? s.offset_of[s.end] : text.size();
     if (!table.wide) {
-      std::string t = trim(text.substr(a, b - a));
+      std::string t(trim(text.substr(a, b - a)));
       bool page_mark = !t.empty() && t.front() == '-' && t.back() == '-';
       if (!t.empty() && numeric_prefix(t) == t.size() && has_digit(t) && !page_mark)
         out.groups.push_back(NumberGroup{s.piece_start[i], p.line, p.loc, false, {}, t, -1});
@@ -268,7 +257,7 @@ StreamScan scan_stream(const TextStream& s, const SchemaTable& table) {
         continue;
       }
       size_t len = numeric_prefix(text.substr(j, b - j));
-      std::string run = trim(text.substr(j, len));
+      std::string run(trim(text.substr(j, len)));
       if (!followed_by_unit(text.substr(j + len)) && has_digit(run)) {
         // The stream position of the run: offsets grow along a piece, so search, don't walk
         // (a portal dump is one piece of hundreds of kilobytes).
