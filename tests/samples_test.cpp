@@ -157,5 +157,26 @@ TEST(RuleSamples, BalanceFindingNamesCellExpectedAndActual) {
   EXPECT_EQ(f["message"], "“自然人”列：一+二 = 24，三(七)+四 = 25，相差 1");
 }
 
+// samples/archive: one agency over the years, checked together by `nianbao batch`; the last line
+// (the cross-report findings and the pairs found consistent) is samples/archive.expected, but for
+// the memory the workers took, which changes from run to run.
+TEST(ArchiveSample, BatchPrintsExactlyItsExpectedCrossReportFindings) {
+  std::string out;
+  int rc = test::run("cd " + test::source_path("") + " && " + test::binary() +
+                         " batch -j 2 samples/archive 2>/dev/null",
+                     &out);
+  EXPECT_EQ(rc, 1) << "archive.carry_over is an error";
+  std::vector<json> lines;
+  size_t at = 0;
+  for (size_t nl; (nl = out.find('\n', at)) != std::string::npos; at = nl + 1)
+    lines.push_back(json::parse(out.substr(at, nl - at)));
+  ASSERT_EQ(lines.size(), 9u) << "8 files and the cross-report line";
+  for (size_t i = 0; i + 1 < lines.size(); ++i) EXPECT_EQ(lines[i]["status"], "ok") << lines[i]["file"];
+  json last = lines.back();
+  last.erase("max_worker_rss_kb");
+  EXPECT_EQ(last, json::parse(test::read_file(test::source_path("samples/archive.expected"))))
+      << "regenerate with tools/make-samples --expect only after checking the difference by hand";
+}
+
 }  // namespace
 }  // namespace nianbao
