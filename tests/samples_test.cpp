@@ -85,32 +85,52 @@ TEST(SeedSample, ProactiveKeepsThePrintedValues) {
   EXPECT_EQ(values["regulations.made"], 0);
 }
 
-std::vector<std::string> rule_samples() {
-  std::vector<std::string> names;
+// The rule samples: every report file under samples/rules (text, and the web page and PDFs of the
+// rules only those inputs can break), each with its <name>.expected beside it.
+struct RuleSample {
+  std::string name;  // "applications-balance"
+  std::string file;  // "samples/rules/applications-balance.txt"
+};
+
+std::vector<RuleSample> rule_samples() {
+  std::vector<RuleSample> samples;
   DIR* dir = opendir(test::source_path("samples/rules").c_str());
-  if (!dir) return names;
+  if (!dir) return samples;
   while (dirent* e = readdir(dir)) {
     std::string n = e->d_name;
-    if (n.size() > 4 && n.substr(n.size() - 4) == ".txt") names.push_back(n.substr(0, n.size() - 4));
+    size_t dot = n.rfind('.');
+    if (n[0] == '.' || dot == std::string::npos || n.substr(dot) == ".expected") continue;
+    samples.push_back({n.substr(0, dot), "samples/rules/" + n});
   }
   closedir(dir);
-  std::sort(names.begin(), names.end());
-  return names;
+  std::sort(samples.begin(), samples.end(), [](const RuleSample& a, const RuleSample& b) { return a.file < b.file; });
+  return samples;
 }
 
 TEST(RuleSamples, EachPrintsExactlyItsExpectedFindings) {
-  auto names = rule_samples();
-  ASSERT_GE(names.size(), 15u);
-  for (const auto& name : names) {
-    std::string expected = test::read_file(test::source_path("samples/rules/" + name + ".expected"));
-    EXPECT_EQ(check("samples/rules/" + name + ".txt"), expected) << name;
+  auto samples = rule_samples();
+  ASSERT_GE(samples.size(), 20u);
+  for (const auto& s : samples) {
+    std::string expected = test::read_file(test::source_path("samples/rules/" + s.name + ".expected"));
+    EXPECT_EQ(check(s.file), expected) << s.file;
   }
+}
+
+// Inputs other than text are there for what text cannot show.
+TEST(RuleSamples, WebPageAndPdfSamplesAreRead) {
+  std::set<std::string> formats;
+  for (const auto& s : rule_samples()) {
+    json d = json::parse(check("--format json " + s.file));
+    EXPECT_EQ(d["status"], "ok") << s.file;
+    formats.insert(d["input_format"].get<std::string>());
+  }
+  EXPECT_EQ(formats, (std::set<std::string>{"text", "html", "pdf"}));
 }
 
 // "applications-balance.txt" must raise applications.balance and no other rule.
 TEST(RuleSamples, EachBreaksTheRuleItIsNamedAfterAndNoOther) {
-  for (const auto& name : rule_samples()) {
-    json d = json::parse(check("--format json samples/rules/" + name + ".txt"));
+  for (const auto& [name, file] : rule_samples()) {
+    json d = json::parse(check("--format json " + file));
     std::set<std::string> rules;
     for (const auto& f : d["findings"]) rules.insert(f["rule"].get<std::string>());
     if (name.rfind("correct-", 0) == 0) {
@@ -135,6 +155,27 @@ TEST(RuleSamples, BalanceFindingNamesCellExpectedAndActual) {
   EXPECT_EQ(f["actual"], 2);
   EXPECT_EQ(f["expected"], 1);
   EXPECT_EQ(f["message"], "“自然人”列：一+二 = 24，三(七)+四 = 25，相差 1");
+}
+
+// samples/archive: one agency over the years, checked together by `nianbao batch`; the last line
+// (the cross-report findings and the pairs found consistent) is samples/archive.expected, but for
+// the memory the workers took, which changes from run to run.
+TEST(ArchiveSample, BatchPrintsExactlyItsExpectedCrossReportFindings) {
+  std::string out;
+  int rc = test::run("cd " + test::source_path("") + " && " + test::binary() +
+                         " batch -j 2 samples/archive 2>/dev/null",
+                     &out);
+  EXPECT_EQ(rc, 1) << "archive.carry_over is an error";
+  std::vector<json> lines;
+  size_t at = 0;
+  for (size_t nl; (nl = out.find('\n', at)) != std::string::npos; at = nl + 1)
+    lines.push_back(json::parse(out.substr(at, nl - at)));
+  ASSERT_EQ(lines.size(), 9u) << "8 files and the cross-report line";
+  for (size_t i = 0; i + 1 < lines.size(); ++i) EXPECT_EQ(lines[i]["status"], "ok") << lines[i]["file"];
+  json last = lines.back();
+  last.erase("max_worker_rss_kb");
+  EXPECT_EQ(last, json::parse(test::read_file(test::source_path("samples/archive.expected"))))
+      << "regenerate with tools/make-samples --expect only after checking the difference by hand";
 }
 
 }  // namespace

@@ -123,6 +123,8 @@ bool parse_shard(const std::string& text, int& k, int& n) {
 }
 
 int run_batch(const BatchOptions& o, const Rules& rules) {
+  // Before any file is checked: a catalog without the cross-report rules would only show at the end.
+  require_cross_catalog_entries(rules);
   if (!o.html_dir.empty()) prepare_html_dir(o.html_dir);
   std::vector<std::string> files;
   for (const auto& f : collect_inputs(o.paths)) {
@@ -218,6 +220,7 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
 
 int run_merge(const std::vector<std::string>& inputs, const std::string& db, const std::string& out_path,
               const std::string& xlsx, const std::string& html_dir, const Rules& rules) {
+  require_cross_catalog_entries(rules);
   if (!html_dir.empty()) prepare_html_dir(html_dir);
   Store store(db);
   for (const auto& in : inputs) store.absorb(in);

@@ -55,6 +55,11 @@ int year_of(const Stored& s) {
 
 }  // namespace
 
+const CrossCheck& copied_declaration() {
+  static const CrossCheck check{"copied", {"archive.copied"}};
+  return check;
+}
+
 void copied_check(const std::vector<const Stored*>& reports, const Rules& rules, std::vector<json>& out) {
   std::vector<std::unordered_set<size_t>> sets;
   for (const Stored* r : reports) sets.push_back(shingles(r->prose));

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "extract/model/errors.h"
 #include "render/render_json.h"
 #include "validate/validate.h"
 
@@ -67,6 +68,8 @@ bool counts_in_force(const Rules& rules, const std::string& v) {
   return true;
 }
 
+const CrossCheck kCarryOver{"carry_over", {"archive.carry_over", "archive.carry_over.unchecked"}};
+
 // archive.carry_over: this year's 上年结转, per column, against last year's 结转下年度.
 void carry_over(const Stored& cur, const Stored& prev, const Rules& rules, CrossResult& out) {
   if (!has_format(rules, version_of(cur)) || !has_format(rules, version_of(prev))) return;  // no such rows before 2019
@@ -110,6 +113,8 @@ void carry_over(const Stored& cur, const Stored& prev, const Rules& rules, Cross
                                 {"related_file", prev.result.value("file", "")}, {"columns", compared}});
 }
 
+const CrossCheck kInForce{"in_force", {"archive.in_force", "archive.in_force.unchecked"}};
+
 // archive.in_force: a format that counts documents in force on both sides (the 2021 format; not
 // across 2020→2021, whose 2019 format counts them otherwise, docs/FORMAT.md T2.VALID).
 void in_force(const Stored& cur, const Stored& prev, const Rules& rules, CrossResult& out) {
@@ -144,7 +149,35 @@ void in_force(const Stored& cur, const Stored& prev, const Rules& rules, CrossRe
   }
 }
 
+const CrossCheck kMissingYear{"missing_year", {"archive.missing_year"}};
+const CrossCheck kDuplicate{"duplicate", {"archive.duplicate"}};
+
 }  // namespace
+
+const std::vector<const CrossCheck*>& cross_checks() {
+  static const std::vector<const CrossCheck*> all = {&kCarryOver, &kInForce, &kMissingYear, &kDuplicate,
+                                                     &copied_declaration()};
+  return all;
+}
+
+std::vector<std::string> cross_rules() {
+  std::set<std::string> ids;
+  for (const CrossCheck* c : cross_checks()) ids.insert(c->rules.begin(), c->rules.end());
+  return {ids.begin(), ids.end()};
+}
+
+std::vector<std::string> program_rules(const Rules& rules) {
+  std::set<std::string> ids;
+  for (std::string& id : reported_rules(rules)) ids.insert(std::move(id));
+  for (std::string& id : cross_rules()) ids.insert(std::move(id));
+  return {ids.begin(), ids.end()};
+}
+
+void require_cross_catalog_entries(const Rules& rules) {
+  for (const std::string& id : cross_rules())
+    if (!rules.catalog.find(id))
+      throw RulesError(rules.dir + "/checks.toml: no entry for rule '" + id + "'");
+}
 
 json archive_finding(const std::string& rule, const Rules& rules, const Stored& report,
                      const std::string& related_file, const std::map<std::string, std::string>& args) {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "app/batch/archive.h"
+#include "extract/model/errors.h"
 #include "app/cli/commands.h"
 
 namespace nianbao {
@@ -25,6 +26,8 @@ int run_batch(const BatchCommandOptions& o, const Rules& rules) {
   }
   try {
     return batch::run_batch(b, rules);
+  } catch (const RulesError&) {
+    throw;  // main says it is the rules, as for every command
   } catch (const std::runtime_error& e) {
     std::cerr << "nianbao: " << e.what() << "\n";
     return 2;

@@ -57,7 +57,35 @@ def table(grid, rows):
             f"{''.join(rows)}</w:tbl>")
 
 
+def page_break():
+    return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+
+
+def picture(name, width_cm, height_cm):
+    """A paragraph holding only the picture report["images"][name] (a scanned page, say)."""
+    cx, cy = int(width_cm * 360000), int(height_cm * 360000)
+    return ('<w:p><w:r><w:drawing>'
+            f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
+            f'<wp:docPr id="1" name="{escape(name)}"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="{escape(name)}"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="rIdImg_{escape(name)}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+            '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>')
+
+
+DRAWING_NS = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+              'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+              'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"')
+
+
 def write(path, report):
+    """report: "body" (a generator of paragraphs and tables), "running_header" (None: neither
+    header nor footer, so that a page holding a picture alone has no text at all) and
+    optionally "images" ({name: PNG bytes}, placed by picture(name, …))."""
+    if report["running_header"] is None:
+        return write_plain(path, report)
     body = "".join(report["body"]())
     sect = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdH"/>'
             '<w:footerReference w:type="default" r:id="rIdF"/>'
@@ -92,3 +120,36 @@ def write(path, report):
         z.writestr("word/document.xml", doc)
         z.writestr("word/header1.xml", header)
         z.writestr("word/footer1.xml", footer)
+
+
+def write_plain(path, report):
+    images = report.get("images", {})
+    body = "".join(report["body"]())
+    sect = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1300" '
+            'w:bottom="1440" w:left="1300" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>')
+    doc = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W} {DRAWING_NS}>'
+           f'<w:body>{body}{sect}</w:body></w:document>')
+    ct = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Default Extension="png" ContentType="image/png"/>'
+          '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+          '</Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+            '</Relationships>')
+    doc_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+                "".join(f'<Relationship Id="rIdImg_{escape(name)}" '
+                        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
+                        f'Target="media/{escape(name)}"/>' for name in images) +
+                '</Relationships>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", ct)
+        z.writestr("_rels/.rels", rels)
+        z.writestr("word/_rels/document.xml.rels", doc_rels)
+        z.writestr("word/document.xml", doc)
+        for name, data in images.items():
+            z.writestr("word/media/" + name, data)
