@@ -69,7 +69,7 @@ TEST(WordBinary, TheTemporaryDirectoryIsRemovedWhateverHappens) {
   ASSERT_FALSE(find_soffice().empty());
   PrivateTmp tmp;
   const Document doc = read_word_binary_file(test::source_path("tests/data/docx/correct-2021.doc"), test::rules().headings);
-  EXPECT_EQ(doc.properties.at("converted_from"), "doc");
+  EXPECT_EQ(doc.notes.converted_from, "doc");
   EXPECT_TRUE(tmp.empty());
   // Garbage behind the OLE signature: LibreOffice reads it as text, which holds no report.
   const fs::path bad = tmp.dir().parent_path() / ("nianbao_bad_" + std::to_string(getpid()) + ".doc");

@@ -55,13 +55,29 @@ struct Page {
 enum class InputFormat { Text, Pdf, Html, Docx };
 const char* to_string(InputFormat f);
 
+// What a reader learns about the source besides its lines, for the checks and renderers.
+struct SourceNotes {
+  // The character set the text was decoded from, when the reader had to choose one (HTML).
+  std::optional<std::string> charset;
+  int images = 0;  // pictures in the report (HTML, DOCX)
+  // The pictures printed where the tables belong (between the headings of parts 2 and 5): a
+  // table published as an image. Each is its line as Location::line counts it (the source
+  // line for HTML, the paragraph number for DOCX), in document order.
+  std::vector<int> table_image_lines;
+  // Pages of a PDF that are pictures without a text layer (the rest of it has one), 1-based.
+  std::vector<int> scanned_pages;
+  // "doc" or "wps": the file was an old binary Word file converted by LibreOffice.
+  std::optional<std::string> converted_from;
+};
+
 struct Document {
   std::string path;
   InputFormat format = InputFormat::Text;
   std::vector<Page> pages;
-  // Key/value pairs a source carries outside the report body: PDF info dictionary, HTML
-  // <meta>, the header block of a portal text dump ("发布时间: 2021-03-05 08:58").
+  // Free-form metadata the source carries outside the report body: PDF info dictionary, HTML
+  // <title> and <meta>, the header block of a portal text dump ("发布时间: 2021-03-05 08:58").
   std::map<std::string, std::string> properties;
+  SourceNotes notes;
 
   // All lines in reading order, across pages.
   std::vector<const Line*> all_lines() const;
@@ -152,9 +168,9 @@ struct Report {
   std::vector<Section> sections;  // in document order
   std::map<std::string, Table> tables;  // only tables present in the report
   std::vector<Paragraph> paragraphs;    // the prose, joined
-  // The source's properties and the readers' notes about it (Document::properties):
-  // "table_image_lines" (pictures where tables belong), "pdf.scanned_pages", …
+  // The source's metadata and the readers' notes about it (Document::properties, notes).
   std::map<std::string, std::string> properties;
+  SourceNotes notes;
   const Section* section(int number) const;
 };
 

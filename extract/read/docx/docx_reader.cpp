@@ -74,18 +74,9 @@ Document read_docx_bytes(const std::string& bytes, const std::string& path, cons
   for (int p = 0; p < pages; ++p) doc.pages[static_cast<size_t>(p)].number = p + 1;
 
   const auto [begin, end] = tables_range(body.lines, headings);
-  size_t table_images = 0;
-  std::string image_lines;
+  doc.notes.images = static_cast<int>(body.images.size());
   for (const auto& img : body.images)
-    if (img.before > begin && img.before <= end) {
-      ++table_images;
-      image_lines += (image_lines.empty() ? "" : ",") + std::to_string(img.paragraph);
-    }
-  if (!body.images.empty()) doc.properties["images"] = std::to_string(body.images.size());
-  if (table_images) {
-    doc.properties["table_images"] = std::to_string(table_images);
-    doc.properties["table_image_lines"] = image_lines;
-  }
+    if (img.before > begin && img.before <= end) doc.notes.table_image_lines.push_back(img.paragraph);
   for (Line& l : body.lines)
     doc.pages[static_cast<size_t>(std::clamp(l.loc.page, 1, pages) - 1)].lines.push_back(std::move(l));
   return doc;
@@ -106,7 +97,7 @@ Document read_word_binary_file(const std::string& path, const HeadingRules& head
   const auto dot = path.find_last_of('.');
   std::string ext = dot == std::string::npos ? "doc" : path.substr(dot + 1);
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  doc.properties["converted_from"] = ext == "wps" ? "wps" : "doc";
+  doc.notes.converted_from = ext == "wps" ? "wps" : "doc";
   return doc;
 }
 

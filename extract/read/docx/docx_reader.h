@@ -4,9 +4,9 @@
 // paragraph number (FILE:¶N), counting every paragraph and every table row once; `loc.page`
 // counts page breaks. Numbered paragraphs carry the number Word draws (“一、”).
 //
-// Properties set on the Document: "images" (pictures in the body), "table_images" and
-// "table_image_lines" (pictures between the headings of parts 2 and 5, where the tables
-// belong), "converted_from" ("doc" or "wps") for files converted by LibreOffice.
+// Notes set on the Document: the pictures in the body and those between the headings of parts 2
+// and 5, where the tables belong; converted_from ("doc" or "wps") for files converted by
+// LibreOffice.
 #pragma once
 
 #include <string>

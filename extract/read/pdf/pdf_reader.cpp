@@ -115,7 +115,7 @@ Document read_pdf_file(const std::string& path, const HeadingRules& headings, co
   std::vector<PdfPageLines> pages(static_cast<size_t>(n));
   TextLayerCount count;
   int scanned = 0, blank = 0, broken = 0;
-  std::string scanned_list;
+  std::vector<int> scanned_pages;
   for (int i = 0; i < n; ++i) {
     // One page at a time: its words become lines and the page is released before the next.
     std::unique_ptr<poppler::page> page(d->create_page(i));
@@ -139,7 +139,7 @@ Document read_pdf_file(const std::string& path, const HeadingRules& headings, co
     if (words.empty()) {
       if (has_ink(*page)) {
         ++scanned;
-        scanned_list += (scanned_list.empty() ? "" : ",") + std::to_string(i + 1);
+        scanned_pages.push_back(i + 1);
       } else {
         ++blank;
       }
@@ -163,7 +163,7 @@ Document read_pdf_file(const std::string& path, const HeadingRules& headings, co
              std::to_string(count.unreadable) + " 个无法识别，" + std::to_string(count.han) + " 个汉字",
          "garbled text layer, fonts without a Unicode map: " + std::to_string(count.unreadable) + " of " +
              std::to_string(count.chars) + " characters unreadable, " + std::to_string(count.han) + " Chinese");
-  if (!scanned_list.empty()) doc.properties["pdf.scanned_pages"] = scanned_list;
+  doc.notes.scanned_pages = std::move(scanned_pages);
 
   remove_furniture(pages);
   doc.pages.reserve(pages.size());
