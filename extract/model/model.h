@@ -5,6 +5,7 @@
 // Report built from it, so a new reader plugs in without touching what comes after it.
 #pragma once
 
+#include <compare>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,6 +16,14 @@ namespace nianbao {
 // A box in page coordinates (points, origin top-left), for sources that have coordinates.
 struct Box {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  // The smallest box holding both.
+  Box united(const Box& o) const;
+};
+
+// A box on one page of the source (PDF): where a table cell or a table was printed.
+struct PageBox {
+  int page = 0;  // 1-based
+  Box box;
 };
 
 // Where something is in the source. `page` is 1-based. `line` is what docs/OUTPUT.md defines per
@@ -24,7 +33,7 @@ struct Location {
   int page = 0;
   int line = 0;
   bool known() const { return line > 0; }
-  bool operator==(const Location&) const = default;
+  auto operator<=>(const Location&) const = default;
 };
 
 // A run of text with its own box: a word or a glyph run of a PDF page, kept so that tables
@@ -121,6 +130,10 @@ struct Cell {
   std::string text;  // as printed
   CellState state = CellState::Empty;
   Location loc;
+  // Where it was printed, for sources with coordinates: the box of its text, or for a cell
+  // with nothing printed, the place under its column on its row's line. Empty for text,
+  // HTML and Word, and where a rebuilder could not tell.
+  std::optional<PageBox> box;
   std::string note;  // e.g. unit conversion applied ("251000元 → 25.1万元")
   bool present() const { return value.has_value(); }
 };
@@ -142,6 +155,9 @@ struct Table {
   Location loc;     // the table's first line
   std::vector<std::string> columns;  // canonical column keys in order (union over rows)
   std::vector<TableRow> rows;        // in schema order
+  // For sources with coordinates, per page the table is printed on (in page order), the box
+  // holding its header, row labels and cells. Empty for text, HTML and Word.
+  std::vector<PageBox> regions;
   const TableRow* row(const std::string& key) const;
   TableRow* row(const std::string& key);
   const Cell* cell(const std::string& row, const std::string& column) const;
