@@ -20,9 +20,9 @@ ChildLimits child_limits(const Limits& limits);
 CheckResult unfinished_result(const std::string& path, const ChildOutcome& outcome, const Limits& limits);
 
 // check_file in a child process under the time and memory limits; `render` runs in the child
-// too (page images read the file), and when the child does not finish, here, on
-// unfinished_result. Returns what `render` returned and whether the result was ok and had an
-// error finding.
+// too (page images are drawn from the document the check loaded), and when the child does not
+// finish, here, on unfinished_result. Returns what `render` returned and whether the result was
+// ok and had an error finding.
 struct IsolatedCheck {
   std::string output;
   bool ok = false;

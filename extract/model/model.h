@@ -7,9 +7,12 @@
 
 #include <compare>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "extract/model/page_source.h"
 
 namespace nianbao {
 
@@ -87,6 +90,8 @@ struct Document {
   // <title> and <meta>, the header block of a portal text dump ("发布时间: 2021-03-05 08:58").
   std::map<std::string, std::string> properties;
   SourceNotes notes;
+  // The pages as pictures (PDF: the loaded document), for renderers; null for other sources.
+  std::shared_ptr<const PageSource> page_source;
 
   // All lines in reading order, across pages.
   std::vector<const Line*> all_lines() const;
@@ -187,6 +192,11 @@ struct Report {
   // The source's metadata and the readers' notes about it (Document::properties, notes).
   std::map<std::string, std::string> properties;
   SourceNotes notes;
+  // What a renderer needs to show the report's pages with its places marked, without reading
+  // the input again: the pages (Document::page_source) and the box of every line that has one,
+  // by its place. Null and empty for sources without pages to draw.
+  std::shared_ptr<const PageSource> page_source;
+  std::map<Location, Box> line_boxes;
   const Section* section(int number) const;
 };
 
