@@ -31,4 +31,8 @@ struct IsolatedCheck {
 IsolatedCheck check_file_isolated(const std::string& path, const Rules& rules, const Limits& limits,
                                   const std::function<std::string(const CheckResult&)>& render);
 
+// The same for a document in memory (check_bytes): the forked child sees the bytes as they are.
+IsolatedCheck check_bytes_isolated(const std::string& name, const std::string& bytes, const Rules& rules,
+                                   const Limits& limits, const std::function<std::string(const CheckResult&)>& render);
+
 }  // namespace nianbao

@@ -85,15 +85,20 @@ Document read_docx_bytes(const std::string& bytes, const std::string& path, cons
 Document read_docx_file(const std::string& path, const HeadingRules& headings, const Limits& limits) {
   const std::string bytes = read_input_file(path, limits);
   // A .doc saved under a .docx name.
-  if (is_ole(bytes)) return read_word_binary_file(path, headings, limits);
+  if (is_ole(bytes)) return read_word_binary_bytes(bytes, path, headings, limits);
   return read_docx_bytes(bytes, path, headings, limits);
 }
 
 Document read_word_binary_file(const std::string& path, const HeadingRules& headings, const Limits& limits) {
   // The checks (exists, regular, size) before starting LibreOffice.
-  const std::string bytes = read_input_file(path, limits);
+  return read_word_binary_bytes(read_input_file(path, limits), path, headings, limits);
+}
+
+Document read_word_binary_bytes(const std::string& bytes, const std::string& path, const HeadingRules& headings,
+                                const Limits& limits) {
+  check_file_size(path, bytes.size(), limits);
   if (bytes.rfind("PK\x03\x04", 0) == 0) return read_docx_bytes(bytes, path, headings, limits);
-  Document doc = read_docx_bytes(convert_to_docx(path, limits), path, headings, limits);
+  Document doc = read_docx_bytes(convert_to_docx(bytes, path, limits), path, headings, limits);
   const auto dot = path.find_last_of('.');
   std::string ext = dot == std::string::npos ? "doc" : path.substr(dot + 1);
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

@@ -29,5 +29,9 @@ Document read_docx_bytes(const std::string& bytes, const std::string& path, cons
 // .doc / .wps: converted to DOCX by soffice in a private temporary directory, then read.
 // Also throws missing_tool (soffice absent: names libreoffice-writer-nogui), convert_failed.
 Document read_word_binary_file(const std::string& path, const HeadingRules& headings, const Limits& limits = {});
+// Same from bytes already in memory; `path` names the file in messages, and its extension
+// says "doc" or "wps".
+Document read_word_binary_bytes(const std::string& bytes, const std::string& path, const HeadingRules& headings,
+                                const Limits& limits = {});
 
 }  // namespace nianbao
