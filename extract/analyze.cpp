@@ -15,6 +15,11 @@ Report analyze(const Document& doc, const Rules& rules) {
   report.paragraphs = std::move(seg.paragraphs);
   report.meta = extract_meta(doc, report.paragraphs);
   report.properties = doc.properties;
+  report.notes = doc.notes;
+  report.page_source = doc.page_source;
+  for (const auto& page : doc.pages)
+    for (const auto& line : page.lines)
+      if (line.box) report.line_boxes.emplace(line.loc, *line.box);
 
   const std::optional<int>& year = report.meta.year;
   bool old_layout = (year && *year < rules.first_format_year()) || (seg.pre2019_layout && !year);

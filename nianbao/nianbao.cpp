@@ -1,4 +1,5 @@
 #include <exception>
+#include <functional>
 #include <new>
 
 #include "extract/analyze.h"
@@ -14,11 +15,15 @@ Rules load_rules(const std::string& dir) {
   return rules;
 }
 
-CheckResult check_file(const std::string& path, const Rules& rules, const Limits& limits) {
+namespace {
+
+// Reads (through `read`), analyses and validates; every failure is the result's reason.
+CheckResult check_document(const std::string& name, const Rules& rules, const Limits& limits,
+                           const std::function<Document()>& read) {
   CheckResult r;
-  r.file = path;
+  r.file = name;
   try {
-    Document doc = read_document(path, rules.headings, limits);
+    Document doc = read();
     r.format = doc.format;
     r.report = analyze(doc, rules);
     Validation v = validate_all(r.report, rules);
@@ -30,13 +35,24 @@ CheckResult check_file(const std::string& path, const Rules& rules, const Limits
     r.error_message = e.what();
   } catch (const std::bad_alloc&) {
     r.error_code = "out_of_memory";
-    r.error_message = out_of_memory_message(path, limits);
+    r.error_message = out_of_memory_message(name, limits);
   } catch (const std::exception& e) {
     // A fault of nianbao's own on this file: said for this file, the others still checked.
     r.error_code = "internal";
-    r.error_message = path + ": 内部错误，请报告此文件 (internal error, please report this file): " + e.what();
+    r.error_message = name + ": 内部错误，请报告此文件 (internal error, please report this file): " + e.what();
   }
   return r;
+}
+
+}  // namespace
+
+CheckResult check_file(const std::string& path, const Rules& rules, const Limits& limits) {
+  return check_document(path, rules, limits, [&] { return read_document(path, rules.headings, limits); });
+}
+
+CheckResult check_bytes(const std::string& name, std::string bytes, const Rules& rules, const Limits& limits) {
+  return check_document(name, rules, limits,
+                        [&] { return read_document_bytes(std::move(bytes), name, rules.headings, limits); });
 }
 
 }  // namespace nianbao

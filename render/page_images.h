@@ -1,5 +1,5 @@
 // Page images of a PDF report with the places of the findings boxed: the offending table
-// cells and prose lines, located through the word boxes the PDF reader keeps.
+// cells and prose lines, located through the boxes the report keeps.
 #pragma once
 
 #include <string>
@@ -7,11 +7,8 @@
 
 #include "extract/model/model.h"
 #include "extract/model/check_result.h"
-#include "extract/rules/headings.h"
 
 namespace nianbao {
-
-struct Rules;
 
 struct PageMark {
   int page = 0;          // 1-based: the page of the cell or line
@@ -28,13 +25,12 @@ struct PageImage {
 };
 
 // The box of each finding that has a place on a page, by finding index; nothing for findings
-// without one. `doc` is the PDF as the reader returned it.
-std::vector<std::pair<size_t, PageMark>> locate_findings(const CheckResult& r, const Document& doc);
+// without one. A cell's box where the report keeps it, else the box of the finding's line.
+std::vector<std::pair<size_t, PageMark>> locate_findings(const CheckResult& r);
 
-// Reads the PDF again, renders every page carrying a mark at `dpi` and returns the images.
-// Empty for other formats or when the file cannot be rendered (the report still shows the
-// tables and findings). Temporary files live in a private directory removed before returning.
-std::vector<PageImage> render_page_images(const CheckResult& r, const HeadingRules& headings, double dpi = 110);
+// Every page carrying a mark, drawn at `dpi` from the pages the reader kept with the report
+// (Report::page_source): the input is not read again. Empty for sources without pages to draw.
+std::vector<PageImage> render_page_images(const CheckResult& r, double dpi = 110);
 
 std::string base64(const std::string& bytes);
 

@@ -181,7 +181,7 @@ std::string render_html_fragment(const CheckResult& r, const Rules& rules, const
     return o.str();
   }
   std::vector<PageImage> images;
-  if (opt.page_images) images = render_page_images(r, rules.headings);
+  if (opt.page_images) images = render_page_images(r);
   std::map<size_t, int> page_of_mark;
   for (const auto& img : images)
     for (const auto& m : img.marks)

@@ -28,6 +28,14 @@ const char* state_name(CellState s) {
   return "empty";
 }
 
+// Points to a hundredth: finer than any print, and the same digits on every machine.
+double points(double v) { return std::round(v * 100) / 100; }
+
+json box_json(const PageBox& b) {
+  return {{"page", b.page}, {"x0", points(b.box.x0)}, {"y0", points(b.box.y0)},
+          {"x1", points(b.box.x1)}, {"y1", points(b.box.y1)}};
+}
+
 json cell_json(const Cell& c) {
   json j;
   j["text"] = c.text;
@@ -35,6 +43,7 @@ json cell_json(const Cell& c) {
   j["page"] = c.loc.page;
   j["line"] = c.loc.line;
   if (!c.note.empty()) j["note"] = c.note;
+  if (c.box) j["box"] = box_json(*c.box);
   return j;
 }
 
@@ -78,6 +87,10 @@ json table_json(const Table& t) {
     if (!missing_rows.empty()) j["missing_rows"] = missing_rows;
   }
   j.update(location(t.loc));
+  if (!t.regions.empty()) {
+    j["regions"] = json::array();
+    for (const auto& r : t.regions) j["regions"].push_back(box_json(r));
+  }
   return j;
 }
 

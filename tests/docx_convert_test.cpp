@@ -11,6 +11,7 @@
 #include "extract/read/docx/docx_convert.h"
 #include "extract/read/docx/docx_reader.h"
 #include "extract/model/errors.h"
+#include "nianbao/nianbao.h"
 #include "test_paths.h"
 
 namespace nianbao {
@@ -69,7 +70,7 @@ TEST(WordBinary, TheTemporaryDirectoryIsRemovedWhateverHappens) {
   ASSERT_FALSE(find_soffice().empty());
   PrivateTmp tmp;
   const Document doc = read_word_binary_file(test::source_path("tests/data/docx/correct-2021.doc"), test::rules().headings);
-  EXPECT_EQ(doc.properties.at("converted_from"), "doc");
+  EXPECT_EQ(doc.notes.converted_from, "doc");
   EXPECT_TRUE(tmp.empty());
   // Garbage behind the OLE signature: LibreOffice reads it as text, which holds no report.
   const fs::path bad = tmp.dir().parent_path() / ("nianbao_bad_" + std::to_string(getpid()) + ".doc");
@@ -81,6 +82,23 @@ TEST(WordBinary, TheTemporaryDirectoryIsRemovedWhateverHappens) {
     EXPECT_EQ(e.code, "no_report") << e.what();
   }
   fs::remove(bad);
+  EXPECT_TRUE(tmp.empty());
+}
+
+// The bytes of a .doc or .wps go to LibreOffice's private directory and nowhere else, and read
+// like the file.
+TEST(WordBinary, CheckBytesIsCheckFile) {
+  ASSERT_FALSE(find_soffice().empty());
+  PrivateTmp tmp;
+  for (const char* file : {"tests/data/docx/correct-2021.doc", "tests/data/docx/correct-2021.wps"}) {
+    const std::string path = test::source_path(file);
+    const CheckResult from_file = check_file(path, test::rules());
+    const CheckResult from_bytes = check_bytes(path, test::read_file(path), test::rules());
+    ASSERT_TRUE(from_bytes.ok) << file << " " << from_bytes.error_message;
+    EXPECT_EQ(from_bytes.report.notes.converted_from, from_file.report.notes.converted_from) << file;
+    EXPECT_EQ(to_json(from_bytes, test::rules().catalog, Lang::Zh), to_json(from_file, test::rules().catalog, Lang::Zh))
+        << file;
+  }
   EXPECT_TRUE(tmp.empty());
 }
 

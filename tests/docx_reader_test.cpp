@@ -167,9 +167,8 @@ TEST(DocxImages, APictureWhereTheTablesBelongIsReported) {
   const std::string body = pic + p("二、主动公开政府信息情况") + pic + p("三、收到和处理政府信息公开申请情况") + pic +
                            p("五、存在的主要问题及改进情况") + pic;
   const Document doc = read_docx_bytes(docx(body), "d.docx", test::rules().headings);
-  EXPECT_EQ(doc.properties.at("images"), "4");
-  EXPECT_EQ(doc.properties.at("table_images"), "2");
-  EXPECT_EQ(doc.properties.at("table_image_lines"), "3,5");
+  EXPECT_EQ(doc.notes.images, 4);
+  EXPECT_EQ(doc.notes.table_image_lines, (std::vector<int>{3, 5}));
 }
 
 TEST(DocxBadInput, NotAZipOrTruncated) {

@@ -69,7 +69,7 @@ TEST(HtmlCharset, DeclaredGb2312IsReadAsGb18030) {
                            "</head><body><p>政府信息公开工作年度报告（镕）</p></body></html>";
   const Document doc = read_html_bytes(to_charset(page, "GB18030"), "p.html", test::rules().headings);
   EXPECT_EQ(texts(doc), Cells{"政府信息公开工作年度报告（镕）"});
-  EXPECT_EQ(doc.properties.at("charset"), "GB18030");
+  EXPECT_EQ(doc.notes.charset, "GB18030");
 }
 
 TEST(HtmlCharset, UndeclaredGbkIsDetected) {
@@ -203,9 +203,8 @@ TEST(HtmlImages, APictureWhereTheTablesBelongIsReported) {
                            "<img src=\"/images/share_icon.gif\"><h2>五、存在的主要问题及改进情况</h2><p>无。</p>"
                            "<p><img src=\"/upload/photo.jpg\"></p></div>";
   const Document doc = read_html_bytes(page, "p.html", test::rules().headings);
-  EXPECT_EQ(doc.properties.at("table_images"), "1");
-  EXPECT_EQ(doc.properties.at("table_image_lines"), "1");
-  EXPECT_EQ(doc.properties.at("images"), "2");
+  EXPECT_EQ(doc.notes.table_image_lines, std::vector<int>{1});
+  EXPECT_EQ(doc.notes.images, 2);
 }
 
 TEST(HtmlBadInput, MalformedAndTruncatedMarkupIsRecovered) {

@@ -2,6 +2,9 @@
 // of a relation named for the script, and the place boxed on the PDF page image.
 #include <gtest/gtest.h>
 
+#include <stdlib.h>
+
+#include <filesystem>
 #include <regex>
 
 #include "test_paths.h"
@@ -83,7 +86,7 @@ TEST(HtmlReport, PlantedErrorMarkedInTableAndBoxedOnItsPage) {
   // The row_total finding sits on page 4, line 15: the image of page 4 is there and the box is
   // the span printing 3119 (the 总计 cell), at the right of the table.
   EXPECT_NE(html.find("id=\"page-4\""), std::string::npos);
-  auto images = render_page_images(r, test::rules().headings);
+  auto images = render_page_images(r);
   const PageMark* mark = nullptr;
   for (const auto& img : images)
     for (const auto& m : img.marks)
@@ -96,6 +99,52 @@ TEST(HtmlReport, PlantedErrorMarkedInTableAndBoxedOnItsPage) {
   EXPECT_LT(mark->box.x1, 560);
   EXPECT_GT(mark->box.y0, 400);  // the first data row, below the two header rows
   EXPECT_LT(mark->box.y1, 500);
+}
+
+// made_2021_long.pdf is made_2021_wrapped.pdf followed by 300 blank pages (tools/make-test-pdfs):
+// over the default page limit, checked with a higher one, its pages are still drawn.
+TEST(HtmlReport, PageImagesUnderThePageLimitTheCheckRanWith) {
+  Limits limits;
+  limits.max_pages = 400;
+  CheckResult r = check_file(test::source_path("tests/data/pdf/made_2021_long.pdf"), rules(), limits);
+  ASSERT_TRUE(r.ok) << r.error_message;
+  ASSERT_FALSE(r.findings.empty());
+  auto images = render_page_images(r);
+  ASSERT_FALSE(images.empty());
+  for (const auto& img : images) {
+    EXPECT_EQ(img.png_base64.rfind("iVBORw0KGgo", 0), 0u) << img.page;  // PNG signature
+    EXPECT_FALSE(img.marks.empty());
+    EXPECT_GT(img.width, 500);  // A4: 595 × 842 points
+    EXPECT_GT(img.height, 800);
+  }
+  EXPECT_NE(render_html(r, rules(), {}).find("data:image/png;base64,iVBORw0KGgo"), std::string::npos);
+}
+
+// The pages are drawn from what the reader kept: the input may be gone by the time the report
+// is rendered (an upload's temporary file), and the HTML is the same.
+TEST(HtmlReport, PageImagesComeFromTheReportNotFromTheFile) {
+  namespace fs = std::filesystem;
+  std::string dir = (fs::temp_directory_path() / "nianbao-html-report-XXXXXX").string();
+  ASSERT_NE(mkdtemp(dir.data()), nullptr);
+  const std::string copy = dir + "/report.pdf";
+  fs::copy_file(planted(), copy);
+  CheckResult r = check_file(copy, rules());
+  ASSERT_TRUE(r.ok);
+  const std::string before = render_html(r, rules(), {});
+  fs::remove_all(dir);
+  ASSERT_FALSE(fs::exists(copy));
+  const std::string after = render_html(r, rules(), {});
+  EXPECT_EQ(after, before);
+  EXPECT_NE(after.find("data:image/png;base64,iVBORw0KGgo"), std::string::npos);
+  EXPECT_NE(after.find("id=\"page-4\""), std::string::npos);
+}
+
+TEST(HtmlReport, NoPagesToDrawForSourcesWithoutPages) {
+  CheckResult r = check_file(test::source_path("samples/helan-culture-tourism-2020.txt"), rules());
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.report.page_source, nullptr);
+  EXPECT_TRUE(r.report.line_boxes.empty());
+  EXPECT_TRUE(render_page_images(r).empty());
 }
 
 TEST(HtmlReport, UnreadableFileShowsItsReason) {

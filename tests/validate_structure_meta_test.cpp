@@ -232,7 +232,7 @@ TEST_F(StructureMetaTest, TablePublishedAsAPictureIsSaidAtThePicture) {
   Report r = six_parts(2022, "2021");
   for (auto& s : r.sections) s.loc = {1, s.number * 10};  // an HTML page: one page
   r.tables.erase("applications");
-  r.properties["table_image_lines"] = "12,35";  // a picture in part 1 and one in part 3
+  r.notes.table_image_lines = {12, 35};  // a picture in part 1 and one in part 3
   auto found = structure(r);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].rule, "structure.missing_section.table_image");
@@ -242,7 +242,7 @@ TEST_F(StructureMetaTest, TablePublishedAsAPictureIsSaidAtThePicture) {
 
 TEST_F(StructureMetaTest, ScannedPagesOfAPdfAreANoteEach) {
   Report r = six_parts(2022, "2021");
-  r.properties["pdf.scanned_pages"] = "2,5";
+  r.notes.scanned_pages = {2, 5};
   auto found = structure(r);
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[0].rule, "structure.missing_section.scanned");

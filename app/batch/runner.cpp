@@ -24,7 +24,8 @@ std::string prose_of(const CheckResult& r) {
 }
 
 // Runs in the child: the JSON object of the file, then a line holding its prose. The HTML page
-// is written from here too: its page images read the file again, which only the child may do.
+// is written from here too: its page images are drawn from the document the check loaded,
+// which lives only in the child.
 // A page that cannot be written is left out (the index says so) rather than failing the file.
 std::string check_in_child(const Job& job, const Rules& rules, const RunOptions& o) {
   CheckResult r = check_file(job.path, rules, o.limits);

@@ -35,11 +35,14 @@ CheckResult unfinished_result(const std::string& path, const ChildOutcome& outco
   return r;
 }
 
-IsolatedCheck check_file_isolated(const std::string& path, const Rules& rules, const Limits& limits,
-                                  const std::function<std::string(const CheckResult&)>& render) {
+namespace {
+
+// `check` in a child process; `name` names the input when the child does not finish.
+IsolatedCheck check_isolated(const std::string& name, const Limits& limits, const std::function<CheckResult()>& check,
+                             const std::function<std::string(const CheckResult&)>& render) {
   // The child's answer: one byte ok, one byte has-error, then the rendering.
   ChildOutcome o = run_in_child(child_limits(limits), [&] {
-    const CheckResult r = check_file(path, rules, limits);
+    const CheckResult r = check();
     return std::string(1, r.ok ? '1' : '0') + (r.count(Severity::Error) > 0 ? '1' : '0') + render(r);
   });
   IsolatedCheck out;
@@ -50,8 +53,20 @@ IsolatedCheck check_file_isolated(const std::string& path, const Rules& rules, c
     return out;
   }
   if (o.end == ChildOutcome::End::Finished) o.end = ChildOutcome::End::Crashed;
-  out.output = render(unfinished_result(path, o, limits));
+  out.output = render(unfinished_result(name, o, limits));
   return out;
+}
+
+}  // namespace
+
+IsolatedCheck check_file_isolated(const std::string& path, const Rules& rules, const Limits& limits,
+                                  const std::function<std::string(const CheckResult&)>& render) {
+  return check_isolated(path, limits, [&] { return check_file(path, rules, limits); }, render);
+}
+
+IsolatedCheck check_bytes_isolated(const std::string& name, const std::string& bytes, const Rules& rules,
+                                   const Limits& limits, const std::function<std::string(const CheckResult&)>& render) {
+  return check_isolated(name, limits, [&] { return check_bytes(name, bytes, rules, limits); }, render);
 }
 
 }  // namespace nianbao

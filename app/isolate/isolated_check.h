@@ -20,9 +20,9 @@ ChildLimits child_limits(const Limits& limits);
 CheckResult unfinished_result(const std::string& path, const ChildOutcome& outcome, const Limits& limits);
 
 // check_file in a child process under the time and memory limits; `render` runs in the child
-// too (page images read the file), and when the child does not finish, here, on
-// unfinished_result. Returns what `render` returned and whether the result was ok and had an
-// error finding.
+// too (page images are drawn from the document the check loaded), and when the child does not
+// finish, here, on unfinished_result. Returns what `render` returned and whether the result was
+// ok and had an error finding.
 struct IsolatedCheck {
   std::string output;
   bool ok = false;
@@ -30,5 +30,9 @@ struct IsolatedCheck {
 };
 IsolatedCheck check_file_isolated(const std::string& path, const Rules& rules, const Limits& limits,
                                   const std::function<std::string(const CheckResult&)>& render);
+
+// The same for a document in memory (check_bytes): the forked child sees the bytes as they are.
+IsolatedCheck check_bytes_isolated(const std::string& name, const std::string& bytes, const Rules& rules,
+                                   const Limits& limits, const std::function<std::string(const CheckResult&)>& render);
 
 }  // namespace nianbao

@@ -63,13 +63,8 @@ std::unique_ptr<httplib::Server> make_server(const Rules& rules, const ServeOpti
     const auto f = file_of(req, res);
     if (!f) return;
     Lang lang = lang_of(req);
-    std::string name = display_name(f->filename);
     res.set_content(check_upload(f->filename, f->content, rules, limits,
-                                 [&](const CheckResult& r) {
-                                   auto j = to_json(r, rules.catalog, lang);
-                                   j["file"] = name;  // not the temporary path
-                                   return j.dump();
-                                 }),
+                                 [&](const CheckResult& r) { return to_json(r, rules.catalog, lang).dump(); }),
                     "application/json; charset=utf-8");
   });
   // Every error has a body a person can read; JSON for the API.

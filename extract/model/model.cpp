@@ -16,6 +16,10 @@ const char* to_string(InputFormat f) {
   return "text";
 }
 
+Box Box::united(const Box& o) const {
+  return {std::min(x0, o.x0), std::min(y0, o.y0), std::max(x1, o.x1), std::max(y1, o.y1)};
+}
+
 std::vector<const Line*> Document::all_lines() const {
   std::vector<const Line*> out;
   for (const auto& p : pages)

@@ -5,16 +5,28 @@
 // Report built from it, so a new reader plugs in without touching what comes after it.
 #pragma once
 
+#include <compare>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "extract/model/page_source.h"
 
 namespace nianbao {
 
 // A box in page coordinates (points, origin top-left), for sources that have coordinates.
 struct Box {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  // The smallest box holding both.
+  Box united(const Box& o) const;
+};
+
+// A box on one page of the source (PDF): where a table cell or a table was printed.
+struct PageBox {
+  int page = 0;  // 1-based
+  Box box;
 };
 
 // Where something is in the source. `page` is 1-based. `line` is what docs/OUTPUT.md defines per
@@ -24,7 +36,7 @@ struct Location {
   int page = 0;
   int line = 0;
   bool known() const { return line > 0; }
-  bool operator==(const Location&) const = default;
+  auto operator<=>(const Location&) const = default;
 };
 
 // A run of text with its own box: a word or a glyph run of a PDF page, kept so that tables
@@ -55,13 +67,31 @@ struct Page {
 enum class InputFormat { Text, Pdf, Html, Docx };
 const char* to_string(InputFormat f);
 
+// What a reader learns about the source besides its lines, for the checks and renderers.
+struct SourceNotes {
+  // The character set the text was decoded from, when the reader had to choose one (HTML).
+  std::optional<std::string> charset;
+  int images = 0;  // pictures in the report (HTML, DOCX)
+  // The pictures printed where the tables belong (between the headings of parts 2 and 5): a
+  // table published as an image. Each is its line as Location::line counts it (the source
+  // line for HTML, the paragraph number for DOCX), in document order.
+  std::vector<int> table_image_lines;
+  // Pages of a PDF that are pictures without a text layer (the rest of it has one), 1-based.
+  std::vector<int> scanned_pages;
+  // "doc" or "wps": the file was an old binary Word file converted by LibreOffice.
+  std::optional<std::string> converted_from;
+};
+
 struct Document {
   std::string path;
   InputFormat format = InputFormat::Text;
   std::vector<Page> pages;
-  // Key/value pairs a source carries outside the report body: PDF info dictionary, HTML
-  // <meta>, the header block of a portal text dump ("发布时间: 2021-03-05 08:58").
+  // Free-form metadata the source carries outside the report body: PDF info dictionary, HTML
+  // <title> and <meta>, the header block of a portal text dump ("发布时间: 2021-03-05 08:58").
   std::map<std::string, std::string> properties;
+  SourceNotes notes;
+  // The pages as pictures (PDF: the loaded document), for renderers; null for other sources.
+  std::shared_ptr<const PageSource> page_source;
 
   // All lines in reading order, across pages.
   std::vector<const Line*> all_lines() const;
@@ -105,6 +135,10 @@ struct Cell {
   std::string text;  // as printed
   CellState state = CellState::Empty;
   Location loc;
+  // Where it was printed, for sources with coordinates: the box of its text, or for a cell
+  // with nothing printed, the place under its column on its row's line. Empty for text,
+  // HTML and Word, and where a rebuilder could not tell.
+  std::optional<PageBox> box;
   std::string note;  // e.g. unit conversion applied ("251000元 → 25.1万元")
   bool present() const { return value.has_value(); }
 };
@@ -126,6 +160,9 @@ struct Table {
   Location loc;     // the table's first line
   std::vector<std::string> columns;  // canonical column keys in order (union over rows)
   std::vector<TableRow> rows;        // in schema order
+  // For sources with coordinates, per page the table is printed on (in page order), the box
+  // holding its header, row labels and cells. Empty for text, HTML and Word.
+  std::vector<PageBox> regions;
   const TableRow* row(const std::string& key) const;
   TableRow* row(const std::string& key);
   const Cell* cell(const std::string& row, const std::string& column) const;
@@ -152,9 +189,14 @@ struct Report {
   std::vector<Section> sections;  // in document order
   std::map<std::string, Table> tables;  // only tables present in the report
   std::vector<Paragraph> paragraphs;    // the prose, joined
-  // The source's properties and the readers' notes about it (Document::properties):
-  // "table_image_lines" (pictures where tables belong), "pdf.scanned_pages", …
+  // The source's metadata and the readers' notes about it (Document::properties, notes).
   std::map<std::string, std::string> properties;
+  SourceNotes notes;
+  // What a renderer needs to show the report's pages with its places marked, without reading
+  // the input again: the pages (Document::page_source) and the box of every line that has one,
+  // by its place. Null and empty for sources without pages to draw.
+  std::shared_ptr<const PageSource> page_source;
+  std::map<Location, Box> line_boxes;
   const Section* section(int number) const;
 };
 

@@ -19,6 +19,12 @@ namespace {
 }  // namespace
 
 std::string read_input_file(const std::string& path, const Limits& limits) {
+  std::string bytes = read_input_bytes(path, limits);
+  if (bytes.empty()) fail("empty", path, "文件为空", "empty file");
+  return bytes;
+}
+
+std::string read_input_bytes(const std::string& path, const Limits& limits) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
@@ -43,7 +49,6 @@ std::string read_input_file(const std::string& path, const Limits& limits) {
     check_file_size(path, bytes.size(), limits);
   }
   if (in.bad()) fail("io", path, "读取文件出错", "read error");
-  if (bytes.empty()) fail("empty", path, "文件为空", "empty file");
   return bytes;
 }
 

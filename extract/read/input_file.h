@@ -13,4 +13,8 @@ namespace nianbao {
 // before reading and while reading), empty.
 std::string read_input_file(const std::string& path, const Limits& limits);
 
+// The same without the empty check: for the readers that say more of an empty file (a PDF
+// without its header is "not a PDF").
+std::string read_input_bytes(const std::string& path, const Limits& limits);
+
 }  // namespace nianbao

@@ -3,11 +3,11 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <fstream>
 
 #include "extract/model/errors.h"
 #include "extract/read/docx/docx_reader.h"
 #include "extract/read/html/html_reader.h"
+#include "extract/read/input_file.h"
 #include "extract/read/pdf/pdf_reader.h"
 #include "extract/read/text/text_reader.h"
 
@@ -15,46 +15,53 @@ namespace nianbao {
 
 namespace {
 
-std::string lower_extension(const std::string& path) {
-  auto slash = path.find_last_of('/');
-  auto dot = path.find_last_of('.');
+std::string lower_extension(const std::string& name) {
+  auto slash = name.find_last_of('/');
+  auto dot = name.find_last_of('.');
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
-  std::string ext = path.substr(dot + 1);
+  std::string ext = name.substr(dot + 1);
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   return ext;
 }
 
-std::string magic(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char buf[8] = {};
-  in.read(buf, sizeof buf);
-  return std::string(buf, static_cast<size_t>(in.gcount()));
-}
+bool starts_with(const std::string& bytes, const char* magic) { return bytes.rfind(magic, 0) == 0; }
 
-Document read_by_format(const std::string& path, const HeadingRules& headings, const Limits& limits) {
-  struct stat st {};
-  if (stat(path.c_str(), &st) != 0)
-    throw ReadError("not_found", path + ": 文件不存在 (no such file)");
-  if (!S_ISREG(st.st_mode))
-    throw ReadError("not_a_file", path + ": 不是普通文件 (not a regular file)");
-  std::string ext = lower_extension(path);
-  std::string head = magic(path);
+Document read_by_format(std::string bytes, const std::string& name, const HeadingRules& headings,
+                        const Limits& limits) {
+  const std::string ext = lower_extension(name);
   // The content decides where it can (a report saved as .txt that is really a PDF), the name
   // where it cannot (HTML and plain text look alike).
-  if (head.rfind("%PDF", 0) == 0 || ext == "pdf") return read_pdf_file(path, headings, limits);
-  if (head.rfind("PK\x03\x04", 0) == 0 || ext == "docx") return read_docx_file(path, headings, limits);
-  if (head.rfind("\xD0\xCF\x11\xE0", 0) == 0 || ext == "doc" || ext == "wps")
-    return read_word_binary_file(path, headings, limits);
-  if (ext == "html" || ext == "htm" || ext == "shtml" || ext == "xhtml") return read_html_file(path, headings, limits);
-  return read_text_file(path, limits);
+  if (starts_with(bytes, "%PDF") || ext == "pdf") return read_pdf_bytes(std::move(bytes), name, headings, limits);
+  // Said here for every other format alike (a PDF reader says "not a PDF").
+  if (bytes.empty()) throw ReadError("empty", name + ": 文件为空 (empty file)");
+  if (starts_with(bytes, "PK\x03\x04") || ext == "docx") {
+    // A .doc saved under a .docx name.
+    if (starts_with(bytes, "\xD0\xCF\x11\xE0")) return read_word_binary_bytes(bytes, name, headings, limits);
+    return read_docx_bytes(bytes, name, headings, limits);
+  }
+  if (starts_with(bytes, "\xD0\xCF\x11\xE0") || ext == "doc" || ext == "wps")
+    return read_word_binary_bytes(bytes, name, headings, limits);
+  if (ext == "html" || ext == "htm" || ext == "shtml" || ext == "xhtml") return read_html_bytes(bytes, name, headings, limits);
+  return read_text_bytes(bytes, name, limits);
 }
 
 }  // namespace
 
 Document read_document(const std::string& path, const HeadingRules& headings, const Limits& limits) {
-  Document doc = read_by_format(path, headings, limits);
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0)
+    throw ReadError("not_found", path + ": 文件不存在 (no such file)");
+  if (!S_ISREG(st.st_mode))
+    throw ReadError("not_a_file", path + ": 不是普通文件 (not a regular file)");
+  return read_document_bytes(read_input_bytes(path, limits), path, headings, limits);
+}
+
+Document read_document_bytes(std::string bytes, const std::string& name, const HeadingRules& headings,
+                             const Limits& limits) {
+  check_file_size(name, bytes.size(), limits);
+  Document doc = read_by_format(std::move(bytes), name, headings, limits);
   // The PDF reader says it before reading any page; text and Word count their pages as read.
-  check_page_count(path, doc.pages.size(), limits);
+  check_page_count(name, doc.pages.size(), limits);
   return doc;
 }
 

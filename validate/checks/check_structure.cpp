@@ -87,36 +87,19 @@ void format_version(const Report& report, const Rules& rules, std::vector<Findin
   out.push_back(std::move(f));
 }
 
-// A part present without its table: the statistics the format asks for are not there (or not
-// as a table nianbao can read: a picture, a garbled conversion). A warning, since the second
-// case is nianbao's failure as much as the report's.
-// The numbers in a property like "12,40" (line numbers, page numbers).
-std::vector<int> numbers_in(const Report& report, const std::string& key) {
-  std::vector<int> out;
-  auto it = report.properties.find(key);
-  if (it == report.properties.end()) return out;
-  size_t at = 0;
-  while (at < it->second.size()) {
-    size_t comma = it->second.find(',', at);
-    std::string item = it->second.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
-    if (!item.empty() && item.find_first_not_of("0123456789") == std::string::npos)
-      out.push_back(std::stoi(item));
-    if (comma == std::string::npos) break;
-    at = comma + 1;
-  }
-  return out;
-}
-
 // The line of a picture printed inside part `s` (before the next part's heading), if any.
 std::optional<int> picture_in(const Report& report, const Section& s) {
   int end = std::numeric_limits<int>::max();
   for (const Section& other : report.sections)
     if (other.loc.page == s.loc.page && other.loc.line > s.loc.line) end = std::min(end, other.loc.line);
-  for (int line : numbers_in(report, "table_image_lines"))
+  for (int line : report.notes.table_image_lines)
     if (line > s.loc.line && line < end) return line;
   return std::nullopt;
 }
 
+// A part present without its table: the statistics the format asks for are not there (or not
+// as a table nianbao can read: a picture, a garbled conversion). A warning, since the second
+// case is nianbao's failure as much as the report's.
 void missing_tables(const Report& report, const Rules& rules, std::vector<Finding>& out) {
   for (const auto& [part, table] : {std::pair{2, "proactive"}, {3, "applications"}, {4, "reviews"}}) {
     const Section* s = report.section(part);
@@ -136,7 +119,7 @@ void missing_tables(const Report& report, const Rules& rules, std::vector<Findin
 // Pages of a PDF that are pictures of text (the rest of the report has a text layer): what
 // they hold is not checked.
 void scanned_pages(const Report& report, const Rules& rules, std::vector<Finding>& out) {
-  for (int page : numbers_in(report, "pdf.scanned_pages")) {
+  for (int page : report.notes.scanned_pages) {
     Finding f = start_finding("structure.missing_section.scanned", rules);
     f.loc = {page, 1};
     f.args["page"] = std::to_string(page);

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 #include <vector>
 
@@ -108,7 +109,7 @@ std::string find_soffice() {
   return {};
 }
 
-std::string convert_to_docx(const std::string& path, const Limits& limits) {
+std::string convert_to_docx(const std::string& bytes, const std::string& path, const Limits& limits) {
   // No limit is a day: LibreOffice is a separate process the per-file limits do not reach.
   const int timeout_seconds = limits.timeout_seconds > 0 ? limits.timeout_seconds : 86400;
   const std::string soffice = find_soffice();
@@ -118,12 +119,16 @@ std::string convert_to_docx(const std::string& path, const Limits& limits) {
          "（apt-get install libreoffice-writer-nogui）",
          "reading .doc/.wps needs LibreOffice: install the package libreoffice-writer-nogui");
   TempDir tmp(path);
-  // A copy under a plain name: the original name may hold characters a command line or
-  // LibreOffice's URL handling mangles, and its extension may be anything.
+  // LibreOffice reads files only: the bytes under a plain name (the original name may hold
+  // characters a command line or LibreOffice's URL handling mangles, and its extension may be
+  // anything).
   const std::string input = tmp.path() + "/input.doc";
+  {
+    std::ofstream out(input, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out.flush()) fail("io", path, "无法写入临时文件", "cannot write a temporary file");
+  }
   std::error_code ec;
-  fs::copy_file(path, input, ec);
-  if (ec) fail("io", path, "无法复制文件：" + ec.message(), "cannot copy the file: " + ec.message());
   const std::string out_dir = tmp.path() + "/out";
   const int status = run_with_timeout(
       {soffice, "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",

@@ -74,18 +74,9 @@ Document read_docx_bytes(const std::string& bytes, const std::string& path, cons
   for (int p = 0; p < pages; ++p) doc.pages[static_cast<size_t>(p)].number = p + 1;
 
   const auto [begin, end] = tables_range(body.lines, headings);
-  size_t table_images = 0;
-  std::string image_lines;
+  doc.notes.images = static_cast<int>(body.images.size());
   for (const auto& img : body.images)
-    if (img.before > begin && img.before <= end) {
-      ++table_images;
-      image_lines += (image_lines.empty() ? "" : ",") + std::to_string(img.paragraph);
-    }
-  if (!body.images.empty()) doc.properties["images"] = std::to_string(body.images.size());
-  if (table_images) {
-    doc.properties["table_images"] = std::to_string(table_images);
-    doc.properties["table_image_lines"] = image_lines;
-  }
+    if (img.before > begin && img.before <= end) doc.notes.table_image_lines.push_back(img.paragraph);
   for (Line& l : body.lines)
     doc.pages[static_cast<size_t>(std::clamp(l.loc.page, 1, pages) - 1)].lines.push_back(std::move(l));
   return doc;
@@ -94,19 +85,24 @@ Document read_docx_bytes(const std::string& bytes, const std::string& path, cons
 Document read_docx_file(const std::string& path, const HeadingRules& headings, const Limits& limits) {
   const std::string bytes = read_input_file(path, limits);
   // A .doc saved under a .docx name.
-  if (is_ole(bytes)) return read_word_binary_file(path, headings, limits);
+  if (is_ole(bytes)) return read_word_binary_bytes(bytes, path, headings, limits);
   return read_docx_bytes(bytes, path, headings, limits);
 }
 
 Document read_word_binary_file(const std::string& path, const HeadingRules& headings, const Limits& limits) {
   // The checks (exists, regular, size) before starting LibreOffice.
-  const std::string bytes = read_input_file(path, limits);
+  return read_word_binary_bytes(read_input_file(path, limits), path, headings, limits);
+}
+
+Document read_word_binary_bytes(const std::string& bytes, const std::string& path, const HeadingRules& headings,
+                                const Limits& limits) {
+  check_file_size(path, bytes.size(), limits);
   if (bytes.rfind("PK\x03\x04", 0) == 0) return read_docx_bytes(bytes, path, headings, limits);
-  Document doc = read_docx_bytes(convert_to_docx(path, limits), path, headings, limits);
+  Document doc = read_docx_bytes(convert_to_docx(bytes, path, limits), path, headings, limits);
   const auto dot = path.find_last_of('.');
   std::string ext = dot == std::string::npos ? "doc" : path.substr(dot + 1);
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  doc.properties["converted_from"] = ext == "wps" ? "wps" : "doc";
+  doc.notes.converted_from = ext == "wps" ? "wps" : "doc";
   return doc;
 }
 

@@ -4,9 +4,9 @@
 // paragraph number (FILE:¶N), counting every paragraph and every table row once; `loc.page`
 // counts page breaks. Numbered paragraphs carry the number Word draws (“一、”).
 //
-// Properties set on the Document: "images" (pictures in the body), "table_images" and
-// "table_image_lines" (pictures between the headings of parts 2 and 5, where the tables
-// belong), "converted_from" ("doc" or "wps") for files converted by LibreOffice.
+// Notes set on the Document: the pictures in the body and those between the headings of parts 2
+// and 5, where the tables belong; converted_from ("doc" or "wps") for files converted by
+// LibreOffice.
 #pragma once
 
 #include <string>
@@ -29,5 +29,9 @@ Document read_docx_bytes(const std::string& bytes, const std::string& path, cons
 // .doc / .wps: converted to DOCX by soffice in a private temporary directory, then read.
 // Also throws missing_tool (soffice absent: names libreoffice-writer-nogui), convert_failed.
 Document read_word_binary_file(const std::string& path, const HeadingRules& headings, const Limits& limits = {});
+// Same from bytes already in memory; `path` names the file in messages, and its extension
+// says "doc" or "wps".
+Document read_word_binary_bytes(const std::string& bytes, const std::string& path, const HeadingRules& headings,
+                                const Limits& limits = {});
 
 }  // namespace nianbao

@@ -61,7 +61,7 @@ Document read_html_bytes(const std::string& bytes, const std::string& path, cons
     if (doc.pages[0].lines.size() < 15 && l.cells.empty() && names_a_report(l.text)) titled = true;
     doc.pages[0].lines.push_back(std::move(line));
   }
-  doc.properties["charset"] = page.charset;
+  doc.notes.charset = page.charset;
   if (!flow.title.empty()) doc.properties["html_title"] = flow.title;
   if (std::string date = published_from_meta(flow.meta); !date.empty())
     doc.properties["发布时间"] = date;
@@ -69,21 +69,11 @@ Document read_html_bytes(const std::string& bytes, const std::string& path, cons
       !titled && it != flow.meta.end() && names_a_report(it->second))
     doc.properties["标题"] = it->second;
 
-  size_t images = 0, table_images = 0;
-  std::string image_lines;
   for (const HtmlImage& img : flow.images) {
     if (img.before < report.first || img.before > report.end) continue;
-    ++images;
-    if (img.before > report.tables_begin && img.before <= report.tables_end) {
-      ++table_images;
-      if (!image_lines.empty()) image_lines += ',';
-      image_lines += std::to_string(img.line);
-    }
-  }
-  if (images) doc.properties["images"] = std::to_string(images);
-  if (table_images) {
-    doc.properties["table_images"] = std::to_string(table_images);
-    doc.properties["table_image_lines"] = image_lines;
+    ++doc.notes.images;
+    if (img.before > report.tables_begin && img.before <= report.tables_end)
+      doc.notes.table_image_lines.push_back(img.line);
   }
   return doc;
 }

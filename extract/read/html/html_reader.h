@@ -5,11 +5,11 @@
 // data table is a line whose cells are the row's grid (extract/read/html/html_grid.h). `loc.line` is the
 // source line of the first character, as an editor shows it; the page is 1.
 //
-// Properties set on the Document: "charset" (the one used to decode), "html_title" (<title>),
-// "发布时间" (a publication date from <meta name="PubDate"> and similar, "YYYY-MM-DD"),
-// "标题" (<meta name="ArticleTitle">, only when the body shows no title), "images" (pictures in
-// the report), "table_images" and "table_image_lines" (pictures between the headings of parts
-// 2 and 5, where the tables belong: a table published as an image cannot be checked).
+// Properties set on the Document: "html_title" (<title>), "发布时间" (a publication date from
+// <meta name="PubDate"> and similar, "YYYY-MM-DD"), "标题" (<meta name="ArticleTitle">, only
+// when the body shows no title). Notes: the charset used to decode, the pictures in the report
+// and those between the headings of parts 2 and 5, where the tables belong (a table published
+// as an image cannot be checked).
 #pragma once
 
 #include <string>

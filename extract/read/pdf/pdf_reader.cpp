@@ -6,13 +6,14 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <ctime>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <mutex>
+#include <string_view>
 
 #include "extract/model/errors.h"
+#include "extract/read/input_file.h"
 #include "extract/read/pdf/pdf_furniture.h"
+#include "extract/read/pdf/pdf_page_source.h"
 #include "extract/read/pdf/pdf_lines.h"
 #include "extract/read/pdf/pdf_text_check.h"
 
@@ -33,17 +34,9 @@ constexpr double kMaxScannedShare = 0.5;
 thread_local int g_poppler_errors = 0;
 void count_error(const std::string&, void*) { ++g_poppler_errors; }
 
-std::string read_bytes(const std::string& path, bool tail, size_t n) {
-  std::ifstream in(path, std::ios::binary);
-  if (tail) {
-    in.seekg(0, std::ios::end);
-    auto size = static_cast<size_t>(in.tellg());
-    in.seekg(static_cast<std::streamoff>(size > n ? size - n : 0));
-  }
-  std::string buf(n, '\0');
-  in.read(buf.data(), static_cast<std::streamsize>(n));
-  buf.resize(static_cast<size_t>(in.gcount()));
-  return buf;
+std::string_view head(const std::string& bytes, size_t n) { return std::string_view(bytes).substr(0, n); }
+std::string_view tail(const std::string& bytes, size_t n) {
+  return std::string_view(bytes).substr(bytes.size() > n ? bytes.size() - n : 0);
 }
 
 std::string utf8(const poppler::ustring& u) {
@@ -87,21 +80,23 @@ void read_info(const poppler::document& d, Document& doc) {
 
 }  // namespace
 
-Document read_pdf_file(const std::string& path, const HeadingRules& headings, const Limits& limits) {
-  std::error_code ec;
-  if (const auto size = std::filesystem::file_size(path, ec); !ec) check_file_size(path, size, limits);
-  if (read_bytes(path, false, 1024).find("%PDF-") == std::string::npos)
+Document read_pdf_bytes(std::string bytes, const std::string& path, const HeadingRules& headings,
+                        const Limits& limits) {
+  check_file_size(path, bytes.size(), limits);
+  if (head(bytes, 1024).find("%PDF-") == std::string_view::npos)
     fail("not_a_pdf", path, "不是 PDF 文件", "not a PDF file");
+  // A file cut short (an interrupted download) lacks its end marker; poppler rebuilds what it
+  // can and complains: reading on would silently lose the rest of the report.
+  const bool truncated = tail(bytes, 2048).find("%%EOF") == std::string_view::npos;
   static std::once_flag quiet;
   std::call_once(quiet, [] { poppler::set_debug_error_function(count_error, nullptr); });
   g_poppler_errors = 0;
-  std::unique_ptr<poppler::document> d(poppler::document::load_from_file(path));
+  // The loaded document stays with the Document: its pages are drawn from it later.
+  auto source = std::make_shared<const PdfPageSource>(std::move(bytes));
+  const poppler::document* d = source->document();
   if (!d) fail("damaged", path, "PDF 文件已损坏，无法打开", "damaged PDF, cannot be opened");
   if (d->is_locked())
     fail("encrypted", path, "PDF 文件有打开密码，无法读取", "encrypted PDF with a user password");
-  // A file cut short (an interrupted download) lacks its end marker; poppler rebuilds what it
-  // can and complains: reading on would silently lose the rest of the report.
-  bool truncated = read_bytes(path, true, 2048).find("%%EOF") == std::string::npos;
   if (truncated && g_poppler_errors > 0)
     fail("damaged", path, "PDF 文件不完整或已损坏", "truncated or damaged PDF");
   int n = d->pages();
@@ -111,11 +106,12 @@ Document read_pdf_file(const std::string& path, const HeadingRules& headings, co
   Document doc;
   doc.path = path;
   doc.format = InputFormat::Pdf;
+  doc.page_source = source;
   read_info(*d, doc);
   std::vector<PdfPageLines> pages(static_cast<size_t>(n));
   TextLayerCount count;
   int scanned = 0, blank = 0, broken = 0;
-  std::string scanned_list;
+  std::vector<int> scanned_pages;
   for (int i = 0; i < n; ++i) {
     // One page at a time: its words become lines and the page is released before the next.
     std::unique_ptr<poppler::page> page(d->create_page(i));
@@ -139,7 +135,7 @@ Document read_pdf_file(const std::string& path, const HeadingRules& headings, co
     if (words.empty()) {
       if (has_ink(*page)) {
         ++scanned;
-        scanned_list += (scanned_list.empty() ? "" : ",") + std::to_string(i + 1);
+        scanned_pages.push_back(i + 1);
       } else {
         ++blank;
       }
@@ -163,7 +159,7 @@ Document read_pdf_file(const std::string& path, const HeadingRules& headings, co
              std::to_string(count.unreadable) + " 个无法识别，" + std::to_string(count.han) + " 个汉字",
          "garbled text layer, fonts without a Unicode map: " + std::to_string(count.unreadable) + " of " +
              std::to_string(count.chars) + " characters unreadable, " + std::to_string(count.han) + " Chinese");
-  if (!scanned_list.empty()) doc.properties["pdf.scanned_pages"] = scanned_list;
+  doc.notes.scanned_pages = std::move(scanned_pages);
 
   remove_furniture(pages);
   doc.pages.reserve(pages.size());
@@ -175,6 +171,10 @@ Document read_pdf_file(const std::string& path, const HeadingRules& headings, co
     doc.pages.push_back(std::move(p));
   }
   return doc;
+}
+
+Document read_pdf_file(const std::string& path, const HeadingRules& headings, const Limits& limits) {
+  return read_pdf_bytes(read_input_bytes(path, limits), path, headings, limits);
 }
 
 }  // namespace nianbao

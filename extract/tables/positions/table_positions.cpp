@@ -24,9 +24,11 @@ Range part_range(const std::vector<Section>& sections, int part, size_t n) {
 
 Table build(const Schema& schema, const SchemaTable& st, const std::vector<PageTokens>& pages,
             const std::vector<const Schema*>& others) {
-  if (st.wide) return build_wide_table(schema, st, pages);
-  if (st.part == 2) return build_item_table(schema, st, pages);
-  return build_grid_table(schema, st, pages, others);
+  Table t = st.wide ? build_wide_table(schema, st, pages)
+            : st.part == 2 ? build_item_table(schema, st, pages)
+                           : build_grid_table(schema, st, pages, others);
+  cover_cells(t);
+  return t;
 }
 
 }  // namespace

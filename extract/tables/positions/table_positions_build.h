@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,9 +19,19 @@ Table empty_table(const SchemaTable& st);
 
 // Fills one cell from the values placed in it (placed_cell of table_cells.h): one → read, none →
 // Empty, several → Unreadable; when `unsure` (some of the row's values could not be placed)
-// every cell of the row is Unreadable.
+// every cell of the row is Unreadable. The cell's box is around its values, else `slot`.
 void put_cell(TableRow& row, const SchemaColumn& col, const std::vector<const Token*>& values,
-              bool unsure);
+              bool unsure, const std::optional<PageBox>& slot = std::nullopt);
+
+// The box around `tokens` on the page of the first; nothing when there are none.
+std::optional<PageBox> box_around(const std::vector<const Token*>& tokens);
+
+// Where the value of an empty cell belongs: under `col`, on the row's lines [y0, y1] of `page`.
+PageBox slot_of(int page, const Column& col, double y0, double y1);
+
+// Widens the region of `t` on `page` to hold `box`; cover_cells does so for every cell box.
+void cover(Table& t, int page, const Box& box);
+void cover_cells(Table& t);
 
 // The label cell a line of values at [y0, y1] belongs to (the innermost label naming a row
 // whose lines hold it; else the nearest one close by), or -1.

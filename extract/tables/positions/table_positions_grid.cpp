@@ -25,7 +25,34 @@ struct Placed {
   std::string label;
   bool unsure = false;
   bool has_values = false;
+  // Where an empty cell of the row belongs, by column key: on the page its label is first
+  // printed, under each column of that page.
+  std::map<std::string, PageBox> slots;
+  std::optional<PageBox> slot(const std::string& column) const {
+    auto it = slots.find(column);
+    return it == slots.end() ? std::nullopt : std::optional<PageBox>(it->second);
+  }
 };
+
+// Sets the slots of the rows first labelled on this page: the label's lines and the lines of
+// values it owns, under every named column.
+void set_slots(std::map<std::string, Placed>& placed, const std::vector<LabelCell>& cells,
+               const std::map<int, std::pair<double, double>>& owned_y, const std::vector<Column>& cols,
+               int page) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const LabelCell& c = cells[i];
+    if (!c.row) continue;
+    auto p = placed.find(*c.row);
+    if (p == placed.end() || !p->second.slots.empty() || !(p->second.loc == c.loc)) continue;
+    double y0 = c.box.y0, y1 = c.box.y1;
+    if (auto o = owned_y.find(static_cast<int>(i)); o != owned_y.end()) {
+      y0 = std::min(y0, o->second.first);
+      y1 = std::max(y1, o->second.second);
+    }
+    for (const Column& col : cols)
+      if (col.key) p->second.slots[*col.key] = slot_of(page, col, y0, y1);
+  }
+}
 
 // Names the columns of a page that has no header of its own after those of the page before
 // (a table continued on the next page without repeating its header).
@@ -71,7 +98,7 @@ Table empty_table(const SchemaTable& st) {
 }
 
 void put_cell(TableRow& row, const SchemaColumn& col, const std::vector<const Token*>& values,
-              bool unsure) {
+              bool unsure, const std::optional<PageBox>& slot) {
   std::optional<std::string> text;
   if (values.size() == 1 && !unsure) text = values.front()->text;
   Cell c = placed_cell(text, col, values.empty() ? row.loc : values.front()->loc,
@@ -81,6 +108,7 @@ void put_cell(TableRow& row, const SchemaColumn& col, const std::vector<const To
     for (const Token* v : values) c.text += (c.text.empty() ? "" : " ") + v->text;
     if (values.size() > 1) c.note = "several values in one cell";
   }
+  c.box = values.empty() ? slot : box_around(values);
   row.cells[col.key] = std::move(c);
 }
 
@@ -141,6 +169,8 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
     name_columns(cols, header, schema, st.key, nullptr);
     drop_duplicates(cols);
     bool named = std::any_of(cols.begin(), cols.end(), [](const Column& c) { return c.key.has_value(); });
+    if (named)
+      for (const Token* h : header) cover(t, page.page, h->box);
     if (!named) inherit_names(cols, prev);
     names_by_order(cols, st);
     if (std::any_of(cols.begin(), cols.end(), [](const Column& c) { return c.key.has_value(); })) prev = cols;
@@ -151,6 +181,7 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
       for (const Schema* other : others)
         if (!c.row)
           if (auto m = other->match_row(c.m, st.key); m && st.row_index(m->row) < 0) c.row = m->row;
+    std::map<int, std::pair<double, double>> owned_y;  // label cell -> extent of its values
     for (const auto& [line, vs] : value_lines(values)) {
       double y0 = 1e9, y1 = -1e9;
       for (const Token* v : vs) {
@@ -161,6 +192,8 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
       int owner = owner_of(cells, y0, y1, &near_only);
       if (owner < 0) continue;
       const LabelCell& lc = cells[static_cast<size_t>(owner)];
+      auto [oy, fresh] = owned_y.try_emplace(owner, y0, y1);
+      if (!fresh) oy->second = {std::min(oy->second.first, y0), std::max(oy->second.second, y1)};
       Placed& p = placed[*lc.row];
       if (p.loc.page == 0) {
         p.loc = lc.loc;
@@ -184,6 +217,9 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
         p.loc = c.loc;
         p.label = c.text;
       }
+    for (const auto& c : cells)
+      if (c.row && placed.count(*c.row)) cover(t, page.page, c.box);
+    set_slots(placed, cells, owned_y, cols, page.page);
   }
   // The 2019 single "（六）其他处理" row in a 2021 table stands for the three rows it lacks.
   bool subrows = false;
@@ -203,7 +239,7 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
         if (const SchemaTable* ft = other->table(st.key); ft && !fr && ft->row_index(key) >= 0)
           fr = &ft->rows[static_cast<size_t>(ft->row_index(key))];
       for (const auto& ck : fr ? fr->columns : t.columns)
-        if (const SchemaColumn* col = st.column(ck)) put_cell(extra, *col, p.cells[ck], p.unsure);
+        if (const SchemaColumn* col = st.column(ck)) put_cell(extra, *col, p.cells[ck], p.unsure, p.slot(ck));
       // In place of the rows it stands for, before （七）总计, where it is printed.
       std::erase_if(t.rows, [](const TableRow& r) { return r.key.rfind("other.", 0) == 0; });
       auto at = std::find_if(t.rows.begin(), t.rows.end(),
@@ -217,7 +253,7 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
         r.loc = p.loc;
         r.label = p.label;
         for (const auto& ck : st.rows[static_cast<size_t>(idx)].columns)
-          put_cell(r, *st.column(ck), p.cells[ck], p.unsure && p.has_values);
+          put_cell(r, *st.column(ck), p.cells[ck], p.unsure && p.has_values, p.slot(ck));
       }
   }
   return t;

@@ -103,8 +103,19 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
       row.found = true;
       row.loc = c.loc;
       row.label = c.text;
+      cover(t, page.page, c.box);
+      if (hb)
+        for (const Token* h : hb->tokens) cover(t, page.page, h->box);
       std::map<std::string, std::vector<const Token*>> placed;
       bool doubt = unsure[static_cast<int>(i)];
+      double y0 = c.box.y0, y1 = c.box.y1;
+      for (const Token* v : owned[static_cast<int>(i)]) {
+        y0 = std::min(y0, v->box.y0);
+        y1 = std::max(y1, v->box.y1);
+      }
+      std::map<std::string, PageBox> slots;
+      for (const Column& col : cols)
+        if (col.key) slots.emplace(*col.key, slot_of(page.page, col, y0, y1));
       for (const Token* v : owned[static_cast<int>(i)]) {
         std::string key;
         if (sr.columns.size() == 1) {
@@ -119,7 +130,11 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
         }
         placed[key].push_back(v);
       }
-      for (const auto& ck : sr.columns) put_cell(row, *st.column(ck), placed[ck], doubt && !owned[static_cast<int>(i)].empty());
+      for (const auto& ck : sr.columns) {
+        auto slot = slots.find(ck);
+        put_cell(row, *st.column(ck), placed[ck], doubt && !owned[static_cast<int>(i)].empty(),
+                 slot == slots.end() ? std::nullopt : std::optional<PageBox>(slot->second));
+      }
     }
     if (!blocks.empty()) {
       last_cols = columns_from_header(blocks.back().tokens);

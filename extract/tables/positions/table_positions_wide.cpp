@@ -118,13 +118,23 @@ Table build_wide_table(const Schema& schema, const SchemaTable& st,
   }
   for (const auto& l : leaves)
     if (l.row >= 0) row_loc.emplace(l.row, on_page.empty() ? t.loc : on_page.front()->loc);
+  for (const Token* h : header) cover(t, h->loc.page, h->box);
+  // An empty cell belongs under its column, on the line of values.
+  std::map<std::pair<int, std::string>, PageBox> slots;
+  if (auto line = box_around(on_page))
+    for (const Leaf& l : leaves)
+      if (l.row >= 0 && l.col->key)
+        slots.emplace(std::pair{l.row, *l.col->key}, slot_of(line->page, *l.col, line->box.y0, line->box.y1));
   for (size_t r = 0; r < st.rows.size(); ++r) {
     if (!row_loc.count(static_cast<int>(r))) continue;
     TableRow& row = t.rows[r];
     row.found = true;
     row.loc = row_loc[static_cast<int>(r)];
-    for (const auto& ck : st.rows[r].columns)
-      put_cell(row, *st.column(ck), placed[{static_cast<int>(r), ck}], unsure);
+    for (const auto& ck : st.rows[r].columns) {
+      auto slot = slots.find({static_cast<int>(r), ck});
+      put_cell(row, *st.column(ck), placed[{static_cast<int>(r), ck}], unsure,
+               slot == slots.end() ? std::nullopt : std::optional<PageBox>(slot->second));
+    }
   }
   return t;
 }
