@@ -14,6 +14,7 @@
 #include "extract/model/errors.h"
 #include "extract/read/pdf/pdf_furniture.h"
 #include "extract/read/pdf/pdf_lines.h"
+#include "extract/read/pdf/pdf_rulings.h"
 #include "extract/read/pdf/pdf_text_check.h"
 
 namespace nianbao {
@@ -116,6 +117,7 @@ Document read_pdf_file(const std::string& path, const HeadingRules& headings, co
   TextLayerCount count;
   int scanned = 0, blank = 0, broken = 0;
   std::string scanned_list;
+  PdfRulingReader rulings(path);
   for (int i = 0; i < n; ++i) {
     // One page at a time: its words become lines and the page is released before the next.
     std::unique_ptr<poppler::page> page(d->create_page(i));
@@ -145,6 +147,7 @@ Document read_pdf_file(const std::string& path, const HeadingRules& headings, co
       }
       continue;
     }
+    pages[static_cast<size_t>(i)].rulings = rulings.page(i);
     pages[static_cast<size_t>(i)].lines = build_lines(std::move(words), headings);
   }
   if (broken > 0)
@@ -171,6 +174,7 @@ Document read_pdf_file(const std::string& path, const HeadingRules& headings, co
     Page p;
     p.number = static_cast<int>(i) + 1;
     p.lines = std::move(pages[i].lines);
+    p.rulings = std::move(pages[i].rulings);
     for (size_t k = 0; k < p.lines.size(); ++k) p.lines[k].loc = {p.number, static_cast<int>(k) + 1};
     doc.pages.push_back(std::move(p));
   }

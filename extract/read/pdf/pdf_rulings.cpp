@@ -1,0 +1,173 @@
+#include "extract/read/pdf/pdf_rulings.h"
+
+#include <GfxState.h>
+#include <GlobalParams.h>
+#include <OutputDev.h>
+#include <PDFDoc.h>
+#include <goo/GooString.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace nianbao {
+
+namespace {
+
+// A filled rectangle at most this thick (points) is a line; thicker fills are backgrounds.
+constexpr double kThinFill = 2.0;
+// A stroke whose ends differ by at most this much across its direction is straight.
+constexpr double kStraight = 0.5;
+// Shorter marks are dots, not lines.
+constexpr double kMinLength = 1.0;
+// A page with more lines than this is a drawing (or a hostile file), not a page of tables; so
+// is one whose paths have more points than kMaxPoints. Both stop the walk of the page.
+constexpr size_t kMaxRulings = 20000;
+constexpr size_t kMaxPoints = 400000;
+// Colour components above this are white: a white line is not seen.
+constexpr double kWhite = 0.95;
+
+bool is_white(const GfxRGB& rgb) {
+  return colToDbl(rgb.r) > kWhite && colToDbl(rgb.g) > kWhite && colToDbl(rgb.b) > kWhite;
+}
+
+// Collects the rulings of one page as Poppler interprets its content.
+class RulingCollector : public OutputDev {
+ public:
+  std::vector<Ruling> rulings;
+  size_t points = 0;
+  bool over = false;  // a limit was reached: what was collected is not the page
+  double width = 0, height = 0;
+
+  // The same device space as poppler-cpp's text extraction: y grows downwards.
+  bool upsideDown() override { return true; }
+  bool useDrawChar() override { return false; }
+  bool interpretType3Chars() override { return false; }
+  bool needNonText() override { return true; }
+
+  void startPage(int, GfxState* state, XRef*) override {
+    rulings.clear();
+    points = 0;
+    over = false;
+    width = state ? state->getPageWidth() : 0;
+    height = state ? state->getPageHeight() : 0;
+  }
+
+  void stroke(GfxState* state) override {
+    if (over || state->getStrokeOpacity() <= 0) return;
+    GfxRGB rgb;
+    state->getStrokeRGB(&rgb);
+    if (is_white(rgb)) return;
+    const GfxPath* path = state->getPath();
+    for (int s = 0; s < path->getNumSubpaths() && !over; ++s) {
+      const GfxSubpath* sub = path->getSubpath(s);
+      int n = sub->getNumPoints();
+      if (!count(n)) return;
+      for (int i = 1; i < n; ++i) {
+        // A curve's control points and end are not straight edges.
+        if (sub->getCurve(i) || sub->getCurve(i - 1)) continue;
+        segment(state, sub->getX(i - 1), sub->getY(i - 1), sub->getX(i), sub->getY(i));
+      }
+      if (sub->isClosed() && n > 2 && !sub->getCurve(n - 1))
+        segment(state, sub->getX(n - 1), sub->getY(n - 1), sub->getX(0), sub->getY(0));
+    }
+  }
+
+  void fill(GfxState* state) override { filled(state); }
+  void eoFill(GfxState* state) override { filled(state); }
+
+ private:
+  bool count(int n) {
+    points += static_cast<size_t>(std::max(0, n));
+    if (points > kMaxPoints) over = true;
+    return !over;
+  }
+
+  void add(bool horizontal, double at, double a, double b) {
+    if (a > b) std::swap(a, b);
+    // Only what lies on the page is printed.
+    double extent = horizontal ? width : height, across = horizontal ? height : width;
+    a = std::max(a, 0.0);
+    b = std::min(b, extent);
+    if (b - a < kMinLength || at < 0 || at > across) return;
+    if (rulings.size() >= kMaxRulings) {
+      over = true;
+      return;
+    }
+    rulings.push_back({horizontal, at, a, b});
+  }
+
+  void segment(GfxState* state, double ux0, double uy0, double ux1, double uy1) {
+    double x0, y0, x1, y1;
+    state->transform(ux0, uy0, &x0, &y0);
+    state->transform(ux1, uy1, &x1, &y1);
+    if (std::fabs(y1 - y0) <= kStraight) add(true, (y0 + y1) / 2, x0, x1);
+    else if (std::fabs(x1 - x0) <= kStraight) add(false, (x0 + x1) / 2, y0, y1);
+  }
+
+  // Each subpath that is an upright rectangle thin enough to be a line.
+  void filled(GfxState* state) {
+    if (over || state->getFillOpacity() <= 0) return;
+    GfxRGB rgb;
+    state->getFillRGB(&rgb);
+    if (is_white(rgb)) return;
+    const GfxPath* path = state->getPath();
+    for (int s = 0; s < path->getNumSubpaths() && !over; ++s) {
+      const GfxSubpath* sub = path->getSubpath(s);
+      int n = sub->getNumPoints();
+      if (!count(n) || n < 4 || n > 5) continue;
+      double xs[5], ys[5];
+      bool upright = true;
+      for (int i = 0; i < n; ++i) {
+        if (sub->getCurve(i)) upright = false;
+        state->transform(sub->getX(i), sub->getY(i), &xs[i], &ys[i]);
+      }
+      for (int i = 0; i < 4 && upright; ++i) {
+        int j = (i + 1) % 4;
+        upright = std::fabs(xs[i] - xs[j]) <= kStraight || std::fabs(ys[i] - ys[j]) <= kStraight;
+      }
+      if (!upright) continue;
+      double x0 = *std::min_element(xs, xs + n), x1 = *std::max_element(xs, xs + n);
+      double y0 = *std::min_element(ys, ys + n), y1 = *std::max_element(ys, ys + n);
+      double w = x1 - x0, h = y1 - y0;
+      if (std::min(w, h) > kThinFill) continue;
+      if (w >= h) add(true, (y0 + y1) / 2, x0, x1);
+      else add(false, (x0 + x1) / 2, y0, y1);
+    }
+  }
+};
+
+void quiet(ErrorCategory, Goffset, const char*) {}
+
+bool stop_walk(void* data) { return static_cast<RulingCollector*>(data)->over; }
+bool skip_annotation(Annot*, void*) { return false; }
+
+}  // namespace
+
+struct PdfRulingReader::Impl {
+  // Poppler's global state stays up while this reader is used (it is shared with poppler-cpp,
+  // which set it up and its error handler first).
+  GlobalParamsIniter params{quiet};
+  std::unique_ptr<PDFDoc> doc;
+  RulingCollector out;
+};
+
+PdfRulingReader::PdfRulingReader(const std::string& path) : impl_(std::make_unique<Impl>()) {
+  impl_->doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path));
+  if (!impl_->doc->isOk()) impl_->doc.reset();
+}
+
+PdfRulingReader::~PdfRulingReader() = default;
+
+std::vector<Ruling> PdfRulingReader::page(int index) {
+  if (!impl_->doc || index < 0 || index >= impl_->doc->getNumPages()) return {};
+  RulingCollector& out = impl_->out;
+  out.rulings.clear();
+  out.over = false;
+  // As poppler-cpp extracts text: 72 dpi, the crop box, the page's own rotation.
+  impl_->doc->displayPageSlice(&out, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1,
+                               stop_walk, &out, skip_annotation, nullptr);
+  if (out.over) return {};
+  return std::move(out.rulings);
+}
+
+}  // namespace nianbao

@@ -1,0 +1,37 @@
+// The ruling lines of a PDF page: the borders a table is drawn with. Word and LibreOffice stroke
+// every cell border (`m … l S`), browsers fill thin rectangles; either way a table's cells are
+// where its lines say, which word positions alone can only guess. Poppler's text extraction
+// does not report them, so the page's content is walked once more with Poppler's core, keeping
+// only horizontal and vertical strokes and thin filled rectangles.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/model/model.h"
+
+namespace nianbao {
+
+class PdfRulingReader {
+ public:
+  // Opens `path` with Poppler's core. Must be used while a poppler::document is open (it sets
+  // up Poppler's global state and its error handler). A file Poppler's core cannot open gives
+  // pages without rulings.
+  explicit PdfRulingReader(const std::string& path);
+  ~PdfRulingReader();
+  PdfRulingReader(const PdfRulingReader&) = delete;
+  PdfRulingReader& operator=(const PdfRulingReader&) = delete;
+
+  // The rulings of page `index` (0-based), in the coordinates of poppler-cpp's text boxes
+  // (points, origin at the top left of the crop box). None when the page cannot be walked or
+  // draws more lines than a page of tables has (a drawing, or a hostile file): tables are then
+  // rebuilt from word positions alone.
+  std::vector<Ruling> page(int index);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nianbao
