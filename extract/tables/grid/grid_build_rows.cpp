@@ -1,0 +1,177 @@
+// Part 3 from a ruled table: rows by their labels (group labels spanning rows, a row cut by a
+// page end joined again), columns by the header stacked over them.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extract/tables/grid/grid_build.h"
+#include "extract/tables/grid/grid_rows.h"
+#include "extract/tables/positions/table_positions_build.h"
+#include "extract/tables/table_decisions.h"
+
+namespace nianbao {
+
+namespace {
+
+struct Placed {
+  std::map<std::string, std::vector<const Token*>> cells;
+  std::set<std::string> unsure;  // columns a grid cell lay over together with another
+  Location loc;
+  std::string label;
+  bool has_values = false;
+};
+
+// A name over columns that are not side by side is read twice: it names neither.
+void drop_duplicates(std::vector<std::optional<std::string>>& names) {
+  std::map<std::string, int> runs;
+  for (size_t c = 0; c < names.size(); ++c)
+    if (names[c] && (c == 0 || names[c - 1] != names[c])) ++runs[*names[c]];
+  for (auto& n : names)
+    if (n && runs[*n] > 1) n.reset();
+}
+
+// Completes the names from the schema's order when the value columns are exactly the schema's
+// and every name read agrees with that order.
+void names_by_order(std::vector<std::optional<std::string>>& names, int edge, const SchemaTable& st) {
+  if (names.size() - static_cast<size_t>(edge) != st.columns.size()) return;
+  for (size_t i = 0; i < st.columns.size(); ++i) {
+    const auto& n = names[static_cast<size_t>(edge) + i];
+    if (n && *n != st.columns[i].key) return;
+  }
+  for (size_t i = 0; i < st.columns.size(); ++i) names[static_cast<size_t>(edge) + i] = st.columns[i].key;
+}
+
+Table build_one(const Schema& schema, const SchemaTable& st, const GridTable& t,
+                const std::vector<const Schema*>& others) {
+  Table out = empty_table(st);
+  int edge = value_edge(t, schema, st.key);
+  std::vector<GridRow> rows = grid_rows(t, edge);
+  if (rows.empty()) return out;
+  auto match = [&](const GridRow& r) -> std::optional<std::string> {
+    std::string m = joined_m(t, r.labels);
+    if (m.empty()) return std::nullopt;
+    if (auto own = schema.match_row(m, st.key)) return own->row;
+    if (auto own = schema.match_row(joined_m(t, r.outer) + m, st.key)) return own->row;
+    for (const Schema* other : others)
+      if (auto o = other->match_row(m, st.key); o && st.row_index(o->row) < 0) return o->row;
+    return std::nullopt;
+  };
+  join_broken_rows(t, rows, [&](const std::string& m) {
+    return !m.empty() && (starts_numbered(m) || schema.match_row(m, st.key));
+  });
+  int header_end = t.rows();
+  for (const GridRow& r : rows) {
+    bool values = std::any_of(r.values.begin(), r.values.end(), [&](int k) { return t.cells[static_cast<size_t>(k)].value; });
+    if (values || match(r)) {
+      header_end = r.r0;
+      break;
+    }
+  }
+  std::vector<ColumnHead> heads = column_heads(t, header_end);
+  std::vector<std::optional<std::string>> names(heads.size());
+  for (size_t c = static_cast<size_t>(edge); c < heads.size(); ++c)
+    if (!heads[c].leaf.empty()) names[c] = schema.match_column(heads[c].leaf, st.key);
+  drop_duplicates(names);
+  names_by_order(names, edge, st);
+
+  std::vector<int> header;
+  for (size_t k = 0; k < t.cells.size(); ++k)
+    if (t.cells[k].r0 < header_end && t.cells[k].c0 >= edge) header.push_back(static_cast<int>(k));
+  if (const Token* h = first_token(t, header)) out.loc = h->loc;
+
+  std::map<std::string, Placed> placed;
+  for (const GridRow& r : rows) {
+    if (r.r0 < header_end) continue;
+    auto key = match(r);
+    if (!key || placed.count(*key)) continue;  // the first time a row is printed is the table
+    Placed& p = placed[*key];
+    const Token* lt = first_token(t, r.labels);
+    if (!lt) lt = first_token(t, r.values);
+    if (lt) p.loc = lt->loc;
+    p.label = joined_text(t, r.labels);
+    for (int k : r.values) {
+      const GridCell& c = t.cells[static_cast<size_t>(k)];
+      if (c.empty()) continue;
+      p.has_values = true;
+      if (auto name = name_of(names, c.c0, c.c1)) {
+        auto& v = p.cells[*name];
+        v.insert(v.end(), c.tokens.begin(), c.tokens.end());
+        continue;
+      }
+      // Over columns of different names: each of them is unreadable, the rest of the row is not.
+      for (int col = c.c0; col < c.c1 && col < static_cast<int>(names.size()); ++col)
+        if (const auto& n = names[static_cast<size_t>(col)]) {
+          p.unsure.insert(*n);
+          auto& v = p.cells[*n];
+          v.insert(v.end(), c.tokens.begin(), c.tokens.end());
+        }
+    }
+  }
+  if (out.loc.page == 0)
+    for (const auto& [key, p] : placed)
+      if (out.loc.page == 0 || p.loc.page < out.loc.page || (p.loc.page == out.loc.page && p.loc.line < out.loc.line))
+        out.loc = p.loc;
+
+  // The 2019 single "（六）其他处理" row in a 2021 table stands for the three rows it lacks.
+  bool subrows = false;
+  for (const auto& r : st.rows)
+    if (r.group == "other" && placed.count(r.key)) subrows = true;
+  for (auto& [key, p] : placed) {
+    int idx = st.row_index(key);
+    if (idx < 0) {
+      if (subrows || !p.has_values) continue;
+      TableRow extra;
+      extra.key = key;
+      extra.label = p.label;
+      extra.loc = p.loc;
+      extra.found = true;
+      const SchemaRow* fr = nullptr;
+      for (const Schema* other : others)
+        if (const SchemaTable* ft = other->table(st.key); ft && !fr && ft->row_index(key) >= 0)
+          fr = &ft->rows[static_cast<size_t>(ft->row_index(key))];
+      for (const auto& ck : fr ? fr->columns : out.columns)
+        if (const SchemaColumn* col = st.column(ck)) put_grid_cell(extra, *col, p.cells[ck], p.unsure.count(ck) > 0);
+      // In place of the rows it stands for, before （七）总计, where it is printed.
+      std::erase_if(out.rows, [](const TableRow& r) { return r.key.rfind("other.", 0) == 0; });
+      auto at = std::find_if(out.rows.begin(), out.rows.end(), [](const TableRow& r) { return r.key == "results_total"; });
+      out.rows.insert(at, std::move(extra));
+      continue;
+    }
+    for (auto& r : out.rows)
+      if (r.key == key) {
+        r.found = true;
+        r.loc = p.loc;
+        r.label = p.label;
+        for (const auto& ck : st.rows[static_cast<size_t>(idx)].columns)
+          put_grid_cell(r, *st.column(ck), p.cells[ck], p.unsure.count(ck) > 0);
+      }
+  }
+  return out;
+}
+
+}  // namespace
+
+void put_grid_cell(TableRow& row, const SchemaColumn& col, const std::vector<const Token*>& tokens,
+                   bool unsure) {
+  bool all_values = std::all_of(tokens.begin(), tokens.end(), [](const Token* t) { return is_value_token(*t); });
+  if (tokens.size() > 1 && !unsure && !all_values) {
+    Token joined = *tokens.front();
+    joined.text.clear();
+    for (const Token* t : tokens) joined.text += t->text;
+    put_cell(row, col, {&joined}, false);
+    return;
+  }
+  put_cell(row, col, tokens, unsure);
+}
+
+Table build_grid_rows(const Schema& schema, const SchemaTable& st, const std::vector<GridTable>& tables,
+                      const std::vector<const Schema*>& others) {
+  Table best = empty_table(st);
+  for (const GridTable& t : tables) {
+    Table b = build_one(schema, st, t, others);
+    if (rows_found(b) > rows_found(best)) best = std::move(b);
+  }
+  return best;
+}
+
+}  // namespace nianbao
