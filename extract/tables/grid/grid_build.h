@@ -18,8 +18,9 @@ namespace nianbao {
 void put_grid_cell(TableRow& row, const SchemaColumn& col, const std::vector<const Token*>& tokens,
                    bool unsure);
 
-// Part 3 (and any "rows" table of several columns): the table of `tables` that gives most rows.
-// `others` as for build_grid_table (table_positions_build.h).
+// Part 3 (and any "rows" table of several columns): the rows of every table in turn, the first
+// printing of a row counting; a table without a header of its own goes on under the columns of
+// the one before. `others` as for build_grid_table (table_positions_build.h).
 Table build_grid_rows(const Schema& schema, const SchemaTable& st, const std::vector<GridTable>& tables,
                       const std::vector<const Schema*>& others);
 

@@ -40,7 +40,11 @@ Table build_grid_items(const Schema& schema, const SchemaTable& st, const std::v
     int edge = value_edge(t, schema, st.key);
     std::vector<GridRow> rows = grid_rows(t, edge);
     // A row cut by a page end: the rest has no label of its own.
-    join_broken_rows(t, rows, [](const std::string& m) { return !m.empty(); });
+    // A row cut by a page end: the rest has no label of its own, or neither part names a row
+    // (a header cut in two: "信息" | "内容").
+    join_broken_rows(t, rows, [&](const std::string& before, const std::string& m) {
+      return !m.empty() && (schema.match_row(m, st.key) || schema.match_row(before, st.key));
+    });
     if (!names.empty() && static_cast<int>(names.size()) != t.cols()) names.clear();
     for (const GridRow& r : rows) {
       auto own = schema.match_row(joined_m(t, r.labels), st.key);
@@ -63,12 +67,12 @@ Table build_grid_items(const Schema& schema, const SchemaTable& st, const std::v
       row.label = joined_text(t, r.labels);
       std::map<std::string, std::vector<const Token*>> placed;
       std::map<std::string, bool> unsure;
-      for (int k : r.values) {
-        const GridCell& c = t.cells[static_cast<size_t>(k)];
+      std::vector<std::optional<std::string>> by_cell = row_names(t, r.values, names, sr.columns);
+      for (size_t i = 0; i < r.values.size(); ++i) {
+        const GridCell& c = t.cells[static_cast<size_t>(r.values[i])];
         if (c.empty()) continue;
-        std::optional<std::string> key;
+        std::optional<std::string> key = by_cell[i];
         if (sr.columns.size() == 1) key = sr.columns.front();  // one column: every value is its value
-        else key = name_of(names, c.c0, c.c1);
         if (!key || std::find(sr.columns.begin(), sr.columns.end(), *key) == sr.columns.end()) continue;
         auto& v = placed[*key];
         v.insert(v.end(), c.tokens.begin(), c.tokens.end());

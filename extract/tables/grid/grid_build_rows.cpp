@@ -1,6 +1,7 @@
 // Part 3 from a ruled table: rows by their labels (group labels spanning rows, a row cut by a
 // page end joined again), columns by the header stacked over them.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -41,59 +42,91 @@ void names_by_order(std::vector<std::optional<std::string>>& names, int edge, co
   for (size_t i = 0; i < st.columns.size(); ++i) names[static_cast<size_t>(edge) + i] = st.columns[i].key;
 }
 
-Table build_one(const Schema& schema, const SchemaTable& st, const GridTable& t,
-                const std::vector<const Schema*>& others) {
-  Table out = empty_table(st);
+// What the tables of a part read so far: the rows placed (the first time a row is printed is
+// the table) and the column names of the last table with a header.
+struct Reading {
+  std::map<std::string, Placed> placed;
+  Location loc;
+  std::vector<std::optional<std::string>> names;
+  std::vector<double> xs;
+};
+
+bool same_columns(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::abs(a[i] - b[i]) > 2.0) return false;
+  return true;
+}
+
+void read_table(const Schema& schema, const SchemaTable& st, const GridTable& t,
+                const std::vector<const Schema*>& others, Reading& rd) {
   int edge = value_edge(t, schema, st.key);
   std::vector<GridRow> rows = grid_rows(t, edge);
-  if (rows.empty()) return out;
-  auto match = [&](const GridRow& r) -> std::optional<std::string> {
-    std::string m = joined_m(t, r.labels);
+  if (rows.empty()) return;
+  auto match = [&](const std::string& m, const std::string& outer) -> std::optional<std::string> {
     if (m.empty()) return std::nullopt;
     if (auto own = schema.match_row(m, st.key)) return own->row;
-    if (auto own = schema.match_row(joined_m(t, r.outer) + m, st.key)) return own->row;
+    if (auto own = schema.match_row(outer + m, st.key)) return own->row;
     for (const Schema* other : others)
       if (auto o = other->match_row(m, st.key); o && st.row_index(o->row) < 0) return o->row;
     return std::nullopt;
   };
-  join_broken_rows(t, rows, [&](const std::string& m) {
-    return !m.empty() && (starts_numbered(m) || schema.match_row(m, st.key));
+  auto row_key = [&](const GridRow& r) { return match(joined_m(t, r.labels), joined_m(t, r.outer)); };
+  // The columns of a row: its own in the schema, or in the other version's that has it.
+  auto row_columns = [&](const std::string& key) -> std::vector<std::string> {
+    if (int idx = st.row_index(key); idx >= 0) return st.rows[static_cast<size_t>(idx)].columns;
+    for (const Schema* other : others)
+      if (const SchemaTable* ft = other->table(st.key); ft && ft->row_index(key) >= 0)
+        return ft->rows[static_cast<size_t>(ft->row_index(key))].columns;
+    return {};
+  };
+  // The rest of a row cut by the page end: no label, or a label that is no row's start, or the
+  // part before the break named no row ("7.属于" | "行政执法案卷").
+  join_broken_rows(t, rows, [&](const std::string& before, const std::string& m) {
+    return !m.empty() && (starts_numbered(m) || (match(m, "") && match(before, "")));
   });
   int header_end = t.rows();
   for (const GridRow& r : rows) {
     bool values = std::any_of(r.values.begin(), r.values.end(), [&](int k) { return t.cells[static_cast<size_t>(k)].value; });
-    if (values || match(r)) {
+    if (values || row_key(r)) {
       header_end = r.r0;
       break;
     }
   }
   std::vector<ColumnHead> heads = column_heads(t, header_end);
   std::vector<std::optional<std::string>> names(heads.size());
-  for (size_t c = static_cast<size_t>(edge); c < heads.size(); ++c)
+  for (size_t c = static_cast<size_t>(std::max(0, edge)); c < heads.size(); ++c)
     if (!heads[c].leaf.empty()) names[c] = schema.match_column(heads[c].leaf, st.key);
   drop_duplicates(names);
-  names_by_order(names, edge, st);
+  if (edge >= 0) names_by_order(names, edge, st);
+  bool named = std::any_of(names.begin(), names.end(), [](const auto& n) { return n.has_value(); });
+  if (named) {
+    rd.names = names;
+    rd.xs = t.xs;
+  } else if (same_columns(rd.xs, t.xs)) {
+    names = rd.names;  // a table going on under the header of the one before
+  }
 
   std::vector<int> header;
   for (size_t k = 0; k < t.cells.size(); ++k)
     if (t.cells[k].r0 < header_end && t.cells[k].c0 >= edge) header.push_back(static_cast<int>(k));
-  if (const Token* h = first_token(t, header)) out.loc = h->loc;
+  if (const Token* h = first_token(t, header); h && rd.loc.page == 0) rd.loc = h->loc;
 
-  std::map<std::string, Placed> placed;
   for (const GridRow& r : rows) {
     if (r.r0 < header_end) continue;
-    auto key = match(r);
-    if (!key || placed.count(*key)) continue;  // the first time a row is printed is the table
-    Placed& p = placed[*key];
+    auto key = row_key(r);
+    if (!key || rd.placed.count(*key)) continue;  // the first time a row is printed is the table
+    Placed& p = rd.placed[*key];
     const Token* lt = first_token(t, r.labels);
     if (!lt) lt = first_token(t, r.values);
     if (lt) p.loc = lt->loc;
     p.label = joined_text(t, r.labels);
-    for (int k : r.values) {
-      const GridCell& c = t.cells[static_cast<size_t>(k)];
+    std::vector<std::optional<std::string>> by_cell = row_names(t, r.values, names, row_columns(*key));
+    for (size_t i = 0; i < r.values.size(); ++i) {
+      const GridCell& c = t.cells[static_cast<size_t>(r.values[i])];
       if (c.empty()) continue;
       p.has_values = true;
-      if (auto name = name_of(names, c.c0, c.c1)) {
+      if (const auto& name = by_cell[i]) {
         auto& v = p.cells[*name];
         v.insert(v.end(), c.tokens.begin(), c.tokens.end());
         continue;
@@ -107,6 +140,12 @@ Table build_one(const Schema& schema, const SchemaTable& st, const GridTable& t,
         }
     }
   }
+}
+
+Table assemble(const SchemaTable& st, const std::vector<const Schema*>& others, Reading& rd) {
+  Table out = empty_table(st);
+  std::map<std::string, Placed>& placed = rd.placed;
+  out.loc = rd.loc;
   if (out.loc.page == 0)
     for (const auto& [key, p] : placed)
       if (out.loc.page == 0 || p.loc.page < out.loc.page || (p.loc.page == out.loc.page && p.loc.line < out.loc.line))
@@ -166,12 +205,9 @@ void put_grid_cell(TableRow& row, const SchemaColumn& col, const std::vector<con
 
 Table build_grid_rows(const Schema& schema, const SchemaTable& st, const std::vector<GridTable>& tables,
                       const std::vector<const Schema*>& others) {
-  Table best = empty_table(st);
-  for (const GridTable& t : tables) {
-    Table b = build_one(schema, st, t, others);
-    if (rows_found(b) > rows_found(best)) best = std::move(b);
-  }
-  return best;
+  Reading rd;
+  for (const GridTable& t : tables) read_table(schema, st, t, others, rd);
+  return assemble(st, others, rd);
 }
 
 }  // namespace nianbao

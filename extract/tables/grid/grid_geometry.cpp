@@ -92,6 +92,21 @@ RuledTable cut(const std::vector<Seg>& hs, const std::vector<Seg>& vs) {
   std::vector<double> x, y;
   for (const Seg& v : vs) x.push_back(v.at);
   for (const Seg& h : hs) y.push_back(h.at);
+  // A table broken by the page end has no border under its last row (nor over its first row
+  // on the next page): the lines across it end where the row does.
+  double top = 1e18, bottom = -1e18, west = 1e18, east = -1e18;
+  for (const Seg& v : vs) {
+    top = std::min(top, v.from);
+    bottom = std::max(bottom, v.to);
+  }
+  for (const Seg& h : hs) {
+    west = std::min(west, h.from);
+    east = std::max(east, h.to);
+  }
+  y.push_back(top);
+  y.push_back(bottom);
+  x.push_back(west);
+  x.push_back(east);
   t.xs = boundaries(std::move(x));
   t.ys = boundaries(std::move(y));
   int R = t.rows(), C = t.cols();

@@ -52,14 +52,20 @@ std::vector<GridRow> grid_rows(const GridTable& t, int edge) {
   std::vector<int> own = owners(t);
   auto at = [&](int r, int c) { return own[static_cast<size_t>(r * t.cols() + c)]; };
   for (int r = 0; r < t.rows(); ++r) {
+    int row_edge = edge;
+    while (row_edge > 1) {
+      int k = at(r, row_edge - 1);
+      if (k < 0 || !t.cells[static_cast<size_t>(k)].value || t.cells[static_cast<size_t>(k)].r0 != r) break;
+      row_edge = t.cells[static_cast<size_t>(k)].c0;
+    }
     int label = -1;
-    for (int c = edge - 1; c >= 0 && label < 0; --c) {
+    for (int c = row_edge - 1; c >= 0 && label < 0; --c) {
       int k = at(r, c);
-      if (k >= 0 && t.cells[static_cast<size_t>(k)].c1 <= edge && !t.cells[static_cast<size_t>(k)].empty()) label = k;
+      if (k >= 0 && t.cells[static_cast<size_t>(k)].c1 <= row_edge && !t.cells[static_cast<size_t>(k)].empty()) label = k;
     }
     if (label < 0) {
-      int k = at(r, edge - 1);
-      if (k < 0 || t.cells[static_cast<size_t>(k)].c1 > edge) continue;  // a caption across the table
+      int k = at(r, row_edge - 1);
+      if (k < 0 || t.cells[static_cast<size_t>(k)].c1 > row_edge) continue;  // a caption across the table
       label = k;
     }
     if (!out.empty() && out.back().labels.front() == label && out.back().r1 == r) {
@@ -68,6 +74,7 @@ std::vector<GridRow> grid_rows(const GridTable& t, int edge) {
     }
     GridRow row;
     row.labels = {label};
+    row.edge = row_edge;
     row.r0 = r;
     row.r1 = r + 1;
     row.continued = std::find(t.page_starts.begin(), t.page_starts.end(), r) != t.page_starts.end();
@@ -80,7 +87,7 @@ std::vector<GridRow> grid_rows(const GridTable& t, int edge) {
   for (GridRow& row : out)
     for (size_t k = 0; k < t.cells.size(); ++k) {
       const GridCell& c = t.cells[k];
-      if (c.c0 >= edge && c.r0 >= row.r0 && c.r0 < row.r1) row.values.push_back(static_cast<int>(k));
+      if (c.c0 >= row.edge && c.r0 >= row.r0 && c.r0 < row.r1) row.values.push_back(static_cast<int>(k));
     }
   return out;
 }
@@ -122,6 +129,31 @@ std::vector<ColumnHead> column_heads(const GridTable& t, int header_end) {
       if (c->c1 - c->c0 == narrowest) out[static_cast<size_t>(col)].leaf += c->m;
       else out[static_cast<size_t>(col)].groups.push_back(c->m);
     }
+  }
+  return out;
+}
+
+std::vector<std::optional<std::string>> row_names(const GridTable& t, const std::vector<int>& cells,
+                                                  const std::vector<std::optional<std::string>>& names,
+                                                  const std::vector<std::string>& columns) {
+  std::vector<std::optional<std::string>> out;
+  // Each line of cells on its own: a row cut by a page end has a line of cells on each page.
+  for (size_t from = 0; from < cells.size();) {
+    size_t to = from;
+    int r0 = t.cells[static_cast<size_t>(cells[from])].r0;
+    while (to < cells.size() && t.cells[static_cast<size_t>(cells[to])].r0 == r0) ++to;
+    bool whole = true;
+    for (size_t i = from; i < to; ++i) {
+      const GridCell& c = t.cells[static_cast<size_t>(cells[i])];
+      out.push_back(name_of(names, c.c0, c.c1));
+      const auto& n = out.back();
+      if (!n || std::find(columns.begin(), columns.end(), *n) == columns.end() ||
+          std::count(out.begin() + static_cast<long>(from), out.end(), n) > 1)
+        whole = false;
+    }
+    if (!whole && to - from == columns.size())
+      std::copy(columns.begin(), columns.end(), out.begin() + static_cast<long>(from));
+    from = to;
   }
   return out;
 }

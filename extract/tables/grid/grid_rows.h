@@ -22,16 +22,20 @@ struct GridRow {
   std::vector<int> labels;  // innermost label cells; two when a page break cut the row
   std::vector<int> outer;   // group labels, outermost first
   std::vector<int> values;  // cells of the value columns, top to bottom, left to right
+  int edge = 0;             // the row's first value column
   int r0 = 0, r1 = 0;       // rows of the table it covers
   bool continued = false;   // printed first on a page the table continues on
 };
 
 // The rows of `t` with their labels left of column `edge`, top to bottom: each row's label is
 // its rightmost label cell with text (a blank cell between a label and the values is no label).
+// A row whose values start further left, with nothing but values up to `edge` (a table whose
+// rows do not line up), has its own edge there.
 std::vector<GridRow> grid_rows(const GridTable& t, int edge);
 
 // Joins into the row before it every row printed first on a continued page for which
-// `starts_row(label)` is false (the label's match form): the rest of a row cut by the page end.
+// `starts_row(before, label)` is false (the match forms of the labels of the row before and of
+// the row): the rest of a row cut by the page end.
 template <typename StartsRow>
 void join_broken_rows(const GridTable& t, std::vector<GridRow>& rows, StartsRow starts_row);
 
@@ -55,11 +59,18 @@ std::vector<ColumnHead> column_heads(const GridTable& t, int header_end);
 // they have none or several.
 std::optional<std::string> name_of(const std::vector<std::optional<std::string>>& names, int c0, int c1);
 
+// The column of each of a row's value cells: by the header over it; by order when that does
+// not name every cell a different one of the row's `columns` and the row has one cell per
+// column (a table whose rows do not line up under the header, a header not read).
+std::vector<std::optional<std::string>> row_names(const GridTable& t, const std::vector<int>& cells,
+                                                  const std::vector<std::optional<std::string>>& names,
+                                                  const std::vector<std::string>& columns);
+
 template <typename StartsRow>
 void join_broken_rows(const GridTable& t, std::vector<GridRow>& rows, StartsRow starts_row) {
   std::vector<GridRow> out;
   for (auto& r : rows) {
-    if (r.continued && !out.empty() && !starts_row(joined_m(t, r.labels))) {
+    if (r.continued && !out.empty() && !starts_row(joined_m(t, out.back().labels), joined_m(t, r.labels))) {
       GridRow& prev = out.back();
       prev.labels.insert(prev.labels.end(), r.labels.begin(), r.labels.end());
       prev.values.insert(prev.values.end(), r.values.begin(), r.values.end());
