@@ -147,8 +147,11 @@ Document read_pdf_file(const std::string& path, const HeadingRules& headings, co
       }
       continue;
     }
-    pages[static_cast<size_t>(i)].rulings = rulings.page(i);
-    pages[static_cast<size_t>(i)].lines = build_lines(std::move(words), headings);
+    PdfPageLines& here = pages[static_cast<size_t>(i)];
+    here.lines = build_lines(std::move(words), headings);
+    const PdfPageLines* before = i > 0 ? &pages[static_cast<size_t>(i) - 1] : nullptr;
+    if (may_hold_table(here.lines) || (before && runs_on(before->rulings, before->height)))
+      here.rulings = rulings.page(i);
   }
   if (broken > 0)
     fail("damaged", path, "PDF 文件已损坏：" + std::to_string(n) + " 页中 " + std::to_string(broken) + " 页无法读取",

@@ -4,10 +4,11 @@
 #include <GlobalParams.h>
 #include <OutputDev.h>
 #include <PDFDoc.h>
-#include <goo/GooString.h>
+#include <Stream.h>
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 
 namespace nianbao {
 
@@ -23,6 +24,8 @@ constexpr double kMinLength = 1.0;
 // is one whose paths have more points than kMaxPoints. Both stop the walk of the page.
 constexpr size_t kMaxRulings = 20000;
 constexpr size_t kMaxPoints = 400000;
+// A table reaching below this share of the page height may go on on the next page.
+constexpr double kRunsOnShare = 0.7;
 // Colour components above this are white: a white line is not seen.
 constexpr double kWhite = 0.95;
 
@@ -143,16 +146,38 @@ bool skip_annotation(Annot*, void*) { return false; }
 
 }  // namespace
 
+bool may_hold_table(const std::vector<Line>& lines) {
+  return std::count_if(lines.begin(), lines.end(), [](const Line& l) { return l.cells.size() >= 2; }) >= 2;
+}
+
+bool runs_on(const std::vector<Ruling>& rulings, double page_height) {
+  double bottom = 0;
+  for (const Ruling& r : rulings) bottom = std::max(bottom, r.horizontal ? r.at : r.to);
+  return bottom >= kRunsOnShare * page_height;
+}
+
 struct PdfRulingReader::Impl {
   // Poppler's global state stays up while this reader is used (it is shared with poppler-cpp,
   // which set it up and its error handler first).
   GlobalParamsIniter params{quiet};
+  // The file in memory: Poppler reads a file through a buffer of 256 bytes, a system call each,
+  // which costs more than walking the pages.
+  std::string bytes;
   std::unique_ptr<PDFDoc> doc;
   RulingCollector out;
 };
 
 PdfRulingReader::PdfRulingReader(const std::string& path) : impl_(std::make_unique<Impl>()) {
-  impl_->doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path));
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : 0;
+  if (size <= 0) return;
+  impl_->bytes.resize(static_cast<size_t>(size));
+  in.seekg(0);
+  in.read(impl_->bytes.data(), size);
+  impl_->bytes.resize(static_cast<size_t>(in.gcount()));
+  if (impl_->bytes.empty()) return;
+  auto* stream = new MemStream(impl_->bytes.data(), 0, static_cast<Goffset>(impl_->bytes.size()), Object(objNull));
+  impl_->doc = std::make_unique<PDFDoc>(stream);  // owns the stream
   if (!impl_->doc->isOk()) impl_->doc.reset();
 }
 

@@ -13,6 +13,15 @@
 
 namespace nianbao {
 
+// Whether a page's lines may be rows of a table (two lines or more with words apart like
+// cells), so that its rulings are worth reading: walking a page again costs about what
+// extracting its text did.
+bool may_hold_table(const std::vector<Line>& lines);
+
+// Whether the rulings of a page reach down to its end, so that a table may go on at the top of
+// the next page (where only the rest of a row may be printed).
+bool runs_on(const std::vector<Ruling>& rulings, double page_height);
+
 class PdfRulingReader {
  public:
   // Opens `path` with Poppler's core. Must be used while a poppler::document is open (it sets
