@@ -16,6 +16,8 @@ namespace {
 
 // A filled rectangle at most this thick (points) is a line; thicker fills are backgrounds.
 constexpr double kThinFill = 2.0;
+// A filled line has at most this many corners (a rectangle, a trapezoid).
+constexpr int kMaxFillPoints = 6;
 // A stroke whose ends differ by at most this much across its direction is straight.
 constexpr double kStraight = 0.5;
 // Shorter marks are dots, not lines.
@@ -107,7 +109,8 @@ class RulingCollector : public OutputDev {
     else if (std::fabs(x1 - x0) <= kStraight) add(false, (x0 + x1) / 2, y0, y1);
   }
 
-  // Each subpath that is an upright rectangle thin enough to be a line.
+  // Each subpath thin enough to be a line: a rectangle, or the trapezoid a browser fills for one
+  // side of a bevelled ("inset", "outset") border; what matters is that its box is thin.
   void filled(GfxState* state) {
     if (over || state->getFillOpacity() <= 0) return;
     GfxRGB rgb;
@@ -117,22 +120,20 @@ class RulingCollector : public OutputDev {
     for (int s = 0; s < path->getNumSubpaths() && !over; ++s) {
       const GfxSubpath* sub = path->getSubpath(s);
       int n = sub->getNumPoints();
-      if (!count(n) || n < 4 || n > 5) continue;
-      double xs[5], ys[5];
-      bool upright = true;
+      if (!count(n) || n < 3 || n > kMaxFillPoints) continue;
+      double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+      bool curved = false;
       for (int i = 0; i < n; ++i) {
-        if (sub->getCurve(i)) upright = false;
-        state->transform(sub->getX(i), sub->getY(i), &xs[i], &ys[i]);
+        if (sub->getCurve(i)) curved = true;
+        double x, y;
+        state->transform(sub->getX(i), sub->getY(i), &x, &y);
+        x0 = std::min(x0, x);
+        x1 = std::max(x1, x);
+        y0 = std::min(y0, y);
+        y1 = std::max(y1, y);
       }
-      for (int i = 0; i < 4 && upright; ++i) {
-        int j = (i + 1) % 4;
-        upright = std::fabs(xs[i] - xs[j]) <= kStraight || std::fabs(ys[i] - ys[j]) <= kStraight;
-      }
-      if (!upright) continue;
-      double x0 = *std::min_element(xs, xs + n), x1 = *std::max_element(xs, xs + n);
-      double y0 = *std::min_element(ys, ys + n), y1 = *std::max_element(ys, ys + n);
       double w = x1 - x0, h = y1 - y0;
-      if (std::min(w, h) > kThinFill) continue;
+      if (curved || std::min(w, h) > kThinFill) continue;
       if (w >= h) add(true, (y0 + y1) / 2, x0, x1);
       else add(false, (x0 + x1) / 2, y0, y1);
     }

@@ -17,31 +17,36 @@ struct Seg {
   double at = 0, from = 0, to = 0;
 };
 
-// Pieces of one line (the same position within the tolerance, touching or overlapping) joined.
+// Pieces of one line joined: at the same position within the tolerance (double borders, the
+// borders of two cells side by side) and touching or overlapping. Lines of two tables at nearly
+// the same position (one above the other) stay apart.
 std::vector<Seg> merge(std::vector<Seg> segs) {
-  std::sort(segs.begin(), segs.end(), [](const Seg& a, const Seg& b) { return a.at < b.at; });
+  std::sort(segs.begin(), segs.end(), [](const Seg& a, const Seg& b) { return a.from < b.from; });
+  struct Line {
+    Seg seg;
+    double sum = 0, weight = 0;  // for the mean position
+  };
+  std::vector<Line> open;
   std::vector<Seg> out;
-  for (size_t i = 0; i < segs.size();) {
-    size_t j = i;
-    double sum = 0, weight = 0;
-    while (j < segs.size() && segs[j].at - segs[i].at <= kRulingTolerance) {
-      double w = std::max(0.1, segs[j].to - segs[j].from);
-      sum += segs[j].at * w;
-      weight += w;
-      ++j;
+  for (const Seg& s : segs) {
+    Line* into = nullptr;
+    for (Line& l : open)
+      if (std::abs(l.seg.at - s.at) <= kRulingTolerance && s.from <= l.seg.to + kRulingTolerance &&
+          (!into || std::abs(l.seg.at - s.at) < std::abs(into->seg.at - s.at)))
+        into = &l;
+    double w = std::max(0.1, s.to - s.from);
+    if (!into) {
+      if (open.size() >= kMaxLines) return {};  // a drawing, not tables
+      open.push_back({s, s.at * w, w});
+      continue;
     }
-    std::vector<Seg> run(segs.begin() + static_cast<long>(i), segs.begin() + static_cast<long>(j));
-    std::sort(run.begin(), run.end(), [](const Seg& a, const Seg& b) { return a.from < b.from; });
-    double at = sum / weight;
-    for (const Seg& s : run) {
-      if (!out.empty() && out.back().at == at && s.from <= out.back().to + kRulingTolerance) {
-        out.back().to = std::max(out.back().to, s.to);
-      } else {
-        out.push_back({at, s.from, s.to});
-      }
-    }
-    i = j;
+    into->seg.to = std::max(into->seg.to, s.to);
+    into->sum += s.at * w;
+    into->weight += w;
+    into->seg.at = into->sum / into->weight;
   }
+  for (const Line& l : open) out.push_back(l.seg);
+  std::sort(out.begin(), out.end(), [](const Seg& a, const Seg& b) { return a.at < b.at; });
   return out;
 }
 
