@@ -15,6 +15,7 @@
 #include "extract/read/pdf/pdf_furniture.h"
 #include "extract/read/pdf/pdf_lines.h"
 #include "extract/read/pdf/pdf_rulings.h"
+#include "extract/read/pdf/pdf_split.h"
 #include "extract/read/pdf/pdf_text_check.h"
 
 namespace nianbao {
@@ -135,8 +136,9 @@ Document read_pdf_file(const std::string& path, const HeadingRules& headings, co
       count.add(t);
       if (t.find_first_not_of(" \t\r\n") == std::string::npos) continue;
       auto r = b.bbox();
+      std::vector<Box> glyphs = glyph_boxes(b, t);
       words.push_back({std::move(t), Box{r.left(), r.top(), r.right(), r.bottom()},
-                       r.height()});
+                       r.height(), std::move(glyphs)});
     }
     if (words.empty()) {
       if (has_ink(*page)) {
@@ -148,10 +150,13 @@ Document read_pdf_file(const std::string& path, const HeadingRules& headings, co
       continue;
     }
     PdfPageLines& here = pages[static_cast<size_t>(i)];
-    here.lines = build_lines(std::move(words), headings);
+    here.lines = build_lines(words, headings);
     const PdfPageLines* before = i > 0 ? &pages[static_cast<size_t>(i) - 1] : nullptr;
-    if (may_hold_table(here.lines) || (before && runs_on(before->rulings, before->height)))
+    if (may_hold_table(here.lines) || (before && runs_on(before->rulings, before->height))) {
       here.rulings = rulings.page(i);
+      // Words set across a table border belong to two cells.
+      if (split_at_rulings(words, here.rulings)) here.lines = build_lines(std::move(words), headings);
+    }
   }
   if (broken > 0)
     fail("damaged", path, "PDF 文件已损坏：" + std::to_string(n) + " 页中 " + std::to_string(broken) + " 页无法读取",

@@ -151,8 +151,14 @@ std::vector<std::optional<std::string>> row_names(const GridTable& t, const std:
           std::count(out.begin() + static_cast<long>(from), out.end(), n) > 1)
         whole = false;
     }
-    if (!whole && to - from == columns.size())
-      std::copy(columns.begin(), columns.end(), out.begin() + static_cast<long>(from));
+    // Blank cells after the last value (a ragged row running past the header) do not count.
+    size_t end = to;
+    while (end > from && t.cells[static_cast<size_t>(cells[end - 1])].empty()) --end;
+    if (!whole && (to - from == columns.size() || end - from == columns.size())) {
+      size_t n = std::min(columns.size(), to - from);
+      std::copy(columns.begin(), columns.begin() + static_cast<long>(n), out.begin() + static_cast<long>(from));
+      std::fill(out.begin() + static_cast<long>(from + n), out.begin() + static_cast<long>(to), std::nullopt);
+    }
     from = to;
   }
   return out;
