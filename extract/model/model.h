@@ -59,9 +59,18 @@ struct Line {
   bool is_table_row() const { return !cells.empty(); }
 };
 
+// A ruling line printed on a PDF page (a table border), in page coordinates: horizontal at
+// y = `at` from x = `from` to x = `to`, or vertical at x = `at` from y = `from` to y = `to`.
+struct Ruling {
+  bool horizontal = true;
+  double at = 0, from = 0, to = 0;
+  bool operator==(const Ruling&) const = default;
+};
+
 struct Page {
   int number = 1;
   std::vector<Line> lines;
+  std::vector<Ruling> rulings;  // PDF only: where the page draws table borders
 };
 
 enum class InputFormat { Text, Pdf, Html, Docx };

@@ -41,6 +41,10 @@ bool is_table(const SchemaTable& st, const Table& table) {
   return found > 0 && !(st.key == "applications" && found < kMinApplicationRows);
 }
 
+bool prefer_grid(const SchemaTable& st, const Table& grid, const Table& positions) {
+  return is_table(st, grid) && rows_found(grid) >= rows_found(positions);
+}
+
 void settle_tables(TableExtraction& extraction, const Rules& rules, std::optional<int> year) {
   auto& tables = extraction.tables;
   if (!tables.count("applications")) {

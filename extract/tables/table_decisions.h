@@ -39,6 +39,11 @@ long rows_found(const Table& table);
 // prose ("予以公开", "行政许可").
 bool is_table(const SchemaTable& st, const Table& table);
 
+// Whether a PDF table read from the lines drawn around its cells (`grid`) is kept rather than
+// the one read from the positions of its words: when it is the schema's table and holds at
+// least as many of its rows.
+bool prefer_grid(const SchemaTable& st, const Table& grid, const Table& positions);
+
 // Once every table is built: drops the tables that do not count without part 3's table, and
 // sets the format version to "unknown" when no table is left.
 void settle_tables(TableExtraction& extraction, const Rules& rules, std::optional<int> year);

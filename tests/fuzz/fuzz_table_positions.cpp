@@ -1,5 +1,6 @@
-// Table rebuilding from positioned words: the input is read as words with boxes, one per line
-// of the form "x0 y0 x1 y1 text", pages separated by a line "---".
+// Table rebuilding from positioned words and ruling lines: the input is read as words with
+// boxes, one per line of the form "x0 y0 x1 y1 text", and rulings, "H y x0 x1" (horizontal) or
+// "V x y0 y1" (vertical), pages separated by a line "---".
 #include <sstream>
 
 #include "extract/tables/positions/table_positions.h"
@@ -18,6 +19,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       continue;
     }
     std::istringstream fields(row);
+    if (row.size() > 2 && (row[0] == 'H' || row[0] == 'V') && row[1] == ' ') {
+      Ruling r;
+      r.horizontal = row[0] == 'H';
+      fields.ignore(2);
+      if (fields >> r.at >> r.from >> r.to && doc.pages.back().rulings.size() < 5000)
+        doc.pages.back().rulings.push_back(r);
+      continue;
+    }
     Span s;
     if (!(fields >> s.box.x0 >> s.box.y0 >> s.box.x1 >> s.box.y1)) continue;
     std::getline(fields, s.text);

@@ -12,6 +12,7 @@ namespace nianbao {
 struct PdfPageLines {
   double height = 0;  // page height in points
   std::vector<Line> lines;
+  std::vector<Ruling> rulings;
 };
 
 // Removes the furniture lines from every page, in place.

@@ -14,6 +14,7 @@ struct PdfWord {
   std::string text;
   Box box;
   double font_size = 0;
+  std::vector<Box> glyphs;  // one per code point of `text` when known (see pdf_split.h)
 };
 
 // The lines of a page, top to bottom, each with its words left to right in `spans`. `loc` is

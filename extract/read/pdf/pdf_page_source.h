@@ -24,6 +24,8 @@ class PdfPageSource : public PageSource {
   PdfPageSource& operator=(const PdfPageSource&) = delete;
 
   const poppler::document* document() const { return doc_.get(); }
+  // The file's bytes, for readers that walk the same pages with Poppler's core.
+  const std::string& bytes() const { return bytes_; }
   int pages() const override;
   std::optional<RenderedPage> render(int page, double dpi) const override;
 

@@ -15,6 +15,8 @@
 #include "extract/read/pdf/pdf_furniture.h"
 #include "extract/read/pdf/pdf_page_source.h"
 #include "extract/read/pdf/pdf_lines.h"
+#include "extract/read/pdf/pdf_rulings.h"
+#include "extract/read/pdf/pdf_split.h"
 #include "extract/read/pdf/pdf_text_check.h"
 
 namespace nianbao {
@@ -112,6 +114,7 @@ Document read_pdf_bytes(std::string bytes, const std::string& path, const Headin
   TextLayerCount count;
   int scanned = 0, blank = 0, broken = 0;
   std::vector<int> scanned_pages;
+  PdfRulingReader rulings(source->bytes());
   for (int i = 0; i < n; ++i) {
     // One page at a time: its words become lines and the page is released before the next.
     std::unique_ptr<poppler::page> page(d->create_page(i));
@@ -129,8 +132,9 @@ Document read_pdf_bytes(std::string bytes, const std::string& path, const Headin
       count.add(t);
       if (t.find_first_not_of(" \t\r\n") == std::string::npos) continue;
       auto r = b.bbox();
+      std::vector<Box> glyphs = glyph_boxes(b, t);
       words.push_back({std::move(t), Box{r.left(), r.top(), r.right(), r.bottom()},
-                       r.height()});
+                       r.height(), std::move(glyphs)});
     }
     if (words.empty()) {
       if (has_ink(*page)) {
@@ -141,7 +145,14 @@ Document read_pdf_bytes(std::string bytes, const std::string& path, const Headin
       }
       continue;
     }
-    pages[static_cast<size_t>(i)].lines = build_lines(std::move(words), headings);
+    PdfPageLines& here = pages[static_cast<size_t>(i)];
+    here.lines = build_lines(words, headings);
+    const PdfPageLines* before = i > 0 ? &pages[static_cast<size_t>(i) - 1] : nullptr;
+    if (may_hold_table(here.lines) || (before && runs_on(before->rulings, before->height))) {
+      here.rulings = rulings.page(i);
+      // Words set across a table border belong to two cells.
+      if (split_at_rulings(words, here.rulings)) here.lines = build_lines(std::move(words), headings);
+    }
   }
   if (broken > 0)
     fail("damaged", path, "PDF 文件已损坏：" + std::to_string(n) + " 页中 " + std::to_string(broken) + " 页无法读取",
@@ -167,6 +178,7 @@ Document read_pdf_bytes(std::string bytes, const std::string& path, const Headin
     Page p;
     p.number = static_cast<int>(i) + 1;
     p.lines = std::move(pages[i].lines);
+    p.rulings = std::move(pages[i].rulings);
     for (size_t k = 0; k < p.lines.size(); ++k) p.lines[k].loc = {p.number, static_cast<int>(k) + 1};
     doc.pages.push_back(std::move(p));
   }

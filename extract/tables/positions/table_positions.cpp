@@ -4,6 +4,7 @@
 
 #include "extract/rules/schema.h"
 #include "extract/tables/table_decisions.h"
+#include "extract/tables/grid/table_grid.h"
 #include "extract/tables/positions/table_positions_build.h"
 
 namespace nianbao {
@@ -22,11 +23,22 @@ Range part_range(const std::vector<Section>& sections, int part, size_t n) {
   return {0, n};
 }
 
-Table build(const Schema& schema, const SchemaTable& st, const std::vector<PageTokens>& pages,
+Table build_from_positions(const Schema& schema, const SchemaTable& st, const std::vector<PageTokens>& pages,
+                           const std::vector<const Schema*>& others) {
+  if (st.wide) return build_wide_table(schema, st, pages);
+  if (st.part == 2) return build_item_table(schema, st, pages);
+  return build_grid_table(schema, st, pages, others);
+}
+
+// The table from the lines drawn around its cells when the part prints it ruled and the grid
+// reads as the table; else from the positions of its words.
+Table build(const Document& doc, const Schema& schema, const SchemaTable& st,
+            const std::vector<const Line*>& lines, size_t first, size_t end,
             const std::vector<const Schema*>& others) {
-  Table t = st.wide ? build_wide_table(schema, st, pages)
-            : st.part == 2 ? build_item_table(schema, st, pages)
-                           : build_grid_table(schema, st, pages, others);
+  std::vector<PageTokens> pages = tokens_of(lines, first, end);
+  Table t = build_from_positions(schema, st, pages, others);
+  if (auto g = rebuild_table_from_grid(doc, schema, st, pages, others); g && prefer_grid(st, *g, t))
+    t = std::move(*g);
   cover_cells(t);
   return t;
 }
@@ -50,12 +62,12 @@ TableExtraction rebuild_tables_from_positions(const Document& doc, const Rules& 
   if (!format.schema) return out;
   for (const auto& st : format.schema->tables) {
     Range r = part_range(sections, st.part, lines.size());
-    Table t = build(*format.schema, st, tokens_of(lines, r.first, r.end), format.others);
+    Table t = build(doc, *format.schema, st, lines, r.first, r.end, format.others);
     // A table printed under a repeated heading of its part (tables numbered apart from the
     // narrative): the range where most of its rows are found wins.
     for (const Section& alt : repeated) {
       if (alt.number != st.part) continue;
-      Table at = build(*format.schema, st, tokens_of(lines, alt.first_line, alt.end_line), format.others);
+      Table at = build(doc, *format.schema, st, lines, alt.first_line, alt.end_line, format.others);
       if (rows_found(at) > rows_found(t)) t = std::move(at);
     }
     if (is_table(st, t)) out.tables[st.key] = std::move(t);

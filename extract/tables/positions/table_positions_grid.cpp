@@ -6,6 +6,7 @@
 
 #include "extract/tables/table_cells.h"
 #include "extract/tables/positions/table_positions_build.h"
+#include "extract/tables/stand_in_rows.h"
 
 namespace nianbao {
 
@@ -221,30 +222,20 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
       if (c.row && placed.count(*c.row)) cover(t, page.page, c.box);
     set_slots(placed, cells, owned_y, cols, page.page);
   }
-  // The 2019 single "（六）其他处理" row in a 2021 table stands for the three rows it lacks.
-  bool subrows = false;
-  for (const auto& r : st.rows)
-    if (r.group == "other" && placed.count(r.key)) subrows = true;
   for (auto& [key, p] : placed) {
     int idx = st.row_index(key);
     if (idx < 0) {
-      if (subrows || !p.has_values) continue;
+      // A row of another format version (stand_in_rows.h): read with its own columns, settled below.
+      const SchemaRow* fr = stand_in_row(st, others, key);
+      if (!fr || !p.has_values) continue;
       TableRow extra;
       extra.key = key;
       extra.label = p.label;
       extra.loc = p.loc;
       extra.found = true;
-      const SchemaRow* fr = nullptr;
-      for (const Schema* other : others)
-        if (const SchemaTable* ft = other->table(st.key); ft && !fr && ft->row_index(key) >= 0)
-          fr = &ft->rows[static_cast<size_t>(ft->row_index(key))];
-      for (const auto& ck : fr ? fr->columns : t.columns)
+      for (const auto& ck : fr->columns)
         if (const SchemaColumn* col = st.column(ck)) put_cell(extra, *col, p.cells[ck], p.unsure, p.slot(ck));
-      // In place of the rows it stands for, before （七）总计, where it is printed.
-      std::erase_if(t.rows, [](const TableRow& r) { return r.key.rfind("other.", 0) == 0; });
-      auto at = std::find_if(t.rows.begin(), t.rows.end(),
-                        [](const TableRow& r) { return r.key == "results_total"; });
-      t.rows.insert(at, std::move(extra));
+      t.rows.push_back(std::move(extra));
       continue;
     }
     for (auto& r : t.rows)
@@ -256,6 +247,7 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
           put_cell(r, *st.column(ck), p.cells[ck], p.unsure && p.has_values, p.slot(ck));
       }
   }
+  settle_stand_ins(t, st, others);
   return t;
 }
 

@@ -58,7 +58,7 @@ std::vector<size_t> ordered_chain(const std::vector<LabelHit>& hits) {
 }
 
 std::string printed_label(const TextStream& s, const LabelHit& h) {
-  return s.m.substr(h.begin, h.end - h.begin);
+  return s.printed(h.begin, h.end);
 }
 
 void assemble_rows(const SchemaTable& table, const TextStream& s, const StreamScan& scan,

@@ -61,12 +61,25 @@ size_t TextStream::piece_at(size_t pos) const {
   return pieces.empty() ? 0 : pieces.size() - 1;
 }
 
+std::string TextStream::printed(size_t from, size_t to) const {
+  std::string out;
+  if (from >= to || to > m.size()) return out;
+  for (size_t i = piece_at(from); i < pieces.size() && piece_start[i] < to; ++i) {
+    size_t a = std::max(from, piece_start[i]);
+    size_t b = std::min(to, i + 1 < pieces.size() ? piece_start[i + 1] : m.size());
+    bool whole = a == piece_start[i] && b == (i + 1 < pieces.size() ? piece_start[i + 1] : m.size());
+    if (whole) out += trim(pieces[i].printed);
+    else if (b > a) out += m.substr(a, b - a);
+  }
+  return out;
+}
+
 TextStream build_stream(const std::vector<const Line*>& lines, size_t first, size_t end,
                         const std::vector<std::string>& start,
                         const std::vector<std::string>& stop) {
   TextStream s;
   auto add = [&](size_t li, const Line& l, int cell, std::string_view text) {
-    StreamPiece p{li, l.loc, cell, fold(text)};
+    StreamPiece p{li, l.loc, cell, fold(text), text};
     std::vector<size_t> map;
     std::string mf = match_form_folded(p.folded, &map);
     s.piece_start.push_back(s.m.size());

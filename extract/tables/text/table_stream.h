@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/model/model.h"
@@ -20,6 +21,7 @@ struct StreamPiece {
   Location loc;
   int cell = -1;  // index of the cell in its line, -1 for a line without cells
   std::string folded;
+  std::string_view printed;  // the cell or line as printed (the Document's text)
 };
 
 struct TextStream {
@@ -31,6 +33,9 @@ struct TextStream {
   size_t begin = 0, end = 0;        // the part's extent in m
 
   size_t piece_at(size_t pos) const;  // the piece a position of m falls in
+  // The text of m's range [begin, end) as printed: the pieces it covers whole as printed, the
+  // parts of the others in match form.
+  std::string printed(size_t begin, size_t end) const;
 };
 
 // The stream of lines [first, end). `start` / `stop`, when not empty, narrow it to the text from

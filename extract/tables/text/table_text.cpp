@@ -4,6 +4,7 @@
 #include <set>
 
 #include "extract/rules/schema.h"
+#include "extract/tables/stand_in_rows.h"
 #include "extract/tables/table_decisions.h"
 #include "extract/tables/text/table_rows.h"
 #include "extract/tables/text/table_stream.h"
@@ -94,7 +95,8 @@ TableExtraction rebuild_tables_from_text(const Document& doc, const Rules& rules
   TableFormat format = table_format(rules, table_text, year);
   out.format_version = format.version;
   if (!format.schema) return out;
-  for (const auto& st : format.schema->tables) {
+  // The table of `st` from its part's text, or from a repeat of the part when that reads more rows.
+  auto read = [&](const SchemaTable& st) {
     const TextStream& s = streams[st.part];
     StreamScan scan = scan_stream(s, st);
     Table t = assemble_table(st, s, scan);
@@ -111,6 +113,18 @@ TableExtraction rebuild_tables_from_text(const Document& doc, const Rules& rules
         at.loc = table_location(as, ascan);
         t = std::move(at);
       }
+    }
+    return t;
+  };
+  for (const auto& st : format.schema->tables) {
+    Table t = read(st);
+    // Rows of another format version printed in place of a group of this one's (stand_in_rows.h)
+    // are looked for only where the group is not printed: the group's own heading ("（六）其他
+    // 处理" over its three rows) reads like the row standing for it.
+    if (stand_in_wanted(t, st, format.others)) {
+      Table with = read(with_stand_ins(st, format.others));
+      settle_stand_ins(with, st, format.others);
+      if (has_stand_in(with, st)) t = std::move(with);
     }
     if (is_table(st, t)) out.tables[st.key] = std::move(t);
   }

@@ -1,0 +1,197 @@
+#include "extract/tables/grid/grid_table.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "extract/normalize/normalize.h"
+#include "extract/rules/schema.h"
+#include "extract/tables/grid/grid_geometry.h"
+
+namespace nianbao {
+
+namespace {
+
+// The same column boundary on two pages of one table: within this many points.
+constexpr double kSameColumn = 2.0;
+// A number wrapped in its cell fills this share of the cell's width and stops short of its
+// right border by at most a digit and the cell's padding (font sizes, points).
+constexpr double kWrapFill = 0.6;
+constexpr double kWrapReachEm = 0.8;
+constexpr double kCellPadding = 6.0;
+
+const Page* page_of(const Document& doc, int number) {
+  if (number >= 1 && static_cast<size_t>(number) <= doc.pages.size() &&
+      doc.pages[static_cast<size_t>(number) - 1].number == number)
+    return &doc.pages[static_cast<size_t>(number) - 1];
+  for (const Page& p : doc.pages)
+    if (p.number == number) return &p;
+  return nullptr;
+}
+
+bool digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
+}
+
+// Whether `next`, on the line under `last`, is the rest of a number wrapped in a cell too narrow
+// for it: `last` is all digits and fills its line up to the right border, `next` goes on with
+// digits or the unit.
+bool wraps(const Token& last, const Token& next, const Box& cell) {
+  double width = cell.x1 - cell.x0, h = last.height();
+  if (!digits(last.text) || width <= 0) return false;
+  bool goes_on = (next.text[0] >= '0' && next.text[0] <= '9') || next.m.rfind("元", 0) == 0 ||
+                 next.m.rfind("万元", 0) == 0;
+  return goes_on && last.box.x1 - last.box.x0 >= kWrapFill * width &&
+         cell.x1 - last.box.x1 <= kWrapReachEm * h + kCellPadding && next.box.y0 - last.box.y1 < h;
+}
+
+GridCell grid_cell(const RuledCell& rc, int page, std::vector<const Token*> words, std::deque<Token>& joined) {
+  std::sort(words.begin(), words.end(), [](const Token* a, const Token* b) {
+    return a->line != b->line ? a->line < b->line : a->box.x0 < b->box.x0;
+  });
+  std::vector<const Token*> tokens;
+  for (const Token* t : words) {
+    if (!tokens.empty() && tokens.back()->line != t->line && wraps(*tokens.back(), *t, rc.box)) {
+      Token j = *tokens.back();
+      j.text += t->text;
+      j.m += t->m;
+      j.box.x0 = std::min(j.box.x0, t->box.x0);
+      j.box.x1 = std::max(j.box.x1, t->box.x1);
+      j.box.y1 = std::max(j.box.y1, t->box.y1);
+      j.value = is_cell_value_text(fold(j.text));
+      joined.push_back(std::move(j));
+      tokens.back() = &joined.back();
+      continue;
+    }
+    tokens.push_back(t);
+  }
+  GridCell c;
+  c.r0 = rc.r0;
+  c.r1 = rc.r1;
+  c.c0 = rc.c0;
+  c.c1 = rc.c1;
+  c.page = page;
+  c.box = rc.box;
+  for (const Token* t : tokens) {
+    c.text += t->text;
+    if (is_value_token(*t)) c.value = true;
+  }
+  c.m = match_form(c.text);
+  c.tokens = std::move(tokens);
+  return c;
+}
+
+// One page's piece of a table: its cells with their words.
+struct Piece {
+  int page = 0;
+  std::vector<double> xs;
+  int rows = 0;
+  std::vector<GridCell> cells;
+};
+
+// Where each column boundary of `b` is among those of `a`; empty when `b` does not have the
+// columns of `a` (not the same table).
+std::vector<int> column_map(const std::vector<double>& a, const std::vector<double>& b) {
+  if (std::fabs(a.front() - b.front()) > kSameColumn || std::fabs(a.back() - b.back()) > kSameColumn) return {};
+  std::vector<int> out;
+  for (double x : b) {
+    auto it = std::min_element(a.begin(), a.end(), [x](double p, double q) { return std::fabs(p - x) < std::fabs(q - x); });
+    if (std::fabs(*it - x) > kSameColumn) return {};
+    out.push_back(static_cast<int>(it - a.begin()));
+  }
+  return out;
+}
+
+// What row `r` prints, cell by cell: a header printed again reads the same.
+std::string row_text(const std::vector<GridCell>& cells, int r) {
+  std::string out;
+  for (const GridCell& c : cells)
+    if (c.r0 == r) out += std::to_string(c.c0) + ":" + std::to_string(c.c1) + ":" + c.m + "|";
+  return out;
+}
+
+bool has_text(const std::vector<GridCell>& cells, int r) {
+  return std::any_of(cells.begin(), cells.end(), [r](const GridCell& c) { return c.r0 == r && !c.empty(); });
+}
+
+GridTable start(Piece p) {
+  GridTable t;
+  t.xs = std::move(p.xs);
+  t.row_page.assign(static_cast<size_t>(p.rows), p.page);
+  t.cells = std::move(p.cells);
+  return t;
+}
+
+// Appends the next page's piece of the table; false when it is another table.
+bool continue_table(GridTable& t, Piece& p) {
+  std::vector<int> map = column_map(t.xs, p.xs);
+  if (map.empty()) return false;
+  for (GridCell& c : p.cells) {
+    c.c0 = map[static_cast<size_t>(c.c0)];
+    c.c1 = map[static_cast<size_t>(c.c1)];
+  }
+  // The header printed again on top of the page.
+  int skip = 0;
+  while (skip < p.rows && skip < t.rows() && has_text(p.cells, skip) &&
+         row_text(p.cells, skip) == row_text(t.cells, skip))
+    ++skip;
+  int offset = t.rows() - skip;
+  t.page_starts.push_back(t.rows());
+  for (GridCell& c : p.cells) {
+    if (c.r1 <= skip) continue;
+    c.r0 = std::max(c.r0, skip) + offset;
+    c.r1 += offset;
+    t.cells.push_back(std::move(c));
+  }
+  for (int r = skip; r < p.rows; ++r) t.row_page.push_back(p.page);
+  return true;
+}
+
+}  // namespace
+
+bool is_value_token(const Token& t) { return t.value || is_cell_value_text(fold(t.text)); }
+
+std::vector<GridTable> grid_tables(const Document& doc, const std::vector<PageTokens>& pages) {
+  std::vector<GridTable> out;
+  auto joined = std::make_shared<std::deque<Token>>();
+  int last_page = -1;  // the page of the last piece, when it was the lowest table of its page
+  bool last_lowest = false;
+  for (const PageTokens& pt : pages) {
+    const Page* page = page_of(doc, pt.page);
+    if (!page || page->rulings.empty()) continue;
+    std::vector<RuledTable> tables = ruled_tables(page->rulings);
+    std::vector<Piece> pieces;
+    for (const RuledTable& rt : tables) {
+      std::vector<std::vector<const Token*>> in(rt.cells.size());
+      bool any = false;
+      for (const Token& tok : pt.tokens) {
+        int k = rt.cell_at(tok.cx(), tok.cy());
+        if (k < 0) continue;
+        in[static_cast<size_t>(k)].push_back(&tok);
+        any = true;
+      }
+      if (!any) continue;  // a table of another part
+      Piece p;
+      p.page = pt.page;
+      p.xs = rt.xs;
+      p.rows = rt.rows();
+      for (size_t k = 0; k < rt.cells.size(); ++k) p.cells.push_back(grid_cell(rt.cells[k], pt.page, std::move(in[k]), *joined));
+      pieces.push_back(std::move(p));
+    }
+    for (size_t i = 0; i < pieces.size(); ++i) {
+      // Only the lowest table of a page runs on to the top one of the next page.
+      bool joined_up = i == 0 && last_lowest && last_page == pt.page - 1 && !out.empty() &&
+                    continue_table(out.back(), pieces[i]);
+      if (!joined_up) {
+        out.push_back(start(std::move(pieces[i])));
+        out.back().joined = joined;
+      }
+    }
+    if (!pieces.empty()) {
+      last_page = pt.page;
+      last_lowest = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace nianbao
