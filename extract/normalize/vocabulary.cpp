@@ -56,7 +56,8 @@ bool is_placeholder(std::string_view text) {
 size_t item_number_length(std::string_view m) {
   size_t i = 0;
   while (i < m.size() && is_digit(m[i])) ++i;
-  if (i > 0 && i < m.size() && m[i] == '.') return i + 1;
+  // "1." of "1.属于…", not the "12." of a decimal "12.5".
+  if (i > 0 && i < m.size() && m[i] == '.' && !(i + 1 < m.size() && is_digit(m[i + 1]))) return i + 1;
   static constexpr std::string_view numerals = "一二三四五六七八九十";
   auto numeral_run = [&](size_t from) {
     size_t k = from;
