@@ -13,7 +13,7 @@ Report analyze(const Document& doc, const Rules& rules) {
   Segmentation seg = segment(doc, rules.headings);
   report.sections = seg.sections;
   report.paragraphs = std::move(seg.paragraphs);
-  report.meta = extract_meta(doc, report.paragraphs);
+  report.meta = extract_meta(doc, report.paragraphs, rules.meta);
   report.properties = doc.properties;
   report.notes = doc.notes;
   report.page_source = doc.page_source;

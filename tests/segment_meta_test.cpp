@@ -19,7 +19,7 @@ struct Read {
 Read read(const std::string& path) {
   Read r{read_text_file(path), {}, {}};
   r.seg = segment(r.doc, test::rules().headings);
-  r.meta = extract_meta(r.doc, r.seg.paragraphs);
+  r.meta = extract_meta(r.doc, r.seg.paragraphs, test::rules().meta);
   return r;
 }
 
@@ -140,6 +140,47 @@ TEST(Segment, NumberedItemsInsideAPartAreNotParts) {
   const std::string items = "某某局2023年政府信息公开工作年度报告\n1. 总体情况\n全年公开12条。\n"
                             "2. 主动公开政府信息情况\n收到申请3件。\n";
   EXPECT_TRUE(segment(read_text_bytes(items, "t.txt"), test::rules().headings).sections.empty());
+}
+
+Meta meta_of(const std::string& text) {
+  const Document doc = read_text_bytes(text, "page.txt");
+  const Segmentation seg = segment(doc, test::rules().headings);
+  return extract_meta(doc, seg.paragraphs, test::rules().meta);
+}
+
+const std::string kBody = "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况\n"
+                          "全年主动公开政府信息356条。\n";
+
+// A page printed from a portal: the site's navigation names the annual-report column, a
+// sentence mentions last year's report, and the title is wrapped by the page's width.
+TEST(Meta, NavigationAndSentencesAreNotTheTitleAndAWrappedTitleIsJoined) {
+  Meta m = meta_of("首页 政务公开 政府信息公开年报 互动交流\n当前位置：首页 > 政务公开 > 政府信息公开工作年度报告\n"
+                   "现将本局2022年政府信息公开工作年度报告一并公布。\n示例县交通运输局2023年政府信息公开工作年度\n报告\n" +
+                   kBody);
+  EXPECT_EQ(m.title, "示例县交通运输局2023年政府信息公开工作年度报告");
+  EXPECT_EQ(m.title_loc.line, 4);
+  EXPECT_EQ(m.agency, "示例县交通运输局");
+  EXPECT_EQ(m.year, 2023);
+}
+
+// The article's metadata block: "名称" is the title where the heading leaves the agency out,
+// "发布机构" completes an agency the title shortens; several fields share a line.
+TEST(Meta, PortalFieldsNameTheTitleAndCompleteTheAgency) {
+  Meta m = meta_of("当前位置：首页 > 政务公开 > 年度报告\n索引号：11350128MB00001/2024-0003　发布机构：平潭综合实验区管委会　"
+                   "发布日期：2024-01-20\n名称：平潭综合实验区2023年政府信息公开工作年度报告\n"
+                   "2023年政府信息公开工作年度报告\n" + kBody);
+  EXPECT_EQ(m.title, "平潭综合实验区2023年政府信息公开工作年度报告");
+  EXPECT_EQ(m.title_loc.line, 3);
+  EXPECT_EQ(m.agency, "平潭综合实验区管委会");
+  EXPECT_TRUE(m.summary_report);
+  // The same block printed as a table.
+  Meta t = meta_of("索引号\t11350128MB00001/2024-0003\t分类\t年度报告\n发布机构\t平潭综合实验区管委会\t发文日期\t2024-01-20\n"
+                   "名称\t平潭综合实验区2023年政府信息公开工作年度报告\n" + kBody);
+  EXPECT_EQ(t.title, "平潭综合实验区2023年政府信息公开工作年度报告");
+  EXPECT_EQ(t.agency, "平潭综合实验区管委会");
+  // A publisher that is not the title's agency in full does not replace it.
+  Meta other = meta_of("发布机构：示例县人民政府办公室\n示例县交通运输局2023年政府信息公开工作年度报告\n" + kBody);
+  EXPECT_EQ(other.agency, "示例县交通运输局");
 }
 
 }  // namespace

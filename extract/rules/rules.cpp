@@ -54,6 +54,7 @@ Rules Rules::load(const std::string& dir) {
   const std::string checks_path = dir + "/checks.toml";
   const std::string relations_path = dir + "/relations.toml";
   r.headings = HeadingRules::load(dir + "/headings.toml");
+  r.meta = MetaRules::load(dir + "/meta.toml");
   r.relations = Relations::load(relations_path);
   r.schemas = load_schemas(dir, r.relations);
   r.catalog = Catalog::load(checks_path);

@@ -13,6 +13,7 @@
 #include "extract/rules/catalog.h"
 #include "extract/rules/headings.h"
 #include "extract/rules/labels.h"
+#include "extract/rules/meta_rules.h"
 #include "extract/rules/prose_rules.h"
 #include "extract/rules/relations.h"
 #include "extract/rules/schema.h"
@@ -28,6 +29,7 @@ inline constexpr std::string_view kUnknownFormatVersion = "unknown";
 struct Rules {
   std::string dir;
   HeadingRules headings;
+  MetaRules meta;
   Relations relations;
   // One per schema-*.toml file of the directory, ordered by `since`, relations attached.
   std::vector<Schema> schemas;

@@ -2,14 +2,17 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "extract/normalize/normalize.h"
 
 namespace nianbao {
 
 namespace {
 
-// How far into the document the title and a date under it are looked for.
-constexpr size_t kHeadLines = 15;
+// How far into the document the title and a date under it are looked for: a web page printed
+// to PDF puts the site's header, navigation and the article's metadata block above the title.
+constexpr size_t kHeadLines = 25;
 
 std::string strip_heading_marks(std::string s) {
   size_t i = 0;
@@ -51,10 +54,38 @@ bool is_name_line(const Line& line) {
   return !t.empty() && utf8_length(t) <= 30 && !RE2::PartialMatch(t, not_a_name);
 }
 
-// The title is the first line that names an annual report; PDF->Markdown conversions wrap it
-// over two lines ("2025 年上海市人民政府办公厅政府信息公开\n工作年度报告").
-void find_title(const std::vector<const Line*>& lines, const Document& doc, Meta& m) {
-  static const RE2 report_word("(年度报告|年报|工作报告)");
+std::string agency_from_title(const std::string& title);
+
+bool contains_any(const std::string& t, const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return t.find(w) != std::string::npos; });
+}
+
+// The end (in bytes) of the first report word in `t`, the longest word at the earliest place;
+// npos when none.
+size_t report_word_end(const std::string& t, const MetaRules& rules) {
+  size_t best = std::string::npos, end = std::string::npos;
+  for (const std::string& w : rules.report_words)
+    if (size_t at = t.find(w); at != std::string::npos && (best == std::string::npos || at < best)) {
+      best = at;
+      end = at + w.size();
+    }
+  return end;
+}
+
+// A sentence that mentions the report rather than a title naming it.
+bool is_sentence(const std::string& t, const MetaRules& rules) {
+  static const RE2 punctuation("[。,;:!?，；：！？]");
+  if (RE2::PartialMatch(t, punctuation)) return true;
+  return std::any_of(rules.sentence_openers.begin(), rules.sentence_openers.end(),
+                     [&](const std::string& w) { return t.rfind(w, 0) == 0; });
+}
+
+// The title is the first line that names an annual report: the site's navigation and sentences
+// that mention the report are passed over, and a title wrapped over lines ("…工作年度" /
+// "报告"; PDF->Markdown conversions: "2025 年上海市人民政府办公厅政府信息公开\n工作年度报告")
+// is joined.
+void find_title(const std::vector<const Line*>& lines, const Document& doc, const MetaRules& rules,
+                Meta& m) {
   // A portal dump names the page's title in its header; its body starts with the site's
   // breadcrumbs ("当前位置:首页>政务公开>…"), so the header is the better source.
   if (auto it = doc.properties.find("标题"); it != doc.properties.end() && !it->second.empty()) {
@@ -62,32 +93,35 @@ void find_title(const std::vector<const Line*>& lines, const Document& doc, Meta
     if (!lines.empty()) m.title_loc = lines.front()->loc;
     return;
   }
+  auto usable = [&](size_t i) {
+    if (lines[i]->is_table_row() && !is_single_cell(*lines[i])) return false;
+    return !contains_any(compact(lines[i]->text), rules.navigation);
+  };
   for (size_t i = 0; i < lines.size() && i < kHeadLines; ++i) {
-    if (lines[i]->is_table_row() && !is_single_cell(*lines[i])) continue;
+    if (!usable(i)) continue;
     std::string t = strip_heading_marks(compact(lines[i]->text));
-    if (t.find("政府信息公开") == std::string::npos && t.find("信息公开") == std::string::npos &&
-        t.find("年度报告") == std::string::npos)
-      continue;
-    re2::StringPiece hit;
-    if (!RE2::PartialMatch(t, report_word, &hit)) {
-      if (i + 1 < lines.size()) {
-        std::string next = compact(lines[i + 1]->text);
-        if (utf8_length(next) < 20 && RE2::PartialMatch(next, report_word, &hit)) {
-          m.title = t + next.substr(0, static_cast<size_t>(hit.data() - next.data()) + hit.size());
-          m.title_loc = lines[i]->loc;
-          return;
-        }
-      }
-      continue;
+    if (t.find("信息公开") == std::string::npos && report_word_end(t, rules) == std::string::npos) continue;
+    // Join the lines a wrapped title runs on over, until a report word ends it.
+    std::string joined = t;
+    size_t end = report_word_end(joined, rules);
+    for (size_t k = i + 1; end == std::string::npos && k < lines.size() && k < i + rules.max_title_lines && usable(k); ++k) {
+      std::string next = strip_heading_marks(compact(lines[k]->text));
+      if (next.empty() || is_sentence(next, rules) || utf8_length(next) >= 20) break;
+      joined += next;
+      end = report_word_end(joined, rules);
     }
-    // A dump line runs on into the body: the title ends at its first "报告".
-    std::string candidate = t.substr(0, static_cast<size_t>(hit.data() - t.data()) + hit.size());
+    if (end == std::string::npos) continue;
+    // A dump line runs on into the body: the title ends at its first report word.
+    std::string candidate = joined.substr(0, end);
     // "本年度报告根据《条例》…" opens the body; a title names the disclosure work or a year.
+    if (is_sentence(candidate, rules)) continue;
     if (candidate.find("公开") == std::string::npos && !year_in(candidate)) continue;
     m.title = candidate;
     m.title_loc = lines[i]->loc;
-    // PDFs often print the agency on a line of its own above "2024 年政府信息公开工作年度报告".
-    if (i > 0 && starts_with_year(m.title) && is_name_line(*lines[i - 1])) {
+    // PDFs often print the agency on a line of its own above "2024 年政府信息公开工作年度报告"
+    // (a title that names none: "2024 年上海市科委…" under a "正文" label keeps its own).
+    if (i > 0 && starts_with_year(m.title) && agency_from_title(m.title).empty() &&
+        is_name_line(*lines[i - 1]) && usable(i - 1)) {
       m.title = strip_heading_marks(compact(lines[i - 1]->text)) + m.title;
       m.title_loc = lines[i - 1]->loc;
     }
@@ -95,6 +129,66 @@ void find_title(const std::vector<const Line*>& lines, const Document& doc, Meta
   }
 }
 
+// The metadata block of a portal's article page, read from its cells ("发布机构" | "某局") or
+// from "名称：…" lines (several fields may share one).
+struct PageFields {
+  std::string title, agency;
+  Location title_loc;
+};
+
+// The field `label` (compact form) names: "title", "agency", "other", or "" for none.
+std::string field_kind(std::string label, const MetaRules& rules) {
+  while (!label.empty() && label.back() == ':') label.pop_back();
+  auto in = [&](const std::vector<std::string>& names) { return std::find(names.begin(), names.end(), label) != names.end(); };
+  if (in(rules.title_fields)) return "title";
+  if (in(rules.agency_fields)) return "agency";
+  if (in(rules.other_fields)) return "other";
+  return "";
+}
+
+void put_field(PageFields& f, const std::string& kind, const std::string& value, const Location& loc) {
+  if (value.empty()) return;
+  if (kind == "title" && f.title.empty()) {
+    f.title = value;
+    f.title_loc = loc;
+  } else if (kind == "agency" && f.agency.empty()) {
+    f.agency = value;
+  }
+}
+
+PageFields find_page_fields(const std::vector<const Line*>& lines, const MetaRules& rules) {
+  PageFields f;
+  std::vector<std::string> labels = rules.title_fields;
+  labels.insert(labels.end(), rules.agency_fields.begin(), rules.agency_fields.end());
+  labels.insert(labels.end(), rules.other_fields.begin(), rules.other_fields.end());
+  std::stable_sort(labels.begin(), labels.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  for (size_t i = 0; i < lines.size() && i < kHeadLines; ++i) {
+    const Line& line = *lines[i];
+    if (line.cells.size() > 1) {
+      for (size_t c = 0; c + 1 < line.cells.size(); ++c)
+        if (std::string kind = field_kind(compact(line.cells[c]), rules); !kind.empty())
+          put_field(f, kind, compact(line.cells[c + 1]), line.loc);
+      continue;
+    }
+    // "索引号：… 发布机构：某局 名称：…": each label with its colon starts a value.
+    std::string t = compact(line.text);
+    std::vector<std::pair<size_t, std::string>> starts;  // value start, kind
+    std::vector<size_t> label_at;
+    for (size_t p = 0; p < t.size(); ++p)
+      for (const std::string& l : labels)
+        if (t.compare(p, l.size(), l) == 0 && p + l.size() < t.size() && t[p + l.size()] == ':') {
+          label_at.push_back(p);
+          starts.emplace_back(p + l.size() + 1, field_kind(l, rules));
+          p += l.size();
+          break;
+        }
+    for (size_t k = 0; k < starts.size(); ++k) {
+      size_t end = k + 1 < label_at.size() ? label_at[k + 1] : t.size();
+      put_field(f, starts[k].second, t.substr(starts[k].first, end - starts[k].first), line.loc);
+    }
+  }
+  return f;
+}
 
 std::string agency_from_title(const std::string& title) {
   static const RE2 year_token("(?:(?:19|20)[0-9]{2}|[〇零○一二三四五六七八九]{4})年度?");
@@ -160,6 +254,12 @@ void find_period(const std::vector<Paragraph>& paragraphs, Meta& m) {
   }
 }
 
+// A name as an agency signs with: short, no digits or sentence punctuation.
+bool is_agency_name(const std::string& compacted) {
+  static const RE2 not_a_name("[0-9。,;:!?、]");
+  return utf8_length(compacted) <= 30 && !RE2::PartialMatch(compacted, not_a_name);
+}
+
 // A government's own summary report (本级政府, deadline 31 March) is published by a
 // 人民政府 or a region's administrative committee, not by one of its departments.
 bool is_summary_agency(const std::string& agency) {
@@ -175,10 +275,17 @@ bool is_summary_agency(const std::string& agency) {
 
 }  // namespace
 
-Meta extract_meta(const Document& doc, const std::vector<Paragraph>& paragraphs) {
+Meta extract_meta(const Document& doc, const std::vector<Paragraph>& paragraphs, const MetaRules& rules) {
   Meta m;
   std::vector<const Line*> lines = doc.all_lines();
-  find_title(lines, doc, m);
+  find_title(lines, doc, rules, m);
+  // The article's own name in the page's metadata block is the title, when it names a report.
+  const PageFields fields = find_page_fields(lines, rules);
+  if (!fields.title.empty() && report_word_end(fields.title, rules) != std::string::npos &&
+      !is_sentence(fields.title, rules)) {
+    m.title = fields.title;
+    m.title_loc = fields.title_loc;
+  }
   std::string signer;
   find_signature(lines, m, &signer);
   if (!m.published) find_date_under_title(lines, m);
@@ -192,8 +299,11 @@ Meta extract_meta(const Document& doc, const std::vector<Paragraph>& paragraphs)
   m.agency = agency_from_title(m.title);
   // The signature names the agency in full where the title shortens it
   // ("平潭综合实验区" in the title, "平潭综合实验区管委会" signed).
-  if (!signer.empty() && (m.agency.empty() || (signer.rfind(m.agency, 0) == 0 && signer != m.agency)))
-    m.agency = signer;
+  // So does the metadata block's publisher.
+  for (const std::string& full : {signer, fields.agency})
+    if (!full.empty() && is_agency_name(full) &&
+        (m.agency.empty() || (full.rfind(m.agency, 0) == 0 && full != m.agency)))
+      m.agency = full;
   m.summary_report = is_summary_agency(m.agency);
   return m;
 }
