@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -27,36 +28,67 @@ UChar32 fold_extra(UChar32 c) {
 
 bool is_space(UChar32 c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0; }
 
-std::string fold_impl(std::string_view text, bool keep_spaces) {
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// The code points of `text` in NFKC. ASCII is its own NFKC, and most of what is folded (the
+// figures of a table's cells) is ASCII: it skips ICU, which costs twenty times as much.
+std::u32string nfkc_code_points(std::string_view text) {
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return std::u32string(text.begin(), text.end());
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   icu::UnicodeString src = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   icu::UnicodeString norm = U_SUCCESS(status) ? nfkc->normalize(src, status) : src;
   if (U_FAILURE(status)) norm = src;
-
-  icu::UnicodeString out;
-  bool pending_space = false;
+  std::u32string out;
+  out.reserve(static_cast<size_t>(norm.length()));
   for (int32_t i = 0; i < norm.length();) {
     UChar32 c = norm.char32At(i);
     i += U16_LENGTH(c);
+    out.push_back(static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string fold_impl(std::string_view text, bool keep_spaces) {
+  std::u32string norm = nfkc_code_points(text);
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (size_t i = 0; i < norm.size();) {
+    UChar32 c = static_cast<UChar32>(norm[i++]);
     // Markdown emphasis in PDF->Markdown conversions ("**一是**") is not report text.
-    if (c == '*' && i < norm.length() && norm.char32At(i) == c) {
+    if (c == '*' && i < norm.size() && norm[i] == U'*') {
       i += 1;
       continue;
     }
     c = fold_extra(c);
     if (is_space(c)) {
-      pending_space = keep_spaces && out.length() > 0;
+      pending_space = keep_spaces && !out.empty();
       continue;
     }
-    if (pending_space) out.append(static_cast<UChar>(' '));
+    if (pending_space) out += ' ';
     pending_space = false;
-    out.append(c);
+    append_utf8(out, static_cast<char32_t>(c));
   }
-  std::string result;
-  out.toUTF8String(result);
-  return result;
+  return out;
 }
 
 // Decodes one UTF-8 code point; returns its length or 0 when malformed.
