@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "extract/read/pdf/pdf_document.h"
+#include "extract/read/pdf/pdf_reader.h"
 #include "test_paths.h"
 
 namespace nianbao {
@@ -74,6 +75,17 @@ TEST(PdfDocument, WordsCarryTheirFontSizeAndBaseline) {
       EXPECT_NEAR(w.baseline, page->height - 721.089, 0.01);
     }
   EXPECT_TRUE(body);
+}
+
+// The reader's lines carry the same sizes: the title's span is 16 points though its box is higher.
+TEST(PdfDocument, TheReadersSpansCarryTheFontSize) {
+  Document doc = read_pdf_file(test::source_path("tests/data/pdf/made_2021_wrapped.pdf"), test::rules().headings);
+  ASSERT_FALSE(doc.pages.empty());
+  const Line& title = doc.pages[0].lines[0];
+  ASSERT_EQ(title.text, "示例市交通运输局");
+  ASSERT_EQ(title.spans.size(), 1u);
+  EXPECT_NEAR(title.spans[0].font_size, 16.0, 1e-6);
+  EXPECT_NEAR(title.spans[0].box.y1 - title.spans[0].box.y0, 20.8, 0.01);
 }
 
 TEST(PdfDocument, TheSizeIsTheTextMatrixTimesTheCtm) {

@@ -16,6 +16,7 @@
 #include <ctime>
 #include <mutex>
 
+#include "extract/normalize/normalize.h"
 #include "extract/read/pdf/pdf_rulings.h"
 
 namespace nianbao {
@@ -64,13 +65,6 @@ bool draw_annotation(Annot*, void* device) {
   return true;
 }
 
-size_t code_points(const std::string& text) {
-  size_t n = 0;
-  for (char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 PdfWord to_word(const TextWord& w) {
   PdfWord out;
   std::unique_ptr<GooString> text(w.getText());
@@ -82,7 +76,7 @@ PdfWord to_word(const TextWord& w) {
   out.baseline = w.getBaseline();
   // One box per code point of the text, or none when they do not match.
   const int n = w.getLength();
-  if (n <= 0 || code_points(out.text) != static_cast<size_t>(n)) return out;
+  if (n <= 0 || utf8_length(out.text) != static_cast<size_t>(n)) return out;
   out.glyphs.reserve(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) {
     w.getCharBBox(i, &x0, &y0, &x1, &y1);
@@ -95,30 +89,13 @@ PdfWord to_word(const TextWord& w) {
   return out;
 }
 
-void append_utf8(std::string& out, Unicode u) {
-  if (u < 0x80) {
-    out += static_cast<char>(u);
-  } else if (u < 0x800) {
-    out += static_cast<char>(0xC0 | (u >> 6));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  } else if (u < 0x10000) {
-    out += static_cast<char>(0xE0 | (u >> 12));
-    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  } else if (u < 0x110000) {
-    out += static_cast<char>(0xF0 | (u >> 18));
-    out += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  }
-}
-
 // A PDF text string (UTF-16 with its byte order mark, or PDFDocEncoding) in UTF-8.
 std::string text_string(const GooString& s) {
   Unicode* ucs4 = nullptr;
   int n = TextStringToUCS4(s.toStr(), &ucs4);
   std::string out;
-  for (int i = 0; i < n; ++i) append_utf8(out, ucs4[i]);
+  for (int i = 0; i < n; ++i)
+    if (ucs4[i] <= 0x10FFFF && (ucs4[i] < 0xD800 || ucs4[i] > 0xDFFF)) append_utf8(out, ucs4[i]);
   gfree(ucs4);
   return out;
 }
