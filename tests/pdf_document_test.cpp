@@ -2,11 +2,9 @@
 // its glyphs as the content stream sets them, and the page's ruling lines after the CTM.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <cstdio>
-
 #include "extract/read/pdf/pdf_document.h"
 #include "extract/read/pdf/pdf_reader.h"
+#include "pdf_bytes.h"
 #include "test_paths.h"
 
 namespace nianbao {
@@ -27,24 +25,10 @@ std::string one_page(const std::string& content) {
       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
       "/Contents 4 0 R >>",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+      test::pdf_stream(content),
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
   };
-  std::string out = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(out.size());
-    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t off : offsets) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
-    out += buf;
-  }
-  return out + "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
+  return test::pdf_of_objects(objects);
 }
 
 // The title of made_2021_wrapped.pdf is set `233.8 754.889 Td /F1 16 Tf`, its body text at 12
