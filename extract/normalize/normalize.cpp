@@ -28,18 +28,61 @@ UChar32 fold_extra(UChar32 c) {
 
 bool is_space(UChar32 c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0; }
 
-// The code points of `text` in NFKC. ASCII is its own NFKC, and most of what is folded (the
-// figures of a table's cells) is ASCII: it skips ICU, which costs twenty times as much.
+// Decodes one UTF-8 code point; returns its length or 0 when malformed.
+size_t decode_utf8(std::string_view s, size_t i, char32_t* cp) {
+  auto b = static_cast<unsigned char>(s[i]);
+  size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+  for (size_t k = 1; k < len; ++k) {
+    auto cb = static_cast<unsigned char>(s[i + k]);
+    if ((cb & 0xC0) != 0x80) return 0;
+    c = (c << 6) | (cb & 0x3F);
+  }
+  if ((len == 2 && c < 0x80) || (len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+      (c >= 0xD800 && c <= 0xDFFF))
+    return 0;
+  *cp = c;
+  return len;
+}
+
+// The NFKC of code point `c` when it is one code point whatever stands around it (no combining
+// class, never the second of a composition), 0 when ICU must tell: ASCII, the CJK unified
+// ideographs and the Chinese punctuation reports are written with are their own NFKC; the full
+// width forms of ASCII and the ideographic space are ASCII.
+char32_t nfkc_alone(char32_t c) {
+  if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x3002) || (c >= 0x3007 && c <= 0x3011) ||
+      (c >= 0x3014 && c <= 0x301B) || c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D)
+    return c;
+  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;
+  if (c == 0x3000) return ' ';
+  return 0;
+}
+
+// The code points of `text` in NFKC. Text made only of code points whose NFKC needs no context
+// (most of a report: the figures of its tables, its Chinese prose) is mapped code point by code
+// point: ICU's normalisation costs many times as much.
 std::u32string nfkc_code_points(std::string_view text) {
-  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-    return std::u32string(text.begin(), text.end());
+  std::u32string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = 0;
+    size_t n = decode_utf8(text, i, &c);
+    char32_t alone = n == 0 ? 0 : nfkc_alone(c);
+    if (alone == 0) {
+      out.clear();
+      break;
+    }
+    out.push_back(alone);
+    i += n;
+  }
+  if (out.size() > 0 || text.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   icu::UnicodeString src = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   icu::UnicodeString norm = U_SUCCESS(status) ? nfkc->normalize(src, status) : src;
   if (U_FAILURE(status)) norm = src;
-  std::u32string out;
   out.reserve(static_cast<size_t>(norm.length()));
   for (int32_t i = 0; i < norm.length();) {
     UChar32 c = norm.char32At(i);
@@ -71,24 +114,6 @@ std::string fold_impl(std::string_view text, bool keep_spaces) {
     append_utf8(out, static_cast<char32_t>(c));
   }
   return out;
-}
-
-// Decodes one UTF-8 code point; returns its length or 0 when malformed.
-size_t decode_utf8(std::string_view s, size_t i, char32_t* cp) {
-  auto b = static_cast<unsigned char>(s[i]);
-  size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || i + len > s.size()) return 0;
-  char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-  for (size_t k = 1; k < len; ++k) {
-    auto cb = static_cast<unsigned char>(s[i + k]);
-    if ((cb & 0xC0) != 0x80) return 0;
-    c = (c << 6) | (cb & 0x3F);
-  }
-  if ((len == 2 && c < 0x80) || (len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-      (c >= 0xD800 && c <= 0xDFFF))
-    return 0;
-  *cp = c;
-  return len;
 }
 
 std::u32string to_u32(std::string_view s) {
