@@ -8,6 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "pdf_bytes.h"
 #include "test_paths.h"
 
 namespace nianbao {
@@ -38,30 +39,6 @@ std::string utf16_hex(const std::string& utf8) {
   return out + ">";
 }
 
-std::string stream(const std::string& data) {
-  return "<< /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
-}
-
-// A PDF of the given objects (numbered from 1, object 1 the catalog).
-std::string pdf(const std::vector<std::string>& objects) {
-  std::string out = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(out.size());
-    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t off : offsets) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
-    out += buf;
-  }
-  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return out;
-}
-
 // Pages of Chinese text: a Type0 font with an identity ToUnicode map needs no font file.
 std::string cjk_pdf(const std::vector<std::vector<Placed>>& pages) {
   const std::string cmap =
@@ -73,20 +50,20 @@ std::string cjk_pdf(const std::vector<std::vector<Placed>>& pages) {
   objects[0] = "<< /Type /Catalog /Pages 2 0 R >>";
   objects[2] = "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>";
   objects[3] = "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>";
-  objects.push_back(stream(cmap));
+  objects.push_back(test::pdf_stream(cmap));
   std::string kids;
   for (const auto& page : pages) {
     std::string content;
     for (const auto& p : page)
       content += "BT /F1 10 Tf " + std::to_string(p.x) + " " + std::to_string(p.y) + " Td " + utf16_hex(p.text) + " Tj ET\n";
-    objects.push_back(stream(content));
+    objects.push_back(test::pdf_stream(content));
     size_t contents = objects.size();
     objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents " +
                       std::to_string(contents) + " 0 R >>");
     kids += std::to_string(objects.size()) + " 0 R ";
   }
   objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>";
-  return pdf(objects);
+  return test::pdf_of_objects(objects);
 }
 
 class Hostile : public ::testing::Test {
@@ -178,7 +155,7 @@ TEST_F(Hostile, TenMegabyteSingleLineIsRead) {
 }
 
 TEST_F(Hostile, PdfPageTreeWithACycleIsAClearError) {
-  std::string bytes = pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+  std::string bytes = test::pdf_of_objects({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                            "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>"});
   int status = 0;
   const std::string path = write("cycle.pdf", bytes);

@@ -9,6 +9,17 @@ TEST(Fold, FullWidthDigitsLettersAndPunctuationBecomeAscii) {
   EXPECT_EQ(fold("（一）予以公开，１２３ＡＢ：“三安全一稳定”"), "(一)予以公开,123AB:\"三安全一稳定\"");
 }
 
+// Text whose code points each have an NFKC of their own is folded without ICU; text with one
+// that needs its neighbours (a combining accent, a compatibility ligature) goes through ICU: the
+// same folding either way.
+TEST(Fold, TheSameWithAndWithoutIcu) {
+  EXPECT_EQ(fold("一、本年新收　３１１９件；"), "一、本年新收 3119件;");
+  EXPECT_EQ(fold("e\u0301 ﬁ（一）"), "\u00e9 fi(一)");
+  EXPECT_EQ(fold("……１２"), "......12");
+  EXPECT_EQ(compact("全年 共 ３ 件"), "全年共3件");
+  EXPECT_EQ(fold("\xff\xfe１"), "\ufffd\ufffd1");  // malformed UTF-8: replaced, as ICU does
+}
+
 TEST(Fold, MarkdownBoldIsDroppedAndSpacesCollapse) {
   EXPECT_EQ(fold("**一是**人员  流动"), "一是人员 流动");
   EXPECT_EQ(compact(" 2020 年 1 月 "), "2020年1月");

@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -27,38 +28,6 @@ UChar32 fold_extra(UChar32 c) {
 
 bool is_space(UChar32 c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0; }
 
-std::string fold_impl(std::string_view text, bool keep_spaces) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  icu::UnicodeString src = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  icu::UnicodeString norm = U_SUCCESS(status) ? nfkc->normalize(src, status) : src;
-  if (U_FAILURE(status)) norm = src;
-
-  icu::UnicodeString out;
-  bool pending_space = false;
-  for (int32_t i = 0; i < norm.length();) {
-    UChar32 c = norm.char32At(i);
-    i += U16_LENGTH(c);
-    // Markdown emphasis in PDF->Markdown conversions ("**一是**") is not report text.
-    if (c == '*' && i < norm.length() && norm.char32At(i) == c) {
-      i += 1;
-      continue;
-    }
-    c = fold_extra(c);
-    if (is_space(c)) {
-      pending_space = keep_spaces && out.length() > 0;
-      continue;
-    }
-    if (pending_space) out.append(static_cast<UChar>(' '));
-    pending_space = false;
-    out.append(c);
-  }
-  std::string result;
-  out.toUTF8String(result);
-  return result;
-}
-
 // Decodes one UTF-8 code point; returns its length or 0 when malformed.
 size_t decode_utf8(std::string_view s, size_t i, char32_t* cp) {
   auto b = static_cast<unsigned char>(s[i]);
@@ -75,6 +44,76 @@ size_t decode_utf8(std::string_view s, size_t i, char32_t* cp) {
     return 0;
   *cp = c;
   return len;
+}
+
+// The NFKC of code point `c` when it is one code point whatever stands around it (no combining
+// class, never the second of a composition), 0 when ICU must tell: ASCII, the CJK unified
+// ideographs and the Chinese punctuation reports are written with are their own NFKC; the full
+// width forms of ASCII and the ideographic space are ASCII.
+char32_t nfkc_alone(char32_t c) {
+  if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x3002) || (c >= 0x3007 && c <= 0x3011) ||
+      (c >= 0x3014 && c <= 0x301B) || c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D)
+    return c;
+  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;
+  if (c == 0x3000) return ' ';
+  return 0;
+}
+
+// The code points of `text` in NFKC. Text made only of code points whose NFKC needs no context
+// (most of a report: the figures of its tables, its Chinese prose) is mapped code point by code
+// point: ICU's normalisation costs many times as much.
+std::u32string nfkc_code_points(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = 0;
+    size_t n = decode_utf8(text, i, &c);
+    char32_t alone = n == 0 ? 0 : nfkc_alone(c);
+    if (alone == 0) {
+      out.clear();
+      break;
+    }
+    out.push_back(alone);
+    i += n;
+  }
+  if (out.size() > 0 || text.empty()) return out;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  icu::UnicodeString src = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString norm = U_SUCCESS(status) ? nfkc->normalize(src, status) : src;
+  if (U_FAILURE(status)) norm = src;
+  out.reserve(static_cast<size_t>(norm.length()));
+  for (int32_t i = 0; i < norm.length();) {
+    UChar32 c = norm.char32At(i);
+    i += U16_LENGTH(c);
+    out.push_back(static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string fold_impl(std::string_view text, bool keep_spaces) {
+  std::u32string norm = nfkc_code_points(text);
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (size_t i = 0; i < norm.size();) {
+    UChar32 c = static_cast<UChar32>(norm[i++]);
+    // Markdown emphasis in PDF->Markdown conversions ("**一是**") is not report text.
+    if (c == '*' && i < norm.size() && norm[i] == U'*') {
+      i += 1;
+      continue;
+    }
+    c = fold_extra(c);
+    if (is_space(c)) {
+      pending_space = keep_spaces && !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    append_utf8(out, static_cast<char32_t>(c));
+  }
+  return out;
 }
 
 std::u32string to_u32(std::string_view s) {
@@ -270,6 +309,24 @@ bool is_valid_utf8(std::string_view bytes) {
     i += n;
   }
   return true;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
 }
 
 size_t utf8_length(std::string_view text) {

@@ -65,5 +65,7 @@ std::optional<double> digits_value(std::string_view text);
 bool is_valid_utf8(std::string_view bytes);
 // Number of code points.
 size_t utf8_length(std::string_view text);
+// Appends code point `c` (not a surrogate, at most U+10FFFF) in UTF-8.
+void append_utf8(std::string& out, char32_t c);
 
 }  // namespace nianbao

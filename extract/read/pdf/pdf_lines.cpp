@@ -28,6 +28,11 @@ constexpr size_t kLookBack = 12;
 
 double height(const Box& b) { return b.y1 - b.y0; }
 
+// The measure of the gaps between two words: the smaller height of their boxes (ascent to
+// descent: the font size for Chinese text, a little more for Latin digits and for fonts with
+// tall ascenders), in which the gap thresholds above are set; at least one point.
+double gap_em(const Span& a, const Span& b) { return std::max(1.0, std::min(height(a.box), height(b.box))); }
+
 double overlap(double a0, double a1, double b0, double b1) {
   return std::min(a1, b1) - std::max(a0, b0);
 }
@@ -42,8 +47,7 @@ std::string join(const std::vector<Span>& spans, size_t from, size_t to) {
   std::string out;
   for (size_t i = from; i < to; ++i) {
     if (i > from) {
-      double em = std::max(1.0, std::min(spans[i].font_size, spans[i - 1].font_size));
-      if (spans[i].box.x0 - spans[i - 1].box.x1 > kSpaceGapEm * em) out += ' ';
+      if (spans[i].box.x0 - spans[i - 1].box.x1 > kSpaceGapEm * gap_em(spans[i], spans[i - 1])) out += ' ';
     }
     out += spans[i].text;
   }
@@ -61,8 +65,7 @@ Line finish(Building& b) {
   for (size_t i = 1; i <= b.spans.size(); ++i) {
     bool cut = i == b.spans.size();
     if (!cut) {
-      double em = std::max(1.0, std::min(b.spans[i].font_size, b.spans[i - 1].font_size));
-      cut = b.spans[i].box.x0 - b.spans[i - 1].box.x1 > kCellGapEm * em;
+      cut = b.spans[i].box.x0 - b.spans[i - 1].box.x1 > kCellGapEm * gap_em(b.spans[i], b.spans[i - 1]);
     }
     if (cut) {
       cells.push_back(join(b.spans, start, i));

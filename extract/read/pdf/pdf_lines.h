@@ -9,11 +9,13 @@
 
 namespace nianbao {
 
-// One word or glyph run as poppler reports it.
+// One word as Poppler's text extraction makes it: glyphs of one font size set close together on
+// one baseline.
 struct PdfWord {
   std::string text;
   Box box;
-  double font_size = 0;
+  double font_size = 0;  // the size the glyphs are drawn at (text matrix and CTM applied), points
+  double baseline = 0;   // y of the baseline
   std::vector<Box> glyphs;  // one per code point of `text` when known (see pdf_split.h)
 };
 

@@ -13,14 +13,22 @@
 
 namespace nianbao {
 
-PdfPageSource::PdfPageSource(std::string bytes) : bytes_(std::move(bytes)) {
-  if (bytes_.size() <= static_cast<size_t>(INT_MAX))
-    doc_.reset(poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size())));
+PdfPageSource::PdfPageSource(std::string bytes) : bytes_(std::move(bytes)) {}
+
+const poppler::document* PdfPageSource::document() const {
+  std::call_once(opened_, [this] {
+    if (bytes_.size() <= static_cast<size_t>(INT_MAX))
+      doc_.reset(poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size())));
+  });
+  return doc_.get();
 }
 
 PdfPageSource::~PdfPageSource() = default;
 
-int PdfPageSource::pages() const { return doc_ && !doc_->is_locked() ? doc_->pages() : 0; }
+int PdfPageSource::pages() const {
+  const poppler::document* d = document();
+  return d && !d->is_locked() ? d->pages() : 0;
+}
 
 std::optional<RenderedPage> PdfPageSource::render(int page, double dpi) const {
   std::lock_guard<std::mutex> lock(drawing_);

@@ -1,17 +1,15 @@
 #include "extract/read/pdf/pdf_reader.h"
 
 #include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
-#include <ctime>
 #include <memory>
-#include <mutex>
 #include <string_view>
 
 #include "extract/model/errors.h"
 #include "extract/read/input_file.h"
+#include "extract/read/pdf/pdf_document.h"
 #include "extract/read/pdf/pdf_furniture.h"
 #include "extract/read/pdf/pdf_page_source.h"
 #include "extract/read/pdf/pdf_lines.h"
@@ -31,25 +29,19 @@ constexpr int kInkThreshold = 200;  // gray level below which a pixel is ink
 // with half its pages images, its parts and tables are mostly unreadable.
 constexpr double kMaxScannedShare = 0.5;
 
-// Poppler reports syntax problems on stderr; they are counted per thread instead, to tell a
-// damaged file from a sound one.
-thread_local int g_poppler_errors = 0;
-void count_error(const std::string&, void*) { ++g_poppler_errors; }
-
 std::string_view head(const std::string& bytes, size_t n) { return std::string_view(bytes).substr(0, n); }
 std::string_view tail(const std::string& bytes, size_t n) {
   return std::string_view(bytes).substr(bytes.size() > n ? bytes.size() - n : 0);
 }
 
-std::string utf8(const poppler::ustring& u) {
-  auto b = u.to_utf8();
-  return std::string(b.begin(), b.end());
-}
-
-bool has_ink(const poppler::page& page) {
+// Whether anything is printed on page `index` (0-based), drawn with poppler-cpp.
+bool has_ink(const PdfPageSource& source, int index) {
+  const poppler::document* d = source.document();
+  std::unique_ptr<poppler::page> page(d ? d->create_page(index) : nullptr);
+  if (!page) return false;
   poppler::page_renderer r;
   r.set_image_format(poppler::image::format_gray8);
-  poppler::image img = r.render_page(&page, kInkDpi, kInkDpi);
+  poppler::image img = r.render_page(page.get(), kInkDpi, kInkDpi);
   if (!img.is_valid()) return false;
   const char* data = img.const_data();
   for (int y = 0; y < img.height(); ++y)
@@ -57,22 +49,6 @@ bool has_ink(const poppler::page& page) {
       if (static_cast<unsigned char>(data[y * img.bytes_per_row() + x]) < kInkThreshold)
         return true;
   return false;
-}
-
-void read_info(const poppler::document& d, Document& doc) {
-  for (const char* key : {"Title", "Author", "Subject", "Creator", "Producer"}) {
-    std::string v = utf8(d.info_key(key));
-    if (!v.empty()) doc.properties[key] = v;
-  }
-  for (const char* key : {"CreationDate", "ModDate"}) {
-    time_t t = d.info_date_t(key);
-    if (t <= 0) continue;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    doc.properties[key] = buf;
-  }
 }
 
 [[noreturn]] void fail(const char* code, const std::string& path, const std::string& zh,
@@ -90,18 +66,16 @@ Document read_pdf_bytes(std::string bytes, const std::string& path, const Headin
   // A file cut short (an interrupted download) lacks its end marker; poppler rebuilds what it
   // can and complains: reading on would silently lose the rest of the report.
   const bool truncated = tail(bytes, 2048).find("%%EOF") == std::string_view::npos;
-  static std::once_flag quiet;
-  std::call_once(quiet, [] { poppler::set_debug_error_function(count_error, nullptr); });
-  g_poppler_errors = 0;
-  // The loaded document stays with the Document: its pages are drawn from it later.
+  // The bytes stay with the Document: its pages are drawn from them later.
   auto source = std::make_shared<const PdfPageSource>(std::move(bytes));
-  const poppler::document* d = source->document();
-  if (!d) fail("damaged", path, "PDF 文件已损坏，无法打开", "damaged PDF, cannot be opened");
-  if (d->is_locked())
+  PdfDocument pdf(source->bytes());
+  if (pdf.status() == PdfDocument::Status::encrypted)
     fail("encrypted", path, "PDF 文件有打开密码，无法读取", "encrypted PDF with a user password");
-  if (truncated && g_poppler_errors > 0)
+  if (pdf.status() != PdfDocument::Status::ok)
+    fail("damaged", path, "PDF 文件已损坏，无法打开", "damaged PDF, cannot be opened");
+  if (truncated && pdf.open_errors() > 0)
     fail("damaged", path, "PDF 文件不完整或已损坏", "truncated or damaged PDF");
-  int n = d->pages();
+  int n = pdf.pages();
   if (n <= 0) fail("no_pages", path, "PDF 文件没有页面", "PDF has no pages");
   check_page_count(path, static_cast<std::uint64_t>(n), limits);
 
@@ -109,35 +83,30 @@ Document read_pdf_bytes(std::string bytes, const std::string& path, const Headin
   doc.path = path;
   doc.format = InputFormat::Pdf;
   doc.page_source = source;
-  read_info(*d, doc);
+  doc.properties = pdf.info();
   std::vector<PdfPageLines> pages(static_cast<size_t>(n));
   TextLayerCount count;
   int scanned = 0, blank = 0, broken = 0;
   std::vector<int> scanned_pages;
-  PdfRulingReader rulings(source->bytes());
   for (int i = 0; i < n; ++i) {
-    // One page at a time: its words become lines and the page is released before the next.
-    std::unique_ptr<poppler::page> page(d->create_page(i));
-    if (!page) {
+    // One page at a time, its text and rulings read in one pass: its words become lines and
+    // the page is released before the next.
+    std::optional<PdfPageContent> content = pdf.page(i);
+    if (!content) {
       ++broken;
       continue;
     }
-    pages[static_cast<size_t>(i)].height = page->page_rect().height();
+    PdfPageLines& here = pages[static_cast<size_t>(i)];
+    here.height = content->height;
     std::vector<PdfWord> words;
-    // Without font info: asking poppler for it costs a third more than the whole text
-    // extraction; the height of a word's box serves as its font size (the same for CJK text,
-    // a little more for Latin digits), which is all the line and cell gaps need.
-    for (auto& b : page->text_list()) {
-      std::string t = utf8(b.text());
-      count.add(t);
-      if (t.find_first_not_of(" \t\r\n") == std::string::npos) continue;
-      auto r = b.bbox();
-      std::vector<Box> glyphs = glyph_boxes(b, t);
-      words.push_back({std::move(t), Box{r.left(), r.top(), r.right(), r.bottom()},
-                       r.height(), std::move(glyphs)});
+    words.reserve(content->words.size());
+    for (PdfWord& w : content->words) {
+      count.add(w.text);
+      if (w.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+      words.push_back(std::move(w));
     }
     if (words.empty()) {
-      if (has_ink(*page)) {
+      if (has_ink(*source, i)) {
         ++scanned;
         scanned_pages.push_back(i + 1);
       } else {
@@ -145,11 +114,11 @@ Document read_pdf_bytes(std::string bytes, const std::string& path, const Headin
       }
       continue;
     }
-    PdfPageLines& here = pages[static_cast<size_t>(i)];
     here.lines = build_lines(words, headings);
     const PdfPageLines* before = i > 0 ? &pages[static_cast<size_t>(i) - 1] : nullptr;
+    // The rulings are given to the table builders only where a table may be.
     if (may_hold_table(here.lines) || (before && runs_on(before->rulings, before->height))) {
-      here.rulings = rulings.page(i);
+      here.rulings = std::move(content->rulings);
       // Words set across a table border belong to two cells.
       if (split_at_rulings(words, here.rulings)) here.lines = build_lines(std::move(words), headings);
     }

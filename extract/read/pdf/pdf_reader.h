@@ -1,4 +1,4 @@
-// Reader for PDF reports (poppler-cpp): pages of lines with word boxes.
+// Reader for PDF reports: pages of lines with word boxes and the ruling lines of their tables.
 #pragma once
 
 #include <string>

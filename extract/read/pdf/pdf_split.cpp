@@ -20,18 +20,6 @@ std::vector<size_t> code_point_starts(const std::string& text) {
 
 }  // namespace
 
-std::vector<Box> glyph_boxes(const poppler::text_box& box, const std::string& text) {
-  size_t n = code_point_starts(text).size() - 1;
-  std::vector<Box> out;
-  out.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    poppler::rectf r = box.char_bbox(i);
-    if (r.width() <= 0 && r.height() <= 0) return {};
-    out.push_back({r.left(), r.top(), r.right(), r.bottom()});
-  }
-  return out;
-}
-
 bool split_at_rulings(std::vector<PdfWord>& words, const std::vector<Ruling>& rulings) {
   std::vector<double> xs;  // the vertical rulings crossing a word
   bool any = false;

@@ -4,18 +4,12 @@
 // each cell gets its own text.
 #pragma once
 
-#include <poppler/cpp/poppler-page.h>
-
 #include <vector>
 
 #include "extract/model/model.h"
 #include "extract/read/pdf/pdf_lines.h"
 
 namespace nianbao {
-
-// The box of every glyph of a word, one per code point of its UTF-8 `text`; none when poppler
-// does not give as many.
-std::vector<Box> glyph_boxes(const poppler::text_box& box, const std::string& text);
 
 // Cuts the words that a vertical ruling crosses (through their middle) where it crosses them;
 // a word without glyph boxes is left whole. Returns whether any word was cut.

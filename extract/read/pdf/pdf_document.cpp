@@ -1,0 +1,172 @@
+#include "extract/read/pdf/pdf_document.h"
+
+#include <Annot.h>
+#include <DateInfo.h>
+#include <Error.h>
+#include <ErrorCodes.h>
+#include <GfxState.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
+#include <UTF.h>
+#include <poppler/cpp/poppler-global.h>
+
+#include <ctime>
+#include <mutex>
+
+#include "extract/normalize/normalize.h"
+#include "extract/read/pdf/pdf_rulings.h"
+
+namespace nianbao {
+
+namespace {
+
+// Poppler reports syntax problems through a callback (on stderr by default); they are counted
+// per thread instead, to tell a damaged file from a sound one.
+thread_local int g_poppler_errors = 0;
+void count_core_error(ErrorCategory, Goffset, const char*) { ++g_poppler_errors; }
+void count_cpp_error(const std::string&, void*) { ++g_poppler_errors; }
+
+// Poppler's text extraction, as pdftotext and poppler-cpp configure it (reading order, no
+// physical layout), which also collects the ruling lines of the paths painted on the page.
+// Annotations are drawn after the page's content: their text is read, their lines are not
+// part of the page's tables.
+class PageDevice : public TextOutputDev {
+ public:
+  PageDevice() : TextOutputDev(nullptr, false, 0, false, false) {}
+
+  RulingCollector rulings;
+  bool in_annotations = false;
+
+  void startPage(int number, GfxState* state, XRef* xref) override {
+    TextOutputDev::startPage(number, state, xref);
+    rulings.start(state ? state->getPageWidth() : 0, state ? state->getPageHeight() : 0);
+    in_annotations = false;
+  }
+  void stroke(GfxState* state) override {
+    TextOutputDev::stroke(state);
+    if (!in_annotations) rulings.stroke(*state);
+  }
+  void fill(GfxState* state) override {
+    TextOutputDev::fill(state);
+    if (!in_annotations) rulings.fill(*state);
+  }
+  void eoFill(GfxState* state) override {
+    TextOutputDev::eoFill(state);
+    if (!in_annotations) rulings.fill(*state);
+  }
+};
+
+// Called by Poppler before it draws each annotation of a page.
+bool draw_annotation(Annot*, void* device) {
+  static_cast<PageDevice*>(device)->in_annotations = true;
+  return true;
+}
+
+PdfWord to_word(const TextWord& w) {
+  PdfWord out;
+  std::unique_ptr<GooString> text(w.getText());
+  out.text = text->toStr();
+  double x0, y0, x1, y1;
+  w.getBBox(&x0, &y0, &x1, &y1);
+  out.box = {x0, y0, x1, y1};
+  out.font_size = w.getFontSize();
+  out.baseline = w.getBaseline();
+  // One box per code point of the text, or none when they do not match.
+  const int n = w.getLength();
+  if (n <= 0 || utf8_length(out.text) != static_cast<size_t>(n)) return out;
+  out.glyphs.reserve(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    w.getCharBBox(i, &x0, &y0, &x1, &y1);
+    if (x1 <= x0 && y1 <= y0) {
+      out.glyphs.clear();
+      break;
+    }
+    out.glyphs.push_back({x0, y0, x1, y1});
+  }
+  return out;
+}
+
+// A PDF text string (UTF-16 with its byte order mark, or PDFDocEncoding) in UTF-8.
+std::string text_string(const GooString& s) {
+  Unicode* ucs4 = nullptr;
+  int n = TextStringToUCS4(s.toStr(), &ucs4);
+  std::string out;
+  for (int i = 0; i < n; ++i)
+    if (ucs4[i] <= 0x10FFFF && (ucs4[i] < 0xD800 || ucs4[i] > 0xDFFF)) append_utf8(out, ucs4[i]);
+  gfree(ucs4);
+  return out;
+}
+
+}  // namespace
+
+struct PdfDocument::Impl {
+  GlobalParamsIniter params{count_core_error};
+  std::unique_ptr<PDFDoc> doc;
+  PageDevice device;
+};
+
+PdfDocument::PdfDocument(const std::string& bytes) {
+  // Poppler's global state and its error callback are shared with poppler-cpp (pages are drawn
+  // with it): whichever sets them up first, the complaints are counted here.
+  static std::once_flag cpp_errors;
+  std::call_once(cpp_errors, [] { poppler::set_debug_error_function(count_cpp_error, nullptr); });
+  g_poppler_errors = 0;
+  impl_ = std::make_unique<Impl>();
+  // From memory: Poppler reads a file through a buffer of 256 bytes, a system call each.
+  auto* stream = new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
+  impl_->doc = std::make_unique<PDFDoc>(stream);  // owns the stream
+  if (impl_->doc->isOk()) status_ = Status::ok;
+  else if (impl_->doc->getErrorCode() == errEncrypted) status_ = Status::encrypted;
+  open_errors_ = g_poppler_errors;
+}
+
+PdfDocument::~PdfDocument() = default;
+
+int PdfDocument::pages() const { return status_ == Status::ok ? impl_->doc->getNumPages() : 0; }
+
+std::map<std::string, std::string> PdfDocument::info() const {
+  std::map<std::string, std::string> out;
+  if (status_ != Status::ok) return out;
+  PDFDoc& doc = *impl_->doc;
+  for (const char* key : {"Title", "Author", "Subject", "Creator", "Producer"}) {
+    std::unique_ptr<GooString> v = doc.getDocInfoStringEntry(key);
+    if (!v) continue;
+    std::string s = text_string(*v);
+    if (!s.empty()) out[key] = s;
+  }
+  for (const char* key : {"CreationDate", "ModDate"}) {
+    std::unique_ptr<GooString> v = doc.getDocInfoStringEntry(key);
+    if (!v) continue;
+    time_t t = dateStringToTime(v.get());
+    if (t <= 0) continue;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    out[key] = buf;
+  }
+  return out;
+}
+
+std::optional<PdfPageContent> PdfDocument::page(int index) {
+  if (index < 0 || index >= pages()) return std::nullopt;
+  ::Page* page = impl_->doc->getPage(index + 1);
+  if (!page) return std::nullopt;
+  PdfPageContent out;
+  out.height = page->getCropHeight();
+  PageDevice& device = impl_->device;
+  // 72 dpi, the crop box, the page's own rotation: the device space is in points.
+  impl_->doc->displayPageSlice(&device, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr,
+                               nullptr, draw_annotation, &device);
+  if (std::unique_ptr<TextWordList> list = device.makeWordList()) {
+    out.words.reserve(static_cast<size_t>(list->getLength()));
+    for (int i = 0; i < list->getLength(); ++i) out.words.push_back(to_word(*list->get(i)));
+  }
+  out.rulings = device.rulings.take();
+  return out;
+}
+
+}  // namespace nianbao
