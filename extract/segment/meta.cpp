@@ -51,10 +51,45 @@ bool is_name_line(const Line& line) {
   return !t.empty() && utf8_length(t) <= 30 && !RE2::PartialMatch(t, not_a_name);
 }
 
+// The title that starts at lines[i], if one does.
+bool title_at(const std::vector<const Line*>& lines, size_t i, Meta& m) {
+  static const RE2 report_word("(年度报告|年报|工作报告)");
+  if (lines[i]->is_table_row() && !is_single_cell(*lines[i])) return false;
+  std::string t = strip_heading_marks(compact(lines[i]->text));
+  if (t.find("政府信息公开") == std::string::npos && t.find("信息公开") == std::string::npos &&
+      t.find("年度报告") == std::string::npos)
+    return false;
+  re2::StringPiece hit;
+  if (!RE2::PartialMatch(t, report_word, &hit)) {
+    // The title wrapped, possibly inside the word itself ("…工作年度" | "报告").
+    if (i + 1 >= lines.size()) return false;
+    std::string next = compact(lines[i + 1]->text);
+    if (utf8_length(next) >= 20) return false;
+    std::string joined = t + next;
+    if (!RE2::PartialMatch(joined, report_word, &hit) ||
+        static_cast<size_t>(hit.data() - joined.data()) + hit.size() <= t.size())
+      return false;
+    m.title = joined.substr(0, static_cast<size_t>(hit.data() - joined.data()) + hit.size());
+    m.title_loc = lines[i]->loc;
+    return true;
+  }
+  // A dump line runs on into the body: the title ends at its first "报告".
+  std::string candidate = t.substr(0, static_cast<size_t>(hit.data() - t.data()) + hit.size());
+  // "本年度报告根据《条例》…" opens the body; a title names the disclosure work or a year.
+  if (candidate.find("公开") == std::string::npos && !year_in(candidate)) return false;
+  m.title = candidate;
+  m.title_loc = lines[i]->loc;
+  // PDFs often print the agency on a line of its own above "2024 年政府信息公开工作年度报告".
+  if (i > 0 && starts_with_year(m.title) && is_name_line(*lines[i - 1])) {
+    m.title = strip_heading_marks(compact(lines[i - 1]->text)) + m.title;
+    m.title_loc = lines[i - 1]->loc;
+  }
+  return true;
+}
+
 // The title is the first line that names an annual report; PDF->Markdown conversions wrap it
 // over two lines ("2025 年上海市人民政府办公厅政府信息公开\n工作年度报告").
 void find_title(const std::vector<const Line*>& lines, const Document& doc, Meta& m) {
-  static const RE2 report_word("(年度报告|年报|工作报告)");
   // A portal dump names the page's title in its header; its body starts with the site's
   // breadcrumbs ("当前位置:首页>政务公开>…"), so the header is the better source.
   if (auto it = doc.properties.find("标题"); it != doc.properties.end() && !it->second.empty()) {
@@ -62,39 +97,24 @@ void find_title(const std::vector<const Line*>& lines, const Document& doc, Meta
     if (!lines.empty()) m.title_loc = lines.front()->loc;
     return;
   }
+  // A printed web page keeps the portal's navigation above the article ("首页 政务公开
+  // 政府信息公开年报"): a line naming a report without a year gives way to a later one with it.
+  Meta first;
   for (size_t i = 0; i < lines.size() && i < kHeadLines; ++i) {
-    if (lines[i]->is_table_row() && !is_single_cell(*lines[i])) continue;
-    std::string t = strip_heading_marks(compact(lines[i]->text));
-    if (t.find("政府信息公开") == std::string::npos && t.find("信息公开") == std::string::npos &&
-        t.find("年度报告") == std::string::npos)
-      continue;
-    re2::StringPiece hit;
-    if (!RE2::PartialMatch(t, report_word, &hit)) {
-      if (i + 1 < lines.size()) {
-        std::string next = compact(lines[i + 1]->text);
-        if (utf8_length(next) < 20 && RE2::PartialMatch(next, report_word, &hit)) {
-          m.title = t + next.substr(0, static_cast<size_t>(hit.data() - next.data()) + hit.size());
-          m.title_loc = lines[i]->loc;
-          return;
-        }
-      }
-      continue;
+    Meta found;
+    if (!title_at(lines, i, found)) continue;
+    if (year_in(found.title)) {
+      m.title = found.title;
+      m.title_loc = found.title_loc;
+      return;
     }
-    // A dump line runs on into the body: the title ends at its first "报告".
-    std::string candidate = t.substr(0, static_cast<size_t>(hit.data() - t.data()) + hit.size());
-    // "本年度报告根据《条例》…" opens the body; a title names the disclosure work or a year.
-    if (candidate.find("公开") == std::string::npos && !year_in(candidate)) continue;
-    m.title = candidate;
-    m.title_loc = lines[i]->loc;
-    // PDFs often print the agency on a line of its own above "2024 年政府信息公开工作年度报告".
-    if (i > 0 && starts_with_year(m.title) && is_name_line(*lines[i - 1])) {
-      m.title = strip_heading_marks(compact(lines[i - 1]->text)) + m.title;
-      m.title_loc = lines[i - 1]->loc;
-    }
-    return;
+    if (first.title.empty()) first = found;
+  }
+  if (!first.title.empty()) {
+    m.title = first.title;
+    m.title_loc = first.title_loc;
   }
 }
-
 
 std::string agency_from_title(const std::string& title) {
   static const RE2 year_token("(?:(?:19|20)[0-9]{2}|[〇零○一二三四五六七八九]{4})年度?");
