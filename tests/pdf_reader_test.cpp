@@ -9,6 +9,7 @@
 
 #include "extract/model/errors.h"
 #include "extract/read/pdf/pdf_reader.h"
+#include "extract/read/pdf/pdf_rulings.h"
 #include "extract/segment/segment.h"
 #include "test_paths.h"
 
@@ -116,6 +117,26 @@ TEST(PdfReader, RunningHeaderAndPageNumberFooterLeftOut) {
       EXPECT_NE(l.text, "- " + std::to_string(p.number) + " -");
     }
   EXPECT_EQ(doc.pages[0].lines[0].text, "示例市交通运输局");
+}
+
+// A page's rulings are read where its lines may be table rows: two rows of cells, or one row
+// among the last lines of the page (a table starting at the page's foot, its head set close
+// reading as one cell); a row in the middle of prose is not worth walking the page again.
+TEST(PdfReader, RulingsReadWhereATableMayBe) {
+  auto line = [](std::string text, std::vector<std::string> cells) {
+    Line l;
+    l.text = std::move(text);
+    l.cells = std::move(cells);
+    return l;
+  };
+  const Line prose = line("全年主动公开政府信息356条。", {});
+  const Line row = line("规章 0 0 0", {"规章", "0", "0", "0"});
+  const Line footer = line("-2-", {});
+  EXPECT_TRUE(may_hold_table({prose, row, row, prose, prose, prose}));
+  EXPECT_TRUE(may_hold_table({prose, prose, prose, prose, row, footer}));
+  EXPECT_TRUE(may_hold_table({prose, prose, prose, prose, prose, row}));
+  EXPECT_FALSE(may_hold_table({prose, row, prose, prose, prose, footer}));
+  EXPECT_FALSE(may_hold_table({prose, prose}));
 }
 
 }  // namespace
