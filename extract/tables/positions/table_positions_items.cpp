@@ -36,6 +36,16 @@ std::vector<HeaderBlock> header_blocks(std::vector<const Token*> header,
   return blocks;
 }
 
+// The named columns under a header block.
+std::vector<Column> columns_of_header(const std::vector<const Token*>& header, const Schema& schema,
+                                      const SchemaTable& st, double label_edge) {
+  std::vector<Column> cols = columns_from_header(header);
+  set_bands(cols, label_edge);
+  name_columns(cols, header, schema, st.key, nullptr);
+  if (split_joined_heads(cols, st)) set_bands(cols, label_edge);
+  return cols;
+}
+
 }  // namespace
 
 Table build_item_table(const Schema& schema, const SchemaTable& st,
@@ -96,9 +106,7 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
         if (b.y1 <= c.box.y0 + 0.5 * (c.box.y1 - c.box.y0)) hb = &b;
       std::vector<Column> cols = last_cols;
       if (hb) {
-        cols = columns_from_header(hb->tokens);
-        set_bands(cols, label_edge);
-        name_columns(cols, hb->tokens, schema, st.key, nullptr);
+        cols = columns_of_header(hb->tokens, schema, st, label_edge);
       }
       row.found = true;
       row.loc = c.loc;
@@ -137,9 +145,7 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
       }
     }
     if (!blocks.empty()) {
-      last_cols = columns_from_header(blocks.back().tokens);
-      set_bands(last_cols, label_edge);
-      name_columns(last_cols, blocks.back().tokens, schema, st.key, nullptr);
+      last_cols = columns_of_header(blocks.back().tokens, schema, st, label_edge);
     }
   }
   return t;
