@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extract/model/errors.h"
+#include "extract/read/pdf/pdf_furniture.h"
 #include "extract/read/pdf/pdf_reader.h"
 #include "extract/read/pdf/pdf_rulings.h"
 #include "extract/segment/segment.h"
@@ -137,6 +138,33 @@ TEST(PdfReader, RulingsReadWhereATableMayBe) {
   EXPECT_TRUE(may_hold_table({prose, prose, prose, prose, prose, row}));
   EXPECT_FALSE(may_hold_table({prose, row, prose, prose, prose, footer}));
   EXPECT_FALSE(may_hold_table({prose, prose}));
+}
+
+// Lines inside a ruled table are never page furniture: a table header repeated at the top of
+// every page and a row of one number at a page's foot stay; the running header and the page
+// number around them go.
+TEST(PdfReader, TableLinesAreNeverFurniture) {
+  auto line = [](std::string text, double y0, double y1) {
+    Line l;
+    l.text = std::move(text);
+    l.box = Box{60, y0, 500, y1};
+    return l;
+  };
+  std::vector<PdfPageLines> pages;
+  for (int n = 1; n <= 3; ++n) {
+    PdfPageLines p;
+    p.height = 842;
+    p.lines = {line("示例市交通运输局政府信息公开工作年度报告", 20, 32), line("信息内容 本年制发件数", 50, 64),
+               line("正文", 400, 412), line("0", 770, 784), line("-" + std::to_string(n) + "-", 810, 822)};
+    for (double y : {44.0, 70.0, 760.0, 790.0}) p.rulings.push_back({true, y, 50, 520});
+    pages.push_back(std::move(p));
+  }
+  remove_furniture(pages);
+  for (const auto& p : pages) {
+    std::vector<std::string> kept;
+    for (const auto& l : p.lines) kept.push_back(l.text);
+    EXPECT_EQ(kept, (std::vector<std::string>{"信息内容 本年制发件数", "正文", "0"}));
+  }
 }
 
 }  // namespace
