@@ -61,6 +61,11 @@ void set_bands(std::vector<Column>& cols, double label_edge);
 // The column whose band holds a value, or -1 when it sits too close to a border to tell.
 int column_of(const std::vector<Column>& cols, const Token& t);
 
+// The named columns a value that column_of could not place may belong to: those whose band
+// its box reaches into, else the nearest named one. Only their cells are unreadable for it;
+// the rest of its row is read.
+std::vector<int> columns_near(const std::vector<Column>& cols, const Token& t);
+
 // Stacks the header words that fall in one column's band (wider words are group headings,
 // returned in `groups`) and names the columns of `table` they print.
 void name_columns(std::vector<Column>& cols, const std::vector<const Token*>& header,

@@ -24,7 +24,8 @@ struct Placed {
   std::map<std::string, std::vector<const Token*>> cells;
   Location loc;
   std::string label;
-  bool unsure = false;
+  bool unsure = false;              // the row's lines of values belong to it by nearness only
+  std::set<std::string> unsure_at;  // columns a value could not be placed between
   bool has_values = false;
   // Where an empty cell of the row belongs, by column key: on the page its label is first
   // printed, under each column of that page.
@@ -205,7 +206,11 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
       for (const Token* v : vs) {
         int k = column_of(cols, *v);
         if (k < 0 || !cols[static_cast<size_t>(k)].key) {
-          p.unsure = true;
+          for (int n : columns_near(cols, *v)) {
+            const std::string& key = *cols[static_cast<size_t>(n)].key;
+            p.unsure_at.insert(key);
+            p.cells[key].push_back(v);
+          }
           continue;
         }
         p.cells[*cols[static_cast<size_t>(k)].key].push_back(v);
@@ -234,7 +239,7 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
       extra.loc = p.loc;
       extra.found = true;
       for (const auto& ck : fr->columns)
-        if (const SchemaColumn* col = st.column(ck)) put_cell(extra, *col, p.cells[ck], p.unsure, p.slot(ck));
+        if (const SchemaColumn* col = st.column(ck)) put_cell(extra, *col, p.cells[ck], p.unsure || p.unsure_at.count(ck), p.slot(ck));
       t.rows.push_back(std::move(extra));
       continue;
     }
@@ -244,7 +249,8 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
         r.loc = p.loc;
         r.label = p.label;
         for (const auto& ck : st.rows[static_cast<size_t>(idx)].columns)
-          put_cell(r, *st.column(ck), p.cells[ck], p.unsure && p.has_values, p.slot(ck));
+          put_cell(r, *st.column(ck), p.cells[ck], (p.unsure && p.has_values) || p.unsure_at.count(ck),
+                   p.slot(ck));
       }
   }
   settle_stand_ins(t, st, others);

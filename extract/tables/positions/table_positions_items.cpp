@@ -2,6 +2,7 @@
 // one to three columns and one or two rows. A row's values are placed under the header printed
 // nearest above it.
 #include <algorithm>
+#include <set>
 
 #include "extract/tables/positions/table_positions_build.h"
 
@@ -124,6 +125,10 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
       std::map<std::string, PageBox> slots;
       for (const Column& col : cols)
         if (col.key) slots.emplace(*col.key, slot_of(page.page, col, y0, y1));
+      std::set<std::string> unsure_at;  // columns a value could not be placed between
+      auto in_row = [&sr](const std::string& key) {
+        return std::find(sr.columns.begin(), sr.columns.end(), key) != sr.columns.end();
+      };
       for (const Token* v : owned[static_cast<int>(i)]) {
         std::string key;
         if (sr.columns.size() == 1) {
@@ -132,15 +137,20 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
           int k = column_of(cols, *v);
           if (k >= 0 && cols[static_cast<size_t>(k)].key) key = *cols[static_cast<size_t>(k)].key;
         }
-        if (std::find(sr.columns.begin(), sr.columns.end(), key) == sr.columns.end()) {
-          doubt = true;
+        if (!in_row(key)) {
+          for (int n : columns_near(cols, *v)) {
+            const std::string& near = *cols[static_cast<size_t>(n)].key;
+            if (!in_row(near)) continue;
+            unsure_at.insert(near);
+            placed[near].push_back(v);
+          }
           continue;
         }
         placed[key].push_back(v);
       }
       for (const auto& ck : sr.columns) {
         auto slot = slots.find(ck);
-        put_cell(row, *st.column(ck), placed[ck], doubt && !owned[static_cast<int>(i)].empty(),
+        put_cell(row, *st.column(ck), placed[ck], (doubt && !owned[static_cast<int>(i)].empty()) || unsure_at.count(ck),
                  slot == slots.end() ? std::nullopt : std::optional<PageBox>(slot->second));
       }
     }
