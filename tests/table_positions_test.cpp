@@ -25,7 +25,7 @@ Line line(int number, std::vector<Span> spans) {
   return l;
 }
 
-TEST(TablePositions, AValueOnAColumnBorderMakesOnlyItsCellsUnreadable) {
+TEST(TablePositions, AValueThatCannotBePlacedMakesOnlyItsCellUnreadable) {
   Document doc;
   doc.format = InputFormat::Pdf;
   Page page;
