@@ -136,7 +136,8 @@ TEST(Renderings, EverySampleHasItsRenderings) {
     EXPECT_TRUE(prints.count("samples/pdf-chromium/rules/" + name + ".pdf")) << name;
   }
   for (const char* variant : {"correct-2021.scale60.pdf", "correct-2019.scale80.pdf",
-                              "applications-balance.scale75.pdf", "correct-2021.borderless.pdf"})
+                              "applications-balance.scale75.pdf", "correct-2021.borderless.pdf",
+                              "correct-2019.borderless.pdf"})
     EXPECT_TRUE(prints.count(std::string("samples/pdf-chromium/rules/") + variant)) << variant;
 }
 
@@ -163,7 +164,8 @@ TEST(Renderings, CleanSamplesPrintedByChromiumHaveNothingToReport) {
   for (const char* name : {"samples/pdf-chromium/rules/correct-2021.pdf", "samples/pdf-chromium/rules/correct-2019.pdf",
                            "samples/pdf-chromium/rules/correct-2021.scale60.pdf",
                            "samples/pdf-chromium/rules/correct-2019.scale80.pdf",
-                           "samples/pdf-chromium/rules/correct-2021.borderless.pdf"}) {
+                           "samples/pdf-chromium/rules/correct-2021.borderless.pdf",
+                           "samples/pdf-chromium/rules/correct-2019.borderless.pdf"}) {
     const json d = check_json(name);
     ASSERT_EQ(d["status"], "ok") << name;
     for (const auto& f : d["findings"])

@@ -72,10 +72,14 @@ void name_columns(std::vector<Column>& cols, const std::vector<const Token*>& he
                   const Schema& schema, const std::string& table,
                   std::vector<const Token*>* groups);
 
-// Splits each column whose head is the labels of several columns of `st` printed
-// without a gap ("本年制发件数本年废止件数现行有效件数") into those columns, each over its share
-// of the head's width; true when one was split (the bands are then to be set again).
-bool split_joined_heads(std::vector<Column>& cols, const SchemaTable& st);
+// Splits each column whose band holds a header word that is the labels of several columns of
+// `st` printed without a gap ("本年制发件数本年废止件数现行有效件数") into those columns, each over
+// its share of the word's width; true when one was split (the bands are then to be set again).
+bool split_joined_heads(std::vector<Column>& cols, const std::vector<const Token*>& header,
+                        const SchemaTable& st);
+// Whether a word (match form) is such a run of heads: a header word wherever it starts, and
+// on a line of its own (one cell) all the same.
+bool is_joined_heads(const std::string& m, const SchemaTable& st);
 
 // A row label: words left of the values, on one or more lines, in one label column.
 struct LabelCell {

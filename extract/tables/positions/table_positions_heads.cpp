@@ -2,7 +2,11 @@
 // cell padding (a browser printing a page whose table has neither) sets "本年制发件数本年废止件数
 // 现行有效件数" as one run of text over three columns. The run is cut where the schema's column
 // labels follow each other, each piece taking its share of the run's width by its characters
-// (the heads are set in one font, character by character).
+// (the heads are set in one font, character by character; the match form keeps every
+// printed character but spaces, which a run without gaps has none of).
+#include <algorithm>
+#include <map>
+
 #include "extract/normalize/normalize.h"
 #include "extract/tables/positions/table_positions_geom.h"
 
@@ -32,29 +36,60 @@ bool cut_into_labels(const std::string& m, size_t at, const SchemaTable& st, std
   return false;
 }
 
+// Where in `m` a run of two labels or more of `st` starts, with its pieces; npos when none.
+// The label column's head may be set in the same run ("信息内容上一年项目数量…"), so the labels
+// may start after a lead of other text.
+size_t joined_heads_at(const std::string& m, const SchemaTable& st, std::vector<Piece>& pieces) {
+  for (size_t lead = 0; lead < m.size(); ++lead) {
+    if ((static_cast<unsigned char>(m[lead]) & 0xC0) == 0x80) continue;
+    pieces.clear();
+    if (cut_into_labels(m, lead, st, pieces) && pieces.size() >= 2) return lead;
+  }
+  return std::string::npos;
+}
+
 }  // namespace
 
-bool split_joined_heads(std::vector<Column>& cols, const SchemaTable& st) {
+bool is_joined_heads(const std::string& m, const SchemaTable& st) {
+  std::vector<Piece> pieces;
+  return joined_heads_at(m, st, pieces) != std::string::npos;
+}
+
+bool split_joined_heads(std::vector<Column>& cols, const std::vector<const Token*>& header,
+                        const SchemaTable& st) {
   bool any = false;
   std::vector<Column> out;
   for (const Column& col : cols) {
-    std::vector<Piece> pieces;
-    if (col.header.empty() || !cut_into_labels(col.header, 0, st, pieces) || pieces.size() < 2) {
-      out.push_back(col);
-      continue;
+    // The heads in this column's band, line by line (a caption stacked above them is another
+    // line), each line read as one run.
+    std::map<size_t, std::vector<const Token*>> lines;
+    for (const Token* t : header)
+      if (t->cx() >= col.left && t->cx() < col.right) lines[t->line].push_back(t);
+    bool split = false;
+    for (auto& [line, words] : lines) {
+      std::sort(words.begin(), words.end(), [](const Token* a, const Token* b) { return a->box.x0 < b->box.x0; });
+      std::string m;
+      for (const Token* t : words) m += t->m;
+      std::vector<Piece> pieces;
+      size_t lead = joined_heads_at(m, st, pieces);
+      if (lead == std::string::npos) continue;
+      double x0 = words.front()->box.x0, x1 = words.back()->box.x1;
+      double per = (x1 - x0) / static_cast<double>(utf8_length(m));
+      double x = x0 + per * static_cast<double>(utf8_length(m.substr(0, lead)));
+      for (const Piece& p : pieces) {
+        Column c;
+        c.x0 = x;
+        c.x1 = x + per * static_cast<double>(utf8_length(p.m));
+        c.header = p.m;
+        c.key = p.key;
+        x = c.x1;
+        out.push_back(std::move(c));
+      }
+      split = true;
+      break;
     }
-    double chars = static_cast<double>(utf8_length(col.header));
-    double x = col.x0, per = (col.x1 - col.x0) / chars;
-    for (const Piece& p : pieces) {
-      Column c;
-      c.x0 = x;
-      c.x1 = x + per * static_cast<double>(utf8_length(p.m));
-      c.header = p.m;
-      c.key = p.key;
-      x = c.x1;
-      out.push_back(std::move(c));
-    }
-    any = true;
+    if (!split) out.push_back(col);
+    any = any || split;
   }
   cols = std::move(out);
   return any;

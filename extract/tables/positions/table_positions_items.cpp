@@ -43,7 +43,7 @@ std::vector<Column> columns_of_header(const std::vector<const Token*>& header, c
   std::vector<Column> cols = columns_from_header(header);
   set_bands(cols, label_edge);
   name_columns(cols, header, schema, st.key, nullptr);
-  if (split_joined_heads(cols, st)) set_bands(cols, label_edge);
+  if (split_joined_heads(cols, header, st)) set_bands(cols, label_edge);
   return cols;
 }
 
@@ -68,8 +68,10 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
     if (label_edge >= 1e9) continue;
     std::vector<const Token*> words, header;
     for (const auto& tok : page.tokens) {
-      if (tok.value || !tok.table_line) continue;
-      (tok.cx() < label_edge ? words : header).push_back(&tok);
+      if (tok.value) continue;
+      bool heads = is_joined_heads(tok.m, st);
+      if (!tok.table_line && !heads) continue;
+      (tok.cx() < label_edge && !heads ? words : header).push_back(&tok);
     }
     std::vector<LabelCell> cells = label_cells(words, schema, st.key);
     std::vector<double> barriers;
