@@ -167,5 +167,23 @@ TEST(PdfReader, TableLinesAreNeverFurniture) {
   }
 }
 
+// Nor is a line of numbers set apart like cells at a page's foot (a table drawn without lines):
+// it reads as digits only, but a page number is one word.
+TEST(PdfReader, ARowOfNumbersAtThePageFootIsNoPageNumber) {
+  std::vector<PdfPageLines> pages(1);
+  pages[0].height = 842;
+  Line row;
+  row.text = "1 0 0 1 2";
+  row.cells = {"1", "0", "0", "1", "2"};
+  row.box = Box{50, 760, 204, 774};
+  Line number;
+  number.text = "- 3 -";
+  number.box = Box{280, 810, 310, 822};
+  pages[0].lines = {row, number};
+  remove_furniture(pages);
+  ASSERT_EQ(pages[0].lines.size(), 1u);
+  EXPECT_EQ(pages[0].lines[0].text, "1 0 0 1 2");
+}
+
 }  // namespace
 }  // namespace nianbao

@@ -69,7 +69,9 @@ void remove_furniture(std::vector<PdfPageLines>& pages) {
     for (auto& l : p.lines) {
       if (in_margin(l, p.height) && !in_ruled_table(l, p.rulings)) {
         std::string c = compact(l.text);
-        if (c.empty() || is_page_number(c)) continue;
+        // A line of numbers set apart like cells ("1  0  0  1  2", a table drawn without
+        // lines) is a table row, not a page number.
+        if (c.empty() || (is_page_number(c) && l.cells.size() < 2)) continue;
         if (seen[digits_masked(c)] >= need) continue;
       }
       kept.push_back(std::move(l));
