@@ -163,10 +163,16 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
     double first_y = 1e9;
     for (const Token* v : values) first_y = std::min(first_y, v->box.y0);
     std::vector<const Token*> header;
+    // Words printed among a row's values, in a value column ("不详"): cell texts, read (and
+    // judged) as the cell's content like the values beside them.
+    std::set<size_t> value_lines_here;
+    for (const Token* v : values) value_lines_here.insert(v->line);
+    std::vector<const Token*> cell_texts;
     for (const auto& tok : page.tokens) {
       if (tok.value || !tok.table_line) continue;
       if (tok.cx() >= label_edge && tok.box.y1 <= first_y) header.push_back(&tok);
       else if (tok.cx() < label_edge) words.push_back(&tok);
+      else if (value_lines_here.count(tok.line)) cell_texts.push_back(&tok);
     }
     name_columns(cols, header, schema, st.key, nullptr);
     drop_duplicates(cols);
@@ -184,7 +190,9 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
         if (!c.row)
           if (auto m = other->match_row(c.m, st.key); m && st.row_index(m->row) < 0) c.row = m->row;
     std::map<int, std::pair<double, double>> owned_y;  // label cell -> extent of its values
-    for (const auto& [line, vs] : value_lines(values)) {
+    std::vector<const Token*> in_cells = values;
+    in_cells.insert(in_cells.end(), cell_texts.begin(), cell_texts.end());
+    for (const auto& [line, vs] : value_lines(in_cells)) {
       double y0 = 1e9, y1 = -1e9;
       for (const Token* v : vs) {
         y0 = std::min(y0, v->box.y0);
