@@ -77,6 +77,10 @@ void name_columns(std::vector<Column>& cols, const std::vector<const Token*>& he
 // its share of the word's width; true when one was split (the bands are then to be set again).
 bool split_joined_heads(std::vector<Column>& cols, const std::vector<const Token*>& header,
                         const SchemaTable& st);
+// Names the columns (found from the values under them) that a header word printing a run of
+// heads without gaps stands over: each head names the column holding its middle.
+void name_by_joined_heads(std::vector<Column>& cols, const std::vector<const Token*>& header,
+                          const SchemaTable& st);
 // Whether a word (match form) is such a run of heads: a header word wherever it starts, and
 // on a line of its own (one cell) all the same.
 bool is_joined_heads(const std::string& m, const SchemaTable& st);

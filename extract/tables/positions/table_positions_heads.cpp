@@ -48,6 +48,30 @@ size_t joined_heads_at(const std::string& m, const SchemaTable& st, std::vector<
   return std::string::npos;
 }
 
+// The columns a run of heads (words of one line, left to right) prints, each over its share of
+// the run's width; none when the run is not one.
+std::vector<Column> heads_of_run(const std::vector<const Token*>& words, const SchemaTable& st) {
+  std::string m;
+  for (const Token* t : words) m += t->m;
+  std::vector<Piece> pieces;
+  size_t lead = joined_heads_at(m, st, pieces);
+  if (lead == std::string::npos) return {};
+  double x0 = words.front()->box.x0, x1 = words.back()->box.x1;
+  double per = (x1 - x0) / static_cast<double>(utf8_length(m));
+  double x = x0 + per * static_cast<double>(utf8_length(m.substr(0, lead)));
+  std::vector<Column> out;
+  for (const Piece& p : pieces) {
+    Column c;
+    c.x0 = x;
+    c.x1 = x + per * static_cast<double>(utf8_length(p.m));
+    c.header = p.m;
+    c.key = p.key;
+    x = c.x1;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 }  // namespace
 
 bool is_joined_heads(const std::string& m, const SchemaTable& st) {
@@ -68,23 +92,9 @@ bool split_joined_heads(std::vector<Column>& cols, const std::vector<const Token
     bool split = false;
     for (auto& [line, words] : lines) {
       std::sort(words.begin(), words.end(), [](const Token* a, const Token* b) { return a->box.x0 < b->box.x0; });
-      std::string m;
-      for (const Token* t : words) m += t->m;
-      std::vector<Piece> pieces;
-      size_t lead = joined_heads_at(m, st, pieces);
-      if (lead == std::string::npos) continue;
-      double x0 = words.front()->box.x0, x1 = words.back()->box.x1;
-      double per = (x1 - x0) / static_cast<double>(utf8_length(m));
-      double x = x0 + per * static_cast<double>(utf8_length(m.substr(0, lead)));
-      for (const Piece& p : pieces) {
-        Column c;
-        c.x0 = x;
-        c.x1 = x + per * static_cast<double>(utf8_length(p.m));
-        c.header = p.m;
-        c.key = p.key;
-        x = c.x1;
-        out.push_back(std::move(c));
-      }
+      std::vector<Column> heads = heads_of_run(words, st);
+      if (heads.empty()) continue;
+      out.insert(out.end(), heads.begin(), heads.end());
       split = true;
       break;
     }
@@ -93,6 +103,17 @@ bool split_joined_heads(std::vector<Column>& cols, const std::vector<const Token
   }
   cols = std::move(out);
   return any;
+}
+
+void name_by_joined_heads(std::vector<Column>& cols, const std::vector<const Token*>& header,
+                          const SchemaTable& st) {
+  for (const Token* t : header)
+    for (const Column& head : heads_of_run({t}, st))
+      for (Column& col : cols)
+        if (head.center() >= col.left && head.center() < col.right) {
+          col.key = head.key;
+          col.header = head.header;
+        }
 }
 
 }  // namespace nianbao

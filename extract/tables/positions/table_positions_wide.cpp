@@ -98,6 +98,7 @@ Table build_wide_table(const Schema& schema, const SchemaTable& st,
   set_bands(cols, edge - 1);
   std::vector<const Token*> groups;
   name_columns(cols, header, schema, st.key, &groups);
+  name_by_joined_heads(cols, header, st);
   if (cols.size() == st.rows.size() * st.columns.size())
     for (size_t i = 0; i < cols.size(); ++i)
       if (!cols[i].key) cols[i].key = st.columns[i % st.columns.size()].key;
