@@ -138,7 +138,8 @@ TEST(Renderings, EverySampleHasItsRenderings) {
   for (const char* variant : {"correct-2021.scale60.pdf", "correct-2019.scale80.pdf",
                               "applications-balance.scale75.pdf", "correct-2021.borderless.pdf",
                               "correct-2019.borderless.pdf", "structure-format_version-row.borderless.pdf",
-                              "table-invalid_value.borderless.pdf", "table-missing_row.borderless.pdf"})
+                              "table-invalid_value.borderless.pdf", "table-missing_row.borderless.pdf",
+                              "structure-format_version-row.borderless-scale60.pdf"})
     EXPECT_TRUE(prints.count(std::string("samples/pdf-chromium/rules/") + variant)) << variant;
 }
 
