@@ -1,12 +1,17 @@
 // The samples rendered as web pages and Word documents (tools/make-renderings, committed under
 // samples/html and samples/docx) and the Word documents printed to PDF by LibreOffice
 // (tools/make-pdf-renderings, samples/pdf) give the same tables, meta, parts and findings as
-// the text they were rendered from; only the locations differ.
+// the text they were rendered from; only the locations differ. So do the web pages printed to
+// PDF by Chromium (tools/make-chromium-renderings, samples/pdf-chromium): Type 3 fonts, borders
+// filled as rectangles, the portal's navigation above the title, tables over page ends, print
+// scales below 100 % (<name>.scale60.pdf …) and tables without any border (<name>.borderless.pdf,
+// read from the words' positions alone).
 #include <gtest/gtest.h>
 
 #include <dirent.h>
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "test_paths.h"
@@ -78,6 +83,23 @@ std::string rendering(const std::string& text_sample, const std::string& kind) {
   return "samples/" + kind + "/" + rest.substr(0, rest.size() - 4) + "." + kind;
 }
 
+// The Chromium prints of the rule samples: samples/pdf-chromium/rules/<name>[.<variant>].pdf,
+// each with the text sample it was printed from (samples/rules/<name>.txt).
+std::map<std::string, std::string> chromium_prints() {
+  std::map<std::string, std::string> out;
+  DIR* dir = opendir(test::source_path("samples/pdf-chromium/rules").c_str());
+  while (dir)
+    if (dirent* e = readdir(dir)) {
+      std::string name = e->d_name;
+      if (name.size() > 4 && name.ends_with(".pdf"))
+        out["samples/pdf-chromium/rules/" + name] = "samples/rules/" + name.substr(0, name.find('.')) + ".txt";
+    } else {
+      closedir(dir);
+      break;
+    }
+  return out;
+}
+
 class Renderings : public testing::TestWithParam<std::string> {};
 
 TEST_P(Renderings, HtmlDocxAndPdfGiveWhatTheTextGives) {
@@ -105,6 +127,52 @@ TEST(Renderings, EverySampleHasItsRenderings) {
   for (const auto& s : text_samples())
     for (const char* kind : {"html", "docx", "pdf"})
       EXPECT_FALSE(test::read_file(test::source_path(rendering(s, kind))).empty()) << rendering(s, kind);
+  // Every rule sample printed by Chromium, and the variants: scaled down, without borders.
+  const auto prints = chromium_prints();
+  for (const auto& s : text_samples()) {
+    if (!s.starts_with("samples/rules/")) continue;
+    std::string name = s.substr(std::string("samples/rules/").size());
+    name = name.substr(0, name.size() - 4);
+    EXPECT_TRUE(prints.count("samples/pdf-chromium/rules/" + name + ".pdf")) << name;
+  }
+  for (const char* variant : {"correct-2021.scale60.pdf", "correct-2019.scale80.pdf",
+                              "applications-balance.scale75.pdf", "correct-2021.borderless.pdf",
+                              "correct-2019.borderless.pdf", "structure-format_version-row.borderless.pdf",
+                              "table-invalid_value.borderless.pdf", "table-missing_row.borderless.pdf",
+                              "structure-format_version-row.borderless-scale60.pdf"})
+    EXPECT_TRUE(prints.count(std::string("samples/pdf-chromium/rules/") + variant)) << variant;
+}
+
+class ChromiumPrints : public testing::TestWithParam<std::pair<const std::string, std::string>> {};
+
+TEST_P(ChromiumPrints, GiveWhatTheTextGives) {
+  const auto& [pdf, text] = GetParam();
+  ASSERT_FALSE(test::read_file(test::source_path(text)).empty()) << text;
+  const json d = check_json(pdf);
+  EXPECT_EQ(d["input_format"], "pdf") << pdf;
+  EXPECT_EQ(comparable(d, true), comparable(check_json(text), true)) << pdf << " differs from " << text;
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, ChromiumPrints, testing::ValuesIn(chromium_prints()),
+                         [](const testing::TestParamInfo<std::pair<const std::string, std::string>>& p) {
+                           std::string name = p.param.first.substr(p.param.first.find_last_of('/') + 1);
+                           name = name.substr(0, name.size() - 4);
+                           std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+                           return name;
+                         });
+
+// The clean samples printed by Chromium, at any scale and without borders, are clean.
+TEST(Renderings, CleanSamplesPrintedByChromiumHaveNothingToReport) {
+  for (const char* name : {"samples/pdf-chromium/rules/correct-2021.pdf", "samples/pdf-chromium/rules/correct-2019.pdf",
+                           "samples/pdf-chromium/rules/correct-2021.scale60.pdf",
+                           "samples/pdf-chromium/rules/correct-2019.scale80.pdf",
+                           "samples/pdf-chromium/rules/correct-2021.borderless.pdf",
+                           "samples/pdf-chromium/rules/correct-2019.borderless.pdf"}) {
+    const json d = check_json(name);
+    ASSERT_EQ(d["status"], "ok") << name;
+    for (const auto& f : d["findings"])
+      EXPECT_TRUE(f["severity"] != "error" && f["severity"] != "warning") << name << ": " << f.dump();
+  }
 }
 
 // Locations are those of each format: the editor line for HTML, the paragraph number for DOCX

@@ -8,7 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include "extract/model/errors.h"
+#include "extract/read/pdf/pdf_furniture.h"
 #include "extract/read/pdf/pdf_reader.h"
+#include "extract/read/pdf/pdf_rulings.h"
 #include "extract/segment/segment.h"
 #include "test_paths.h"
 
@@ -116,6 +118,71 @@ TEST(PdfReader, RunningHeaderAndPageNumberFooterLeftOut) {
       EXPECT_NE(l.text, "- " + std::to_string(p.number) + " -");
     }
   EXPECT_EQ(doc.pages[0].lines[0].text, "示例市交通运输局");
+}
+
+// A page's rulings are read where its lines may be table rows: two rows of cells, or one row
+// among the last lines of the page (a table starting at the page's foot, its head set close
+// reading as one cell); a row in the middle of prose is not worth walking the page again.
+TEST(PdfReader, RulingsReadWhereATableMayBe) {
+  auto line = [](std::string text, std::vector<std::string> cells) {
+    Line l;
+    l.text = std::move(text);
+    l.cells = std::move(cells);
+    return l;
+  };
+  const Line prose = line("全年主动公开政府信息356条。", {});
+  const Line row = line("规章 0 0 0", {"规章", "0", "0", "0"});
+  const Line footer = line("-2-", {});
+  EXPECT_TRUE(may_hold_table({prose, row, row, prose, prose, prose}));
+  EXPECT_TRUE(may_hold_table({prose, prose, prose, prose, row, footer}));
+  EXPECT_TRUE(may_hold_table({prose, prose, prose, prose, prose, row}));
+  EXPECT_FALSE(may_hold_table({prose, row, prose, prose, prose, footer}));
+  EXPECT_FALSE(may_hold_table({prose, prose}));
+}
+
+// Lines inside a ruled table are never page furniture: a table header repeated at the top of
+// every page and a row of one number at a page's foot stay; the running header and the page
+// number around them go.
+TEST(PdfReader, TableLinesAreNeverFurniture) {
+  auto line = [](std::string text, double y0, double y1) {
+    Line l;
+    l.text = std::move(text);
+    l.box = Box{60, y0, 500, y1};
+    return l;
+  };
+  std::vector<PdfPageLines> pages;
+  for (int n = 1; n <= 3; ++n) {
+    PdfPageLines p;
+    p.height = 842;
+    p.lines = {line("示例市交通运输局政府信息公开工作年度报告", 20, 32), line("信息内容 本年制发件数", 50, 64),
+               line("正文", 400, 412), line("0", 770, 784), line("-" + std::to_string(n) + "-", 810, 822)};
+    for (double y : {44.0, 70.0, 760.0, 790.0}) p.rulings.push_back({true, y, 50, 520});
+    pages.push_back(std::move(p));
+  }
+  remove_furniture(pages);
+  for (const auto& p : pages) {
+    std::vector<std::string> kept;
+    for (const auto& l : p.lines) kept.push_back(l.text);
+    EXPECT_EQ(kept, (std::vector<std::string>{"信息内容 本年制发件数", "正文", "0"}));
+  }
+}
+
+// Nor is a line of numbers set apart like cells at a page's foot (a table drawn without lines):
+// it reads as digits only, but a page number is one word.
+TEST(PdfReader, ARowOfNumbersAtThePageFootIsNoPageNumber) {
+  std::vector<PdfPageLines> pages(1);
+  pages[0].height = 842;
+  Line row;
+  row.text = "1 0 0 1 2";
+  row.cells = {"1", "0", "0", "1", "2"};
+  row.box = Box{50, 760, 204, 774};
+  Line number;
+  number.text = "- 3 -";
+  number.box = Box{280, 810, 310, 822};
+  pages[0].lines = {row, number};
+  remove_furniture(pages);
+  ASSERT_EQ(pages[0].lines.size(), 1u);
+  EXPECT_EQ(pages[0].lines[0].text, "1 0 0 1 2");
 }
 
 }  // namespace

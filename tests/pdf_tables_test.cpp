@@ -176,5 +176,15 @@ TEST(PdfTables, MadeReport2019RotatedGroupLabelSplitTableNoRepeatedHeader) {
   EXPECT_TRUE(errors_of(check(made("made_2019_vertical"))).empty());
 }
 
+// A clean report laid out the hard ways (tools/pdftest/report_data.py, report_2021_hard): a
+// column label one character per line, group labels turned to read bottom to top, labels
+// wrapped in a narrow column, rows split by the page end, a table starting at a page's foot.
+// Every cell is read, and there is nothing to report: no error, no warning.
+TEST(PdfTables, MadeReport2021HardLayoutsEveryCellNothingToReport) {
+  expect_matches_golden(made("made_2021_hard"), "made_2021_hard");
+  for (const auto& f : check(made("made_2021_hard"))["findings"])
+    EXPECT_TRUE(f["severity"] != "error" && f["severity"] != "warning") << f.dump();
+}
+
 }  // namespace
 }  // namespace nianbao

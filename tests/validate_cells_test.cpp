@@ -1,6 +1,8 @@
 // table.missing_cell, table.missing_row and table.invalid_value over hand-built tables.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <algorithm>
 
 #include "table_builder.h"
@@ -89,11 +91,44 @@ TEST_F(CellsTest, EmptyAndUnreadableCells) {
   EXPECT_EQ(found[0].severity, Severity::Warning);
   EXPECT_EQ(zh(found[0]),
             "“（六）其他处理”行“科研机构”列没有数字：空白。格式要求填写数字，没有的填 0");
-  EXPECT_EQ(found[1].row, "carried_forward");
+  // A cell the tool could not read is said once for its table, as a limit of the reading.
+  EXPECT_EQ(found[1].rule, "table.unreadable");
+  EXPECT_EQ(found[1].severity, Severity::Warning);
+  EXPECT_EQ(found[1].table, "applications");
+  EXPECT_EQ(found[1].row, "");
   EXPECT_EQ(found[1].loc, (Location{4, 34}));
   EXPECT_EQ(zh(found[1]),
-            "“四、结转下年度继续办理”行“自然人”列没有数字：无法读取“1 2”。"
-            "格式要求填写数字，没有的填 0");
+            "本工具未能读取“收到和处理政府信息公开申请情况”表的 1 个单元格：“四、结转下年度继续办理”行"
+            "“自然人”列（印有“1 2”）。原因：所印数字的位置不能确定它属于哪个单元格，或一个单元格中印有几个数字。"
+            "这些单元格未经核对，请对照原文查看");
+}
+
+// Several cells the tool could not read, in two tables: one finding per table, naming the first
+// few cells and how many there are.
+TEST_F(CellsTest, UnreadableCellsAreSaidOncePerTable) {
+  Report r = report_with("2021");
+  for (const char* col : {"natural_person", "commercial", "research", "social_org", "legal_service"}) {
+    Cell& c = cell(r, "applications", "granted", col);
+    c.value.reset();
+    c.state = CellState::Unreadable;
+    c.text.clear();
+  }
+  Cell& p = cell(r, "proactive", "regulations", "issued");
+  p.value.reset();
+  p.state = CellState::Unreadable;
+  p.text = "3125";
+  auto found = run(r);
+  ASSERT_EQ(found.size(), 2u);
+  std::map<std::string, std::string> said;
+  for (const auto& f : found) {
+    EXPECT_EQ(f.rule, "table.unreadable");
+    said[f.table] = zh(f);
+  }
+  EXPECT_EQ(said["applications"],
+            "本工具未能读取“收到和处理政府信息公开申请情况”表的 5 个单元格：“（一）予以公开”行“自然人”列、"
+            "“（一）予以公开”行“商业企业”列、“（一）予以公开”行“科研机构”列、“（一）予以公开”行“社会公益组织”列等。"
+            "原因：所印数字的位置不能确定它属于哪个单元格，或一个单元格中印有几个数字。这些单元格未经核对，请对照原文查看");
+  EXPECT_NE(said["proactive"].find("“规章”行“本年制发件数”列（印有“3125”）"), std::string::npos) << said["proactive"];
 }
 
 TEST_F(CellsTest, CellAbsentFromAFoundRowIsPlacedAtTheRow) {

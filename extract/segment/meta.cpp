@@ -97,10 +97,11 @@ void find_title(const std::vector<const Line*>& lines, const Document& doc, cons
     if (lines[i]->is_table_row() && !is_single_cell(*lines[i])) return false;
     return !contains_any(compact(lines[i]->text), rules.navigation);
   };
-  for (size_t i = 0; i < lines.size() && i < kHeadLines; ++i) {
-    if (!usable(i)) continue;
+  // The title starting at lines[i], if one does.
+  auto title_at = [&](size_t i, Meta& found) {
+    if (!usable(i)) return false;
     std::string t = strip_heading_marks(compact(lines[i]->text));
-    if (t.find("信息公开") == std::string::npos && report_word_end(t, rules) == std::string::npos) continue;
+    if (t.find("信息公开") == std::string::npos && report_word_end(t, rules) == std::string::npos) return false;
     // Join the lines a wrapped title runs on over, until a report word ends it.
     std::string joined = t;
     size_t end = report_word_end(joined, rules);
@@ -110,23 +111,38 @@ void find_title(const std::vector<const Line*>& lines, const Document& doc, cons
       joined += next;
       end = report_word_end(joined, rules);
     }
-    if (end == std::string::npos) continue;
+    if (end == std::string::npos) return false;
     // A dump line runs on into the body: the title ends at its first report word.
     std::string candidate = joined.substr(0, end);
     // "本年度报告根据《条例》…" opens the body; a title names the disclosure work or a year.
-    if (is_sentence(candidate, rules)) continue;
-    if (candidate.find("公开") == std::string::npos && !year_in(candidate)) continue;
-    m.title = candidate;
-    m.title_loc = lines[i]->loc;
+    if (is_sentence(candidate, rules)) return false;
+    if (candidate.find("公开") == std::string::npos && !year_in(candidate)) return false;
+    found.title = candidate;
+    found.title_loc = lines[i]->loc;
     // PDFs often print the agency on a line of its own above "2024 年政府信息公开工作年度报告"
     // (a title that names none: "2024 年上海市科委…" under a "正文" label keeps its own).
-    if (i > 0 && starts_with_year(m.title) && agency_from_title(m.title).empty() &&
+    if (i > 0 && starts_with_year(found.title) && agency_from_title(found.title).empty() &&
         is_name_line(*lines[i - 1]) && usable(i - 1)) {
-      m.title = strip_heading_marks(compact(lines[i - 1]->text)) + m.title;
-      m.title_loc = lines[i - 1]->loc;
+      found.title = strip_heading_marks(compact(lines[i - 1]->text)) + found.title;
+      found.title_loc = lines[i - 1]->loc;
     }
-    return;
+    return true;
+  };
+  // A line naming a report without a year (a site's column "政府信息公开年报" the navigation
+  // words did not catch) gives way to a later one with it.
+  Meta first;
+  for (size_t i = 0; i < lines.size() && i < kHeadLines; ++i) {
+    Meta found;
+    if (!title_at(i, found)) continue;
+    if (year_in(found.title)) {
+      m.title = found.title;
+      m.title_loc = found.title_loc;
+      return;
+    }
+    if (first.title.empty()) first = found;
   }
+  m.title = first.title;
+  m.title_loc = first.title_loc;
 }
 
 // The metadata block of a portal's article page, read from its cells ("发布机构" | "某局") or

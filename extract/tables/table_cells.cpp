@@ -192,4 +192,14 @@ std::vector<std::vector<std::optional<std::string>>> solve_table(
   return out;
 }
 
+void blank_absent_rows(const SchemaTable& st, Table& t) {
+  for (TableRow& row : t.rows) {
+    if (row.found || !row.cells.empty()) continue;
+    int idx = st.row_index(row.key);
+    if (idx < 0) continue;
+    for (const auto& ck : st.rows[static_cast<size_t>(idx)].columns)
+      row.cells[ck] = placed_cell(std::nullopt, *st.column(ck), row.loc, false);
+  }
+}
+
 }  // namespace nianbao

@@ -23,6 +23,10 @@ Cell make_cell(const std::string& text, const SchemaColumn& column, Location loc
 Cell placed_cell(const std::optional<std::string>& text, const SchemaColumn& column,
                  Location loc, bool printed);
 
+// A row the report lacks has its cells all blank, as the text rebuilding gives it: every
+// rebuilding of a PDF table (ruled grid or word positions) ends with this.
+void blank_absent_rows(const SchemaTable& st, Table& t);
+
 // The cut description of some rows of a table: their columns and the per-row sums of the schema.
 std::vector<SplitRow> split_rows(const SchemaTable& table, const std::vector<int>& rows);
 

@@ -45,8 +45,9 @@ def applications(counts):
     return v
 
 
-def part3_table(rows, values, vertical=None, repeat_header=True, label_width=2100):
-    a, b, c, d = 400, 1000, label_width, 700
+def part3_table(rows, values, vertical=None, repeat_header=True, label_width=2100, group_width=1000,
+                group_vertical=None):
+    a, b, c, d = 400, group_width, label_width, 700
     head = [row([cell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", a + b + c, 3, "restart"),
                  cell("申请人情况", 7 * d, 7)], repeat_header),
             row([cell(None, a + b + c, 3, "cont"), cell("自然人", d, 1, "restart"), cell("法人或其他组织", 5 * d, 5),
@@ -66,7 +67,8 @@ def part3_table(rows, values, vertical=None, repeat_header=True, label_width=210
         if group is None:
             out.append(row([lead, cell(label, b + c, 2, align="left")] + vals))
         else:
-            gcell = cell(GROUPS[group], b, 1, "restart" if group != last_group else "cont", align="left")
+            gcell = cell(GROUPS[group], b, 1, "restart" if group != last_group else "cont", align="left",
+                         vertical=group_vertical)
             out.append(row([lead, gcell, cell(label, c, align="left")] + vals))
         last_group = group
     return table([a, b, c] + [d] * 7, head + out)
@@ -215,6 +217,68 @@ def report_2019():
             "proactive": pro}
 
 
+def report_2021_hard():
+    """A clean report whose tables are hard to read from a PDF: the column label "三、本年度办理
+    结果" one character per line in a column one character wide, the group labels of part 3
+    ("（三）不予公开") turned to read bottom to top (Word's text direction btLr), item labels
+    wrapped over three to six lines in a narrow column, part 3 broken over two pages with its
+    header repeated, and the part 2 table starting at the foot of a page (its header and first
+    rows there, the rest on the next page)."""
+    r = report_2021()
+    apps = dict(r["apps"])
+    apps["new"] = [40, 5, 0, 0, 2, 1, 48]
+    apps["unavailable.unclear"] = [0] * 7
+    apps = applications({k: v for k, v in apps.items() if k not in ("results_total", "carried_forward")})
+    reviews = r["reviews"]
+    proactive = [("第二十条第（一）项", ["本年制发件数", "本年废止件数", "现行有效件数"],
+                  [("规章", [2, 0, 15]), ("行政规范性文件", [5, 1, 40])]),
+                 ("第二十条第（五）项", ["本年处理决定数量"], [("行政许可", [1234])]),
+                 ("第二十条第（六）项", ["本年处理决定数量"], [("行政处罚", [56]), ("行政强制", [3])]),
+                 ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("行政事业性收费", [12.5])])]
+    keys = {"规章": "regulations", "行政规范性文件": "normative_docs", "行政许可": "licensing",
+            "行政处罚": "penalty", "行政强制": "enforcement", "行政事业性收费": "fees"}
+    cols = {"本年制发件数": "issued", "本年废止件数": "abolished", "现行有效件数": "in_force",
+            "本年处理决定数量": "decisions", "本年收费金额（单位：万元）": "amount_wan"}
+
+    def body():
+        yield para("示例区市场监督管理局", 32, True, "center")
+        yield para("2023年政府信息公开工作年度报告", 32, True, "center")
+        yield para("本报告根据《中华人民共和国政府信息公开条例》编制，报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。")
+        yield para("一、总体情况", 28, True)
+        for i in range(HARD_PART1):
+            yield para(f"（{'一二三四五六七八九'[i]}）工作情况。{PROSE}。{PROSE}。")
+        for _ in range(HARD_FILL):
+            yield para(f"{PROSE}。")
+        yield para("以上工作均按计划完成。")
+        yield para("二、主动公开政府信息情况", 28, True)
+        yield part2_table(proactive, [2400, 2300, 2300, 2300])
+        yield para("三、收到和处理政府信息公开申请情况", 28, True)
+        for _ in range(HARD_PART3):
+            yield para(f"{PROSE}。")
+        yield part3_table(ROWS_2021, apps, label_width=1100, group_width=600, group_vertical="btLr")
+        yield para("四、政府信息公开行政复议、行政诉讼情况", 28, True)
+        yield part4_table(reviews)
+        yield para("五、存在的主要问题及改进情况", 28, True)
+        yield para(f"存在的主要问题是公开深度不够。下一步，{PROSE}。")
+        yield para("六、其他需要报告的事项", 28, True)
+        yield para("本年度未收取信息处理费。")
+        yield para("示例区市场监督管理局", align="right")
+        yield para("2024年1月22日", align="right")
+
+    return {"name": "made_2021_hard", "body": body, "running_header": "示例区市场监督管理局政府信息公开工作年度报告",
+            "meta": {"agency": "示例区市场监督管理局", "year": 2023, "format_version": "2021", "published": "2024-01-22"},
+            "apps": apps, "app_rows": ROWS_2021, "reviews": reviews,
+            "proactive": {(keys[l], cols[h]): v for _, hs, b in proactive for l, vs in b for h, v in zip(hs, vs)}}
+
+
+# Where the tables of report_2021_hard fall: the paragraphs of part 1 put the part 2 table at
+# the foot of page 2; those before part 3's table put a page end between two of its wrapped
+# rows.
+HARD_PART1 = 7
+HARD_FILL = 9
+HARD_PART3 = 2
+
+
 def value_text(v):
     """How a value reads in a .golden file: the number, or null with the cell's state."""
     if v is None:
@@ -243,4 +307,4 @@ def golden(report):
     return "\n".join(lines) + "\n"
 
 
-REPORTS = [report_2021(), report_2019()]
+REPORTS = [report_2021(), report_2019(), report_2021_hard()]

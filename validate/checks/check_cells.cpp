@@ -1,8 +1,10 @@
 // Rows and cells compared with the schema of rules/schema-<version>.toml: table.missing_row,
-// table.missing_cell (no number where the format asks for one) and table.invalid_value
-// (a number the column cannot hold).
+// table.missing_cell (no number where the format asks for one), table.invalid_value (a number
+// the column cannot hold) and table.unreadable (cells this tool could not read, said once for
+// the table: a limit of the reading, not a fault of the report).
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "validate/validate.h"
 
@@ -16,6 +18,8 @@ struct TableCheck {
   const std::string& version;
   const TableLabels* labels;
   std::vector<Finding>& out;
+  // The cells of the table that could not be read, in reading order: (row, column, cell).
+  std::vector<std::tuple<std::string, std::string, const Cell*>> unreadable = {};
 
   Finding start(const char* rule, const std::string& kind, const std::string& row,
                 const std::string& column) const {
@@ -45,9 +49,7 @@ struct TableCheck {
 
   void missing_cell(const TableRow& row, const std::string& column, const Cell* cell) {
     CellState state = cell ? cell->state : CellState::Empty;
-    const char* kind = state == CellState::Placeholder ? "placeholder"
-                       : state == CellState::Unreadable ? "unreadable"
-                                                         : "empty";
+    const char* kind = state == CellState::Placeholder ? "placeholder" : "empty";
     Finding f = start("table.missing_cell", kind, row.key, column);
     f.loc = first_known({cell ? cell->loc : Location{}, row.loc, table.loc});
     Text name = rules.labels.cell_state_name(kind);
@@ -74,8 +76,10 @@ struct TableCheck {
     switch (cell->state) {
       case CellState::Empty:
       case CellState::Placeholder:
-      case CellState::Unreadable:
         return missing_cell(row, column, cell);
+      case CellState::Unreadable:
+        unreadable.emplace_back(row.key, column, cell);
+        return;
       case CellState::Invalid:
         return invalid(row, column, *cell, {"不是数字", "is not a number"});
       case CellState::Value:
@@ -162,6 +166,36 @@ struct TableCheck {
     return true;
   }
 
+  // One finding for the cells of the table that could not be read: which (the first few, with
+  // what was printed in them) and why.
+  void said_unreadable() {
+    if (unreadable.empty()) return;
+    constexpr size_t kNamed = 4;
+    Finding f = start("table.unreadable", "", "", "");
+    Text cells;
+    for (size_t i = 0; i < unreadable.size() && i < kNamed; ++i) {
+      const auto& [row, column, cell] = unreadable[i];
+      if (i == 0) f.loc = first_known({cell->loc, table.loc});
+      Text r = rules.labels.row_name(table.key, row, version);
+      Text c = rules.labels.column_name(table.key, column, version);
+      cells.zh += (i ? "、" : "") + ("“" + r.zh + "”行“" + c.zh + "”列");
+      cells.en += (i ? "; " : "") + ("row \"" + r.en + "\", column \"" + c.en + "\"");
+      if (!cell->text.empty()) {
+        cells.zh += "（印有“" + cell->text + "”）";
+        cells.en += " (printed \"" + cell->text + "\")";
+      }
+    }
+    if (unreadable.size() > kNamed) {
+      cells.zh += "等";
+      cells.en += " and others";
+    }
+    put(f, "cells", cells);
+    put(f, "count", {std::to_string(unreadable.size()), std::to_string(unreadable.size())});
+    put(f, "reason", {"所印数字的位置不能确定它属于哪个单元格，或一个单元格中印有几个数字",
+                      "where the numbers are printed does not tell which cell they belong to, or one cell holds several numbers"});
+    out.push_back(std::move(f));
+  }
+
   void run() {
     const std::vector<std::string> replaced = replaced_groups();
     if (labels && !version.empty())
@@ -180,6 +214,7 @@ struct TableCheck {
         check_cell(row, col, it == row.cells.end() ? nullptr : &it->second);
       }
     }
+    said_unreadable();
   }
 };
 
@@ -197,7 +232,7 @@ void cells(const Report& report, const Rules& rules, std::vector<Finding>& out) 
 
 const Check& cells_check() {
   static const Check check{"cells",
-                           {"table.missing_cell", "table.missing_row", "table.invalid_value",
+                           {"table.missing_cell", "table.missing_row", "table.invalid_value", "table.unreadable",
                             "structure.format_version.row"},
                            nullptr,
                            [](const Report& r, const Rules& rules, Validation& v) { cells(r, rules, v.findings); }};

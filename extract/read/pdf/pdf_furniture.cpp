@@ -36,6 +36,22 @@ std::string digits_masked(const std::string& compacted) {
   return out;
 }
 
+// Whether a line is printed inside a ruled table of its page: between two horizontal rulings
+// that reach across it. A table's lines are the report's, wherever they stand: a header
+// repeated at the top of every page, or a row of a single number at the foot of one, is not
+// a running header or a page number.
+bool in_ruled_table(const Line& l, const std::vector<Ruling>& rulings) {
+  if (!l.box) return false;
+  double cy = (l.box->y0 + l.box->y1) / 2;
+  bool above = false, below = false;
+  for (const Ruling& r : rulings) {
+    if (!r.horizontal || r.from > l.box->x0 + 1 || r.to < l.box->x1 - 1) continue;
+    above = above || r.at <= cy;
+    below = below || r.at >= cy;
+  }
+  return above && below;
+}
+
 }  // namespace
 
 void remove_furniture(std::vector<PdfPageLines>& pages) {
@@ -51,9 +67,11 @@ void remove_furniture(std::vector<PdfPageLines>& pages) {
     std::vector<Line> kept;
     kept.reserve(p.lines.size());
     for (auto& l : p.lines) {
-      if (in_margin(l, p.height)) {
+      if (in_margin(l, p.height) && !in_ruled_table(l, p.rulings)) {
         std::string c = compact(l.text);
-        if (c.empty() || is_page_number(c)) continue;
+        // A line of numbers set apart like cells ("1  0  0  1  2", a table drawn without
+        // lines) is a table row, not a page number.
+        if (c.empty() || (is_page_number(c) && l.cells.size() < 2)) continue;
         if (seen[digits_masked(c)] >= need) continue;
       }
       kept.push_back(std::move(l));

@@ -15,7 +15,8 @@ struct PdfPageLines {
   std::vector<Ruling> rulings;
 };
 
-// Removes the furniture lines from every page, in place.
+// Removes the furniture lines from every page, in place; a line inside a ruled table of its
+// page is never furniture.
 void remove_furniture(std::vector<PdfPageLines>& pages);
 
 }  // namespace nianbao

@@ -37,8 +37,39 @@ double overlap(double a0, double a1, double b0, double b1) {
   return std::min(a1, b1) - std::max(a0, b0);
 }
 
+// The em of a word set in Chinese when its glyphs are drawn in boxes taller than one and a
+// half ems (a Chinese character is one em wide, whatever height the producer gives its box);
+// 0 otherwise. A word of characters stacked one under another (a label printed one character
+// per line) is tall too, but each of its glyphs is not.
+double tall_glyphs_em(const PdfWord& w) {
+  double em = 0, glyph_height = 0;
+  size_t glyph = 0;
+  for (size_t i = 0; i < w.text.size(); ++i) {
+    auto lead = static_cast<unsigned char>(w.text[i]);
+    if ((lead & 0xC0) == 0x80) continue;  // inside a code point
+    if (glyph < w.glyphs.size() && lead >= 0xE3 && lead < 0xF0) {  // U+3000 and up: CJK, fullwidth
+      const Box& g = w.glyphs[glyph];
+      em = std::max(em, g.x1 - g.x0);
+      glyph_height = std::max(glyph_height, g.y1 - g.y0);
+    }
+    ++glyph;
+  }
+  return w.glyphs.size() == glyph && em > 0 && glyph_height > 1.5 * em ? em : 0;
+}
+
+// The part of a word's box its glyphs fill: a browser printing a heading gives each glyph the
+// height of its whole line box, more than two ems, which reaches into the lines above and
+// below; the glyphs fill the middle em.
+Box ink_band(const PdfWord& w) {
+  const Box& b = w.box;
+  double em = tall_glyphs_em(w);
+  if (em <= 0) return b;
+  double mid = (b.y0 + b.y1) / 2;
+  return {b.x0, mid - em / 2, b.x1, mid + em / 2};
+}
+
 struct Building {
-  Box seed;  // the first word's box: comparing with it keeps a line from creeping downwards
+  Box seed;  // the first word's ink band: comparing with it keeps a line from creeping downwards
   Box box;
   std::vector<Span> spans;
 };
@@ -129,10 +160,11 @@ std::vector<Line> build_lines(std::vector<PdfWord> words, const HeadingRules& he
     Building* best = nullptr;
     double best_share = kSameLineOverlap;
     size_t from = open.size() > kLookBack ? open.size() - kLookBack : 0;
+    const Box band = ink_band(w);
     for (size_t i = from; i < open.size(); ++i) {
-      double h = std::min(height(open[i].seed), height(w.box));
+      double h = std::min(height(open[i].seed), height(band));
       if (h <= 0) continue;
-      double share = overlap(open[i].seed.y0, open[i].seed.y1, w.box.y0, w.box.y1) / h;
+      double share = overlap(open[i].seed.y0, open[i].seed.y1, band.y0, band.y1) / h;
       if (share >= best_share) {
         best_share = share;
         best = &open[i];
@@ -140,7 +172,7 @@ std::vector<Line> build_lines(std::vector<PdfWord> words, const HeadingRules& he
     }
     Span s{std::move(w.text), w.box, w.font_size};
     if (!best) {
-      open.push_back({s.box, s.box, {}});
+      open.push_back({band, s.box, {}});
       best = &open.back();
     }
     best->box.x0 = std::min(best->box.x0, s.box.x0);

@@ -23,6 +23,8 @@ constexpr size_t kMaxRulings = 20000;
 constexpr size_t kMaxPoints = 400000;
 // A table reaching below this share of the page height may go on on the next page.
 constexpr double kRunsOnShare = 0.7;
+// How many lines end a page: a table row among them may be a table's first (see may_hold_table).
+constexpr size_t kFootLines = 3;
 // Colour components above this are white: a white line is not seen.
 constexpr double kWhite = 0.95;
 
@@ -33,7 +35,12 @@ bool is_white(const GfxRGB& rgb) {
 }  // namespace
 
 bool may_hold_table(const std::vector<Line>& lines) {
-  return std::count_if(lines.begin(), lines.end(), [](const Line& l) { return l.cells.size() >= 2; }) >= 2;
+  auto row = [](const Line& l) { return l.cells.size() >= 2; };
+  if (std::count_if(lines.begin(), lines.end(), row) >= 2) return true;
+  // A table starting at the foot of the page: one row there (its head set close may read as
+  // one cell), the rest on the next page; only a footer may follow it.
+  size_t tail = std::min<size_t>(lines.size(), kFootLines);
+  return std::any_of(lines.end() - static_cast<std::ptrdiff_t>(tail), lines.end(), row);
 }
 
 bool runs_on(const std::vector<Ruling>& rulings, double page_height) {

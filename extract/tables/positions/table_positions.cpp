@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extract/rules/schema.h"
+#include "extract/tables/table_cells.h"
 #include "extract/tables/table_decisions.h"
 #include "extract/tables/grid/table_grid.h"
 #include "extract/tables/positions/table_positions_build.h"
@@ -39,6 +40,7 @@ Table build(const Document& doc, const Schema& schema, const SchemaTable& st,
   Table t = build_from_positions(schema, st, pages, others);
   if (auto g = rebuild_table_from_grid(doc, schema, st, pages, others); g && prefer_grid(st, *g, t))
     t = std::move(*g);
+  blank_absent_rows(st, t);
   cover_cells(t);
   return t;
 }

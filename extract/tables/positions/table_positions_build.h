@@ -18,8 +18,10 @@ namespace nianbao {
 Table empty_table(const SchemaTable& st);
 
 // Fills one cell from the values placed in it (placed_cell of table_cells.h): one → read, none →
-// Empty, several → Unreadable; when `unsure` (some of the row's values could not be placed)
-// every cell of the row is Unreadable. The cell's box is around its values, else `slot`.
+// Empty, several → Unreadable; Unreadable too when `unsure` (a value printed between this
+// column and the next could not be placed, or the row owns its values by nearness only):
+// only the cells a value may belong to, never the whole row for one value. The cell's box is
+// around its values, else `slot`.
 void put_cell(TableRow& row, const SchemaColumn& col, const std::vector<const Token*>& values,
               bool unsure, const std::optional<PageBox>& slot = std::nullopt);
 

@@ -183,6 +183,19 @@ int column_of(const std::vector<Column>& cols, const Token& t) {
   return -1;
 }
 
+std::vector<int> columns_near(const std::vector<Column>& cols, const Token& t) {
+  std::vector<int> out;
+  int nearest = -1;
+  for (size_t i = 0; i < cols.size(); ++i) {
+    if (!cols[i].key) continue;
+    if (overlap(t.box.x0, t.box.x1, cols[i].left, cols[i].right) > 0) out.push_back(static_cast<int>(i));
+    if (nearest < 0 || std::fabs(cols[i].center() - t.cx()) < std::fabs(cols[static_cast<size_t>(nearest)].center() - t.cx()))
+      nearest = static_cast<int>(i);
+  }
+  if (out.empty() && nearest >= 0) out.push_back(nearest);
+  return out;
+}
+
 void name_columns(std::vector<Column>& cols, const std::vector<const Token*>& header,
                   const Schema& schema, const std::string& table,
                   std::vector<const Token*>* groups) {

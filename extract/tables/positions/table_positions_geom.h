@@ -61,11 +61,29 @@ void set_bands(std::vector<Column>& cols, double label_edge);
 // The column whose band holds a value, or -1 when it sits too close to a border to tell.
 int column_of(const std::vector<Column>& cols, const Token& t);
 
+// The named columns a value that column_of could not place may belong to: those whose band
+// its box reaches into, else the nearest named one. Only their cells are unreadable for it;
+// the rest of its row is read.
+std::vector<int> columns_near(const std::vector<Column>& cols, const Token& t);
+
 // Stacks the header words that fall in one column's band (wider words are group headings,
 // returned in `groups`) and names the columns of `table` they print.
 void name_columns(std::vector<Column>& cols, const std::vector<const Token*>& header,
                   const Schema& schema, const std::string& table,
                   std::vector<const Token*>* groups);
+
+// Splits each column whose band holds a header word that is the labels of several columns of
+// `st` printed without a gap ("本年制发件数本年废止件数现行有效件数") into those columns, each over
+// its share of the word's width; true when one was split (the bands are then to be set again).
+bool split_joined_heads(std::vector<Column>& cols, const std::vector<const Token*>& header,
+                        const SchemaTable& st);
+// Names the columns (found from the values under them) that a header word printing a run of
+// heads without gaps stands over: each head names the column holding its middle.
+void name_by_joined_heads(std::vector<Column>& cols, const std::vector<const Token*>& header,
+                          const SchemaTable& st);
+// Whether a word (match form) is such a run of heads: a header word wherever it starts, and
+// on a line of its own (one cell) all the same.
+bool is_joined_heads(const std::string& m, const SchemaTable& st);
 
 // A row label: words left of the values, on one or more lines, in one label column.
 struct LabelCell {

@@ -24,7 +24,8 @@ struct Placed {
   std::map<std::string, std::vector<const Token*>> cells;
   Location loc;
   std::string label;
-  bool unsure = false;
+  bool unsure = false;              // the row's lines of values belong to it by nearness only
+  std::set<std::string> unsure_at;  // columns a value could not be placed between
   bool has_values = false;
   // Where an empty cell of the row belongs, by column key: on the page its label is first
   // printed, under each column of that page.
@@ -162,10 +163,16 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
     double first_y = 1e9;
     for (const Token* v : values) first_y = std::min(first_y, v->box.y0);
     std::vector<const Token*> header;
+    // Words printed among a row's values, in a value column ("不详"): cell texts, read (and
+    // judged) as the cell's content like the values beside them.
+    std::set<size_t> value_lines_here;
+    for (const Token* v : values) value_lines_here.insert(v->line);
+    std::vector<const Token*> cell_texts;
     for (const auto& tok : page.tokens) {
       if (tok.value || !tok.table_line) continue;
       if (tok.cx() >= label_edge && tok.box.y1 <= first_y) header.push_back(&tok);
       else if (tok.cx() < label_edge) words.push_back(&tok);
+      else if (value_lines_here.count(tok.line)) cell_texts.push_back(&tok);
     }
     name_columns(cols, header, schema, st.key, nullptr);
     drop_duplicates(cols);
@@ -183,7 +190,9 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
         if (!c.row)
           if (auto m = other->match_row(c.m, st.key); m && st.row_index(m->row) < 0) c.row = m->row;
     std::map<int, std::pair<double, double>> owned_y;  // label cell -> extent of its values
-    for (const auto& [line, vs] : value_lines(values)) {
+    std::vector<const Token*> in_cells = values;
+    in_cells.insert(in_cells.end(), cell_texts.begin(), cell_texts.end());
+    for (const auto& [line, vs] : value_lines(in_cells)) {
       double y0 = 1e9, y1 = -1e9;
       for (const Token* v : vs) {
         y0 = std::min(y0, v->box.y0);
@@ -205,7 +214,11 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
       for (const Token* v : vs) {
         int k = column_of(cols, *v);
         if (k < 0 || !cols[static_cast<size_t>(k)].key) {
-          p.unsure = true;
+          for (int n : columns_near(cols, *v)) {
+            const std::string& key = *cols[static_cast<size_t>(n)].key;
+            p.unsure_at.insert(key);
+            p.cells[key].push_back(v);
+          }
           continue;
         }
         p.cells[*cols[static_cast<size_t>(k)].key].push_back(v);
@@ -234,7 +247,7 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
       extra.loc = p.loc;
       extra.found = true;
       for (const auto& ck : fr->columns)
-        if (const SchemaColumn* col = st.column(ck)) put_cell(extra, *col, p.cells[ck], p.unsure, p.slot(ck));
+        if (const SchemaColumn* col = st.column(ck)) put_cell(extra, *col, p.cells[ck], p.unsure || p.unsure_at.count(ck), p.slot(ck));
       t.rows.push_back(std::move(extra));
       continue;
     }
@@ -244,7 +257,8 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
         r.loc = p.loc;
         r.label = p.label;
         for (const auto& ck : st.rows[static_cast<size_t>(idx)].columns)
-          put_cell(r, *st.column(ck), p.cells[ck], p.unsure && p.has_values, p.slot(ck));
+          put_cell(r, *st.column(ck), p.cells[ck], (p.unsure && p.has_values) || p.unsure_at.count(ck),
+                   p.slot(ck));
       }
   }
   settle_stand_ins(t, st, others);

@@ -2,6 +2,7 @@
 // one to three columns and one or two rows. A row's values are placed under the header printed
 // nearest above it.
 #include <algorithm>
+#include <set>
 
 #include "extract/tables/positions/table_positions_build.h"
 
@@ -36,6 +37,16 @@ std::vector<HeaderBlock> header_blocks(std::vector<const Token*> header,
   return blocks;
 }
 
+// The named columns under a header block.
+std::vector<Column> columns_of_header(const std::vector<const Token*>& header, const Schema& schema,
+                                      const SchemaTable& st, double label_edge) {
+  std::vector<Column> cols = columns_from_header(header);
+  set_bands(cols, label_edge);
+  name_columns(cols, header, schema, st.key, nullptr);
+  if (split_joined_heads(cols, header, st)) set_bands(cols, label_edge);
+  return cols;
+}
+
 }  // namespace
 
 Table build_item_table(const Schema& schema, const SchemaTable& st,
@@ -57,8 +68,10 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
     if (label_edge >= 1e9) continue;
     std::vector<const Token*> words, header;
     for (const auto& tok : page.tokens) {
-      if (tok.value || !tok.table_line) continue;
-      (tok.cx() < label_edge ? words : header).push_back(&tok);
+      if (tok.value) continue;
+      bool heads = is_joined_heads(tok.m, st);
+      if (!tok.table_line && !heads) continue;
+      (tok.cx() < label_edge && !heads ? words : header).push_back(&tok);
     }
     std::vector<LabelCell> cells = label_cells(words, schema, st.key);
     std::vector<double> barriers;
@@ -96,9 +109,7 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
         if (b.y1 <= c.box.y0 + 0.5 * (c.box.y1 - c.box.y0)) hb = &b;
       std::vector<Column> cols = last_cols;
       if (hb) {
-        cols = columns_from_header(hb->tokens);
-        set_bands(cols, label_edge);
-        name_columns(cols, hb->tokens, schema, st.key, nullptr);
+        cols = columns_of_header(hb->tokens, schema, st, label_edge);
       }
       row.found = true;
       row.loc = c.loc;
@@ -116,6 +127,10 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
       std::map<std::string, PageBox> slots;
       for (const Column& col : cols)
         if (col.key) slots.emplace(*col.key, slot_of(page.page, col, y0, y1));
+      std::set<std::string> unsure_at;  // columns a value could not be placed between
+      auto in_row = [&sr](const std::string& key) {
+        return std::find(sr.columns.begin(), sr.columns.end(), key) != sr.columns.end();
+      };
       for (const Token* v : owned[static_cast<int>(i)]) {
         std::string key;
         if (sr.columns.size() == 1) {
@@ -124,22 +139,25 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
           int k = column_of(cols, *v);
           if (k >= 0 && cols[static_cast<size_t>(k)].key) key = *cols[static_cast<size_t>(k)].key;
         }
-        if (std::find(sr.columns.begin(), sr.columns.end(), key) == sr.columns.end()) {
-          doubt = true;
+        if (!in_row(key)) {
+          for (int n : columns_near(cols, *v)) {
+            const std::string& near = *cols[static_cast<size_t>(n)].key;
+            if (!in_row(near)) continue;
+            unsure_at.insert(near);
+            placed[near].push_back(v);
+          }
           continue;
         }
         placed[key].push_back(v);
       }
       for (const auto& ck : sr.columns) {
         auto slot = slots.find(ck);
-        put_cell(row, *st.column(ck), placed[ck], doubt && !owned[static_cast<int>(i)].empty(),
+        put_cell(row, *st.column(ck), placed[ck], (doubt && !owned[static_cast<int>(i)].empty()) || unsure_at.count(ck),
                  slot == slots.end() ? std::nullopt : std::optional<PageBox>(slot->second));
       }
     }
     if (!blocks.empty()) {
-      last_cols = columns_from_header(blocks.back().tokens);
-      set_bands(last_cols, label_edge);
-      name_columns(last_cols, blocks.back().tokens, schema, st.key, nullptr);
+      last_cols = columns_of_header(blocks.back().tokens, schema, st, label_edge);
     }
   }
   return t;

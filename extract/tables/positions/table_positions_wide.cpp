@@ -3,6 +3,7 @@
 // header stacked over each column; a new group starts where the results start again; each group
 // takes the row its group heading names.
 #include <algorithm>
+#include <set>
 
 #include "extract/tables/positions/table_positions_build.h"
 
@@ -97,6 +98,7 @@ Table build_wide_table(const Schema& schema, const SchemaTable& st,
   set_bands(cols, edge - 1);
   std::vector<const Token*> groups;
   name_columns(cols, header, schema, st.key, &groups);
+  name_by_joined_heads(cols, header, st);
   if (cols.size() == st.rows.size() * st.columns.size())
     for (size_t i = 0; i < cols.size(); ++i)
       if (!cols[i].key) cols[i].key = st.columns[i % st.columns.size()].key;
@@ -105,11 +107,18 @@ Table build_wide_table(const Schema& schema, const SchemaTable& st,
 
   std::map<std::pair<int, std::string>, std::vector<const Token*>> placed;
   std::map<int, Location> row_loc;
-  bool unsure = false;
+  std::set<std::pair<int, std::string>> unsure;  // cells a value could not be placed between
   for (const Token* v : on_page) {
     int k = column_of(cols, *v);
     if (k < 0 || leaves[static_cast<size_t>(k)].row < 0 || !cols[static_cast<size_t>(k)].key) {
-      unsure = true;
+      for (int n : columns_near(cols, *v)) {
+        int row = leaves[static_cast<size_t>(n)].row;
+        if (row < 0) continue;
+        std::pair<int, std::string> at{row, *cols[static_cast<size_t>(n)].key};
+        unsure.insert(at);
+        placed[at].push_back(v);
+        row_loc.emplace(row, v->loc);
+      }
       continue;
     }
     int row = leaves[static_cast<size_t>(k)].row;
@@ -132,7 +141,7 @@ Table build_wide_table(const Schema& schema, const SchemaTable& st,
     row.loc = row_loc[static_cast<int>(r)];
     for (const auto& ck : st.rows[r].columns) {
       auto slot = slots.find({static_cast<int>(r), ck});
-      put_cell(row, *st.column(ck), placed[{static_cast<int>(r), ck}], unsure,
+      put_cell(row, *st.column(ck), placed[{static_cast<int>(r), ck}], unsure.count({static_cast<int>(r), ck}) > 0,
                slot == slots.end() ? std::nullopt : std::optional<PageBox>(slot->second));
     }
   }
