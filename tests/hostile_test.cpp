@@ -83,7 +83,8 @@ class Hostile : public ::testing::Test {
   // comes out, under the default per-file limits.
   json check(const std::string& path, int* status, const std::string& flags = "") {
     std::string out;
-    *status = test::run("timeout 120 " + test::binary() + " check --format json " + flags + " " + path + " 2>/dev/null",
+    // A guard against a hang, not a time limit: sanitizer builds run these inputs ~30x slower.
+    *status = test::run("timeout 900 " + test::binary() + " check --format json " + flags + " " + path + " 2>/dev/null",
                         &out);
     return json::parse(out.empty() ? "{}" : out);
   }
@@ -149,7 +150,8 @@ TEST_F(Hostile, TenMegabyteSingleLineIsRead) {
   std::string line;
   while (line.size() < 10'000'000) line += body;
   int status = 0;
-  json d = check(write("line.txt", line + "\n"), &status);
+  // What is asserted is that it is read; how fast is docs/PERFORMANCE.md's (no time limit here).
+  json d = check(write("line.txt", line + "\n"), &status, "--timeout 0");
   EXPECT_EQ(d["status"], "ok") << d.dump().substr(0, 300);
   EXPECT_EQ(d["report"]["year"], 2020);
 }

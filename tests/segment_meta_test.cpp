@@ -178,9 +178,11 @@ TEST(Meta, PortalFieldsNameTheTitleAndCompleteTheAgency) {
                    "名称\t平潭综合实验区2023年政府信息公开工作年度报告\n" + kBody);
   EXPECT_EQ(t.title, "平潭综合实验区2023年政府信息公开工作年度报告");
   EXPECT_EQ(t.agency, "平潭综合实验区管委会");
-  // A publisher that is not the title's agency in full does not replace it.
+  // A publisher that is another body, or the office of the title's agency, does not replace it.
   Meta other = meta_of("发布机构：示例县人民政府办公室\n示例县交通运输局2023年政府信息公开工作年度报告\n" + kBody);
   EXPECT_EQ(other.agency, "示例县交通运输局");
+  Meta office = meta_of("发布机构：示例县交通运输局办公室\n示例县交通运输局2023年政府信息公开工作年度报告\n" + kBody);
+  EXPECT_EQ(office.agency, "示例县交通运输局");
 }
 
 }  // namespace

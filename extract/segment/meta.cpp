@@ -276,6 +276,13 @@ bool is_agency_name(const std::string& compacted) {
   return utf8_length(compacted) <= 30 && !RE2::PartialMatch(compacted, not_a_name);
 }
 
+// A place's name alone ("平潭综合实验区", "示例县"), not an organ of it.
+bool names_a_place(const std::string& agency) {
+  for (const char* s : {"省", "市", "县", "区", "旗", "州", "盟"})
+    if (ends_with(agency, s)) return true;
+  return false;
+}
+
 // A government's own summary report (本级政府, deadline 31 March) is published by a
 // 人民政府 or a region's administrative committee, not by one of its departments.
 bool is_summary_agency(const std::string& agency) {
@@ -315,11 +322,14 @@ Meta extract_meta(const Document& doc, const std::vector<Paragraph>& paragraphs,
   m.agency = agency_from_title(m.title);
   // The signature names the agency in full where the title shortens it
   // ("平潭综合实验区" in the title, "平潭综合实验区管委会" signed).
-  // So does the metadata block's publisher.
-  for (const std::string& full : {signer, fields.agency})
-    if (!full.empty() && is_agency_name(full) &&
-        (m.agency.empty() || (full.rfind(m.agency, 0) == 0 && full != m.agency)))
-      m.agency = full;
+  if (!signer.empty() && is_agency_name(signer) &&
+      (m.agency.empty() || (signer.rfind(m.agency, 0) == 0 && signer != m.agency)))
+    m.agency = signer;
+  // So does the metadata block's publisher, where the title names only a place: a publisher
+  // "某局办公室" under a title of "某局" is the office that put the page up, not the agency.
+  if (!fields.agency.empty() && is_agency_name(fields.agency) &&
+      (m.agency.empty() || (names_a_place(m.agency) && fields.agency.rfind(m.agency, 0) == 0)))
+    m.agency = fields.agency;
   m.summary_report = is_summary_agency(m.agency);
   return m;
 }
