@@ -1,7 +1,9 @@
 """A report as a Word document (DOCX written by hand), laid out the way agencies lay out the
 standard tables: merged cells, a group label in a column one character wide, narrow columns
 that wrap labels and heads, a running header and a "- N -" page-number footer."""
+import struct
 import zipfile
+import zlib
 from xml.sax.saxutils import escape
 
 FONT = "WenQuanYi Micro Hei"
@@ -153,3 +155,14 @@ def write_plain(path, report):
         z.writestr("word/document.xml", doc)
         for name, data in images.items():
             z.writestr("word/media/" + name, data)
+
+
+def png_gray(width, height, gray):
+    """A grayscale PNG; gray(x, y) gives each pixel (0 black, 255 white)."""
+    raw = b"".join(b"\x00" + bytes(gray(x, y) for x in range(width)) for y in range(height))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
