@@ -174,8 +174,10 @@ std::string render_html_fragment(const CheckResult& r, const Rules& rules, const
   if (!r.ok) {
     // The reader's message names the file it was given: show the name the user knows.
     std::string message = r.error_message;
-    for (size_t at; !opt.display_name.empty() && (at = message.find(r.file)) != std::string::npos;)
-      message.replace(at, r.file.size(), opt.display_name);
+    if (!opt.display_name.empty() && !r.file.empty())
+      for (size_t at = message.find(r.file); at != std::string::npos;
+           at = message.find(r.file, at + opt.display_name.size()))
+        message.replace(at, r.file.size(), opt.display_name);
     o << "<header><h2>" << html_escape(name) << "</h2></header><p class=\"error-box\" data-code=\""
       << html_escape(r.error_code) << "\">" << w.read_error << ": " << html_escape(message) << "</p></div>";
     return o.str();

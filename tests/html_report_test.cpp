@@ -155,6 +155,21 @@ TEST(HtmlReport, UnreadableFileShowsItsReason) {
   EXPECT_NE(html.find("无法读取"), std::string::npos);
 }
 
+// An upload's error names the file as the server saw it; the page shows the user's name for it,
+// which may be the same name or contain it.
+TEST(HtmlReport, UnreadableUploadShowsItsOwnName) {
+  CheckResult r;
+  r.file = "a.txt";
+  r.error_code = "timeout";
+  r.error_message = "a.txt: 检查超时 (a.txt timed out)";
+  for (const std::string& shown : {std::string("a.txt"), std::string("old/a.txt"), std::string("b.txt")}) {
+    HtmlOptions opt;
+    opt.display_name = shown;
+    std::string html = render_html(r, rules(), opt);
+    EXPECT_NE(html.find(shown + ": 检查超时 (" + shown + " timed out)"), std::string::npos) << shown;
+  }
+}
+
 TEST(HtmlReport, Base64) {
   EXPECT_EQ(base64(""), "");
   EXPECT_EQ(base64("f"), "Zg==");

@@ -20,7 +20,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     TableRow row;
     row.key = key;
     row.found = true;
-    for (const auto& c : t.columns) row.cells[c] = Cell{3.0, "3", CellState::Value, {1, 2}, ""};
+    Cell three;
+    three.value = 3.0;
+    three.text = "3";
+    three.state = CellState::Value;
+    three.loc = {1, 2};
+    for (const auto& c : t.columns) row.cells[c] = three;
     t.rows.push_back(row);
   }
   report.tables["applications"] = t;
