@@ -46,12 +46,16 @@ bool is_single_cell(const Line& line) {
   return filled <= 1;
 }
 
-// A short line without sentence punctuation or digits: a name, not prose.
+// Short, without digits or sentence punctuation: a name (an agency as it signs), not prose.
+bool is_agency_name(const std::string& compacted) {
+  static const RE2 not_a_name("[0-9。,;:!?、]");
+  return utf8_length(compacted) <= 30 && !RE2::PartialMatch(compacted, not_a_name);
+}
+
 bool is_name_line(const Line& line) {
   if (line.is_table_row()) return false;
   std::string t = strip_heading_marks(compact(line.text));
-  static const RE2 not_a_name("[0-9。,;:!?、]");
-  return !t.empty() && utf8_length(t) <= 30 && !RE2::PartialMatch(t, not_a_name);
+  return !t.empty() && is_agency_name(t);
 }
 
 std::string agency_from_title(const std::string& title);
@@ -270,12 +274,6 @@ void find_period(const std::vector<Paragraph>& paragraphs, Meta& m) {
   }
 }
 
-// A name as an agency signs with: short, no digits or sentence punctuation.
-bool is_agency_name(const std::string& compacted) {
-  static const RE2 not_a_name("[0-9。,;:!?、]");
-  return utf8_length(compacted) <= 30 && !RE2::PartialMatch(compacted, not_a_name);
-}
-
 // A place's name alone ("平潭综合实验区", "示例县"), not an organ of it.
 bool names_a_place(const std::string& agency) {
   for (const char* s : {"省", "市", "县", "区", "旗", "州", "盟"})
@@ -291,9 +289,7 @@ bool is_summary_agency(const std::string& agency) {
     if (ends_with(agency, s)) return true;
   for (const char* s : {"局", "委", "厅", "院", "中心", "所", "办", "部", "处", "会", "站", "队", "馆"})
     if (agency.find(s) != std::string::npos) return false;
-  for (const char* s : {"省", "市", "县", "区", "旗", "州", "盟"})
-    if (ends_with(agency, s)) return true;
-  return false;
+  return names_a_place(agency);
 }
 
 }  // namespace

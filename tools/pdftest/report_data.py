@@ -108,6 +108,13 @@ def part2_table(items, widths):
     return table(widths, rows)
 
 
+# The part 2 items and column heads of the 2021 format, as printed, with their keys.
+PROACTIVE_2021_ROWS = {"规章": "regulations", "行政规范性文件": "normative_docs", "行政许可": "licensing",
+                       "行政处罚": "penalty", "行政强制": "enforcement", "行政事业性收费": "fees"}
+PROACTIVE_2021_COLUMNS = {"本年制发件数": "issued", "本年废止件数": "abolished", "现行有效件数": "in_force",
+                          "本年处理决定数量": "decisions", "本年收费金额（单位：万元）": "amount_wan"}
+
+
 def report_2021():
     apps = applications({
         "new": [40, 5, None, 0, 2, 1, 48], "carried_over": [3, 0, 0, 0, 0, 0, 3],
@@ -128,10 +135,7 @@ def report_2021():
                  ("第二十条第（五）项", ["本年处理决定数量"], [("行政许可", [1234])]),
                  ("第二十条第（六）项", ["本年处理决定数量"], [("行政处罚", [56]), ("行政强制", [3])]),
                  ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("行政事业性收费", [12.5])])]
-    keys = {"规章": "regulations", "行政规范性文件": "normative_docs", "行政许可": "licensing",
-            "行政处罚": "penalty", "行政强制": "enforcement", "行政事业性收费": "fees"}
-    cols = {"本年制发件数": "issued", "本年废止件数": "abolished", "现行有效件数": "in_force",
-            "本年处理决定数量": "decisions", "本年收费金额（单位：万元）": "amount_wan"}
+    keys, cols = PROACTIVE_2021_ROWS, PROACTIVE_2021_COLUMNS
 
     def body():
         yield para("示例市交通运输局", 32, True, "center")
@@ -235,10 +239,7 @@ def report_2021_hard():
                  ("第二十条第（五）项", ["本年处理决定数量"], [("行政许可", [1234])]),
                  ("第二十条第（六）项", ["本年处理决定数量"], [("行政处罚", [56]), ("行政强制", [3])]),
                  ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("行政事业性收费", [12.5])])]
-    keys = {"规章": "regulations", "行政规范性文件": "normative_docs", "行政许可": "licensing",
-            "行政处罚": "penalty", "行政强制": "enforcement", "行政事业性收费": "fees"}
-    cols = {"本年制发件数": "issued", "本年废止件数": "abolished", "现行有效件数": "in_force",
-            "本年处理决定数量": "decisions", "本年收费金额（单位：万元）": "amount_wan"}
+    keys, cols = PROACTIVE_2021_ROWS, PROACTIVE_2021_COLUMNS
 
     def body():
         yield para("示例区市场监督管理局", 32, True, "center")
