@@ -6,6 +6,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "extract/tables/stand_in_rows.h"
 #include "validate/validate.h"
 
 namespace nianbao::checks {
@@ -120,17 +121,18 @@ struct TableCheck {
   // A row of the other format version printed in place of this version's rows: the 2019
   // single "（六）其他处理" row in a 2021 table (洪泽区 2023, 2024) stands for other.*, so those
   // rows are not missing — the layout is wrong, and that is said once.
+  // The decision is the one the table readers take (extract/tables/stand_in_rows.h).
   std::vector<std::string> replaced_groups() {
     std::vector<std::string> groups;
-    if (!labels || version.empty()) return groups;
+    const Schema* schema = rules.schema(version);
+    const SchemaTable* st = schema ? schema->table(table.key) : nullptr;
+    if (!st) return groups;
+    std::vector<const Schema*> others;
+    for (const Schema& s : rules.schemas)
+      if (&s != schema) others.push_back(&s);
     for (const TableRow& row : table.rows) {
-      if (!row.found || labels->row(row.key, version)) continue;
-      std::string prefix = row.key + ".";
-      bool stands_for_rows = false;
-      for (const RowLabel* rl : labels->schema_rows(version))
-        if (rl->key.rfind(prefix, 0) == 0) stands_for_rows = true;
-      if (!stands_for_rows) continue;
-      groups.push_back(prefix);
+      if (!row.found || !stand_in_row(*st, others, row.key)) continue;
+      groups.push_back(row.key);
       Finding f = start_finding("structure.format_version.row", rules);
       f.table = table.key;
       f.row = row.key;
@@ -142,9 +144,14 @@ struct TableCheck {
     return groups;
   }
 
-  static bool in_groups(const std::string& key, const std::vector<std::string>& groups) {
-    return std::any_of(groups.begin(), groups.end(),
-                       [&](const std::string& g) { return key.rfind(g, 0) == 0; });
+  // Whether `key` is a row of one of the `groups` of this version's table.
+  bool in_groups(const std::string& key, const std::vector<std::string>& groups) const {
+    const Schema* schema = rules.schema(version);
+    const SchemaTable* st = schema ? schema->table(table.key) : nullptr;
+    int i = st ? st->row_index(key) : -1;
+    if (i < 0) return false;
+    const std::string& group = st->rows[static_cast<size_t>(i)].group;
+    return !group.empty() && std::find(groups.begin(), groups.end(), group) != groups.end();
   }
 
   // A table without a single number (an unfilled template, a draft): one finding for the whole
