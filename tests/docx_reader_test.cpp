@@ -3,7 +3,7 @@
 #include "extract/read/docx/docx_reader.h"
 
 #include <gtest/gtest.h>
-#include <zip.h>
+#include <minizip/zip.h>
 
 #include <filesystem>
 #include <fstream>
@@ -31,14 +31,17 @@ fs::path scratch() {
 std::string make_zip(const std::map<std::string, std::string>& parts) {
   const fs::path file = scratch() / "made.zip";
   fs::remove(file);
-  int error = 0;
-  zip_t* z = zip_open(file.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  zipFile z = zipOpen(file.c_str(), APPEND_STATUS_CREATE);
   EXPECT_NE(z, nullptr);
   for (const auto& [name, data] : parts) {
-    zip_source_t* s = zip_source_buffer(z, data.data(), data.size(), 0);
-    zip_file_add(z, name.c_str(), s, ZIP_FL_ENC_UTF_8);
+    zip_fileinfo info{};
+    EXPECT_EQ(zipOpenNewFileInZip(z, name.c_str(), &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED,
+                                  Z_DEFAULT_COMPRESSION),
+              ZIP_OK);
+    EXPECT_EQ(zipWriteInFileInZip(z, data.data(), static_cast<unsigned>(data.size())), ZIP_OK);
+    EXPECT_EQ(zipCloseFileInZip(z), ZIP_OK);
   }
-  EXPECT_EQ(zip_close(z), 0);
+  EXPECT_EQ(zipClose(z, nullptr), ZIP_OK);
   std::string bytes = test::read_file(file.string());
   fs::remove_all(scratch());
   return bytes;

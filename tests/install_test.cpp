@@ -1,6 +1,7 @@
 // The installed program reads the installed rules: `cmake --install` into a prefix, then the
 // program there, with no NIANBAO_RULES, takes <prefix>/share/nianbao/rules (changed here, so the
-// change shows which directory was read) and not the rules/ of the tree it was built from.
+// change shows which directory was read) and not the rules/ of the tree it was built from; and its
+// batch command, which loads the installed archive module.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -32,6 +33,16 @@ TEST(Install, TheInstalledProgramReadsTheInstalledRules) {
   ASSERT_EQ(test::run("env -u NIANBAO_RULES '" + (prefix / "bin" / "nianbao").string() + "' rules 2>&1", &out), 0)
       << out;
   EXPECT_NE(out.find("applications.balance\terror\t（本机修改）第三部分"), std::string::npos) << out;
+
+  // batch lives in the archive module, installed under <prefix>/lib/nianbao: the installed
+  // program finds it there, whatever directory it is run from.
+  const fs::path results = prefix / "results.jsonl";
+  EXPECT_EQ(test::run("cd / && env -u NIANBAO_RULES '" + (prefix / "bin" / "nianbao").string() + "' batch --out '" +
+                          results.string() + "' '" + test::source_path("samples/rules/correct-2021.txt") + "' 2>&1",
+                      &out),
+            0)
+      << out;
+  EXPECT_NE(test::read_file(results.string()).find("\"status\":\"ok\""), std::string::npos);
   fs::remove_all(prefix);
 }
 

@@ -167,7 +167,10 @@ void load_statements(const std::string& path, const toml::table& doc, Patterns& 
       z.id = e.text("id");
       e.name = "zero '" + z.id + "'";
       z.name = e.pair("name");
-      z.pattern = built(field(patterns, e, "pattern", true));
+      z.about = e.list("about");
+      // Without `about` every sentence is matched with it: built now, once for every report.
+      z.pattern = field(patterns, e, "pattern", true);
+      if (z.about.empty()) built(z.pattern);
       z.exclude = field(patterns, e, "exclude", false);
       z.cells = cell_sums(e, "cells");
       if (z.cells.empty()) e.fail("missing required field 'cells'");

@@ -80,8 +80,9 @@ struct StatementRule {
 struct ZeroRule {
   std::string id;
   Text name;
-  Pattern pattern;  // on the folded sentence
-  Pattern exclude;  // optional
+  Pattern pattern;                 // on the folded sentence
+  Pattern exclude;                 // optional
+  std::vector<std::string> about;  // optional: the sentence must hold one of these
   std::vector<CellSum> cells;
   int line = 0;
 };

@@ -159,6 +159,10 @@ void prose_zero_claims(const ProseContext& prose, const Rules& rules, std::vecto
     for (const Range& r : p.sentences) {
       re2::StringPiece sentence(p.folded.text.data() + r.begin, r.end - r.begin);
       for (const ZeroRule& z : rules.prose.zeros) {
+        if (!z.about.empty() && std::none_of(z.about.begin(), z.about.end(), [&](const std::string& w) {
+              return std::string_view(sentence.data(), sentence.size()).find(w) != std::string_view::npos;
+            }))
+          continue;
         re2::StringPiece match;
         if (!z.pattern->Match(sentence, 0, sentence.size(), re2::RE2::UNANCHORED, &match, 1)) continue;
         size_t at = static_cast<size_t>(match.data() - p.folded.text.data());

@@ -1,4 +1,4 @@
-// A ZIP archive read from memory (libzip) with limits that keep a zip bomb from exhausting
+// A ZIP archive read from memory (minizip) with limits that keep a zip bomb from exhausting
 // memory: the number of entries, and the bytes actually inflated (not the sizes the archive
 // claims, which a crafted archive can understate).
 #pragma once

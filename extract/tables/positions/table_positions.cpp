@@ -32,14 +32,20 @@ Table build_from_positions(const Schema& schema, const SchemaTable& st, const st
 }
 
 // The table from the lines drawn around its cells when the part prints it ruled and the grid
-// reads as the table; else from the positions of its words.
+// reads as the table; else from the positions of its words. A grid that found every row leaves
+// the positions nothing to add, so they are not read then (most of a ruled table's cost).
 Table build(const Document& doc, const Schema& schema, const SchemaTable& st,
             const std::vector<const Line*>& lines, size_t first, size_t end,
             const std::vector<const Schema*>& others) {
   std::vector<PageTokens> pages = tokens_of(lines, first, end);
-  Table t = build_from_positions(schema, st, pages, others);
-  if (auto g = rebuild_table_from_grid(doc, schema, st, pages, others); g && prefer_grid(st, *g, t))
-    t = std::move(*g);
+  std::optional<Table> grid = rebuild_table_from_grid(doc, schema, st, pages, others);
+  Table t;
+  if (grid && is_table(st, *grid) && rows_found(*grid) == static_cast<long>(grid->rows.size())) {
+    t = std::move(*grid);
+  } else {
+    t = build_from_positions(schema, st, pages, others);
+    if (grid && prefer_grid(st, *grid, t)) t = std::move(*grid);
+  }
   blank_absent_rows(st, t);
   cover_cells(t);
   return t;
