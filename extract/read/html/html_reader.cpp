@@ -37,9 +37,13 @@ bool names_a_report(const std::string& text) {
 
 // A full title: names a report and its year ("平潭综合实验区2020年度政府信息公开工作年度报告"),
 // where a body's title may be split over elements ("平潭综合实验区2020年" / "政府信息公开工作年度报告").
+// Not a sentence that mentions a report ("根据…《…年度报告有关事项的通知》…2020年…").
 bool is_full_title(const std::string& text) {
   static const RE2 year("(?:19|20)[0-9]{2}年");
-  return names_a_report(text) && RE2::PartialMatch(compact(text), year);
+  static const RE2 sentence("[。，；：,;]");
+  const std::string t = compact(text);
+  return names_a_report(t) && RE2::PartialMatch(t, year) && !RE2::PartialMatch(t, sentence) &&
+         utf8_length(t) <= 60;
 }
 
 // The page's own name for the article, in the order a CMS is most exact about it: the
@@ -49,11 +53,9 @@ std::string page_title(const HtmlFlow& flow, const ReportLines& report) {
   if (auto it = flow.meta.find("articletitle"); it != flow.meta.end() && is_full_title(it->second))
     return it->second;
   for (size_t i = std::min(report.first, flow.lines.size()); i-- > 0;)
-    if (flow.lines[i].cells.empty() && flow.lines[i].link_chars == 0 && is_full_title(flow.lines[i].text) &&
-        utf8_length(compact(flow.lines[i].text)) <= 60)
+    if (flow.lines[i].cells.empty() && flow.lines[i].link_chars == 0 && is_full_title(flow.lines[i].text))
       return flow.lines[i].text;
-  if (auto it = flow.meta.find("description"); it != flow.meta.end() && is_full_title(it->second) &&
-      utf8_length(compact(it->second)) <= 60)
+  if (auto it = flow.meta.find("description"); it != flow.meta.end() && is_full_title(it->second))
     return it->second;
   std::string title = flow.title;
   for (const char* sep : {"_", "|", " - ", "－", "——"})
