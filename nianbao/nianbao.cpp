@@ -5,6 +5,7 @@
 #include "extract/analyze.h"
 #include "extract/model/errors.h"
 #include "extract/read/reader.h"
+#include "nianbao/locate.h"
 #include "nianbao/nianbao.h"
 
 namespace nianbao {
@@ -29,6 +30,8 @@ CheckResult check_document(const std::string& name, const Rules& rules, const Li
     Validation v = validate_all(r.report, rules);
     r.findings = std::move(v.findings);
     r.verified = std::move(v.verified);
+    locate_findings(doc, r.report, r.findings);
+    locate_findings(doc, r.report, r.verified);
     r.ok = true;
   } catch (const ReadError& e) {
     r.error_code = e.code;

@@ -1,4 +1,5 @@
 #include "render/render_html.h"
+#include "render/render_where.h"
 
 #include <map>
 #include <sstream>
@@ -36,13 +37,11 @@ std::string page_word(int page, Lang lang) {
   return fmt.replace(fmt.find("%d"), 2, std::to_string(page));
 }
 
-std::string place(const CheckResult& r, Location loc, Lang lang) {
-  if (!loc.known()) return "";
-  bool zh = lang == Lang::Zh;
-  if (r.format == InputFormat::Docx)
-    return zh ? "第 " + std::to_string(loc.line) + " 段" : "¶" + std::to_string(loc.line);
-  return zh ? "第 " + std::to_string(loc.page) + " 页第 " + std::to_string(loc.line) + " 行"
-            : "p. " + std::to_string(loc.page) + ", line " + std::to_string(loc.line);
+// Beside a finding: in a web page the heading and row or paragraph a reader finds it by (its
+// source line is not shown in a browser), else the page and line, or a Word paragraph.
+std::string place(const CheckResult& r, const Finding& f, Lang lang) {
+  if (f.where) return html_escape(describe_where(*f.where, lang));
+  return place_words(r.format, f.loc, lang);
 }
 
 // The part a finding belongs to: the table's part when it names one, else the part whose
@@ -96,7 +95,7 @@ std::string findings_list(const CheckResult& r, const Rules& rules, Lang lang,
       o << "<li class=\"finding sev-" << to_string(f.severity) << "\" data-index=\"" << i << "\" data-rule=\""
         << html_escape(f.rule) << "\" data-cells=\"" << cells << "\"><span class=\"sev " << to_string(f.severity)
         << "\">" << severity_word(f.severity, lang) << "</span><code>" << html_escape(f.rule) << "</code> "
-        << "<span class=\"where\">" << place(r, f.loc, lang) << "</span> <span class=\"msg\">"
+        << "<span class=\"where\">" << place(r, f, lang) << "</span> <span class=\"msg\">"
         << html_escape(rules.catalog.format_message(f, lang)) << "</span>";
       if (auto p = page_of_mark.find(i); p != page_of_mark.end())
         o << " <a href=\"#page-" << p->second << "\">" << w.page_link << "</a>";
@@ -141,7 +140,7 @@ std::string verified_html(const CheckResult& r, const Rules& rules, Lang lang) {
   for (const auto& f : r.verified) {
     Finding worded = f;
     worded.rule = verified_rule(f.rule);
-    o << "<li><span class=\"where\">" << place(r, f.loc, lang) << "</span> "
+    o << "<li><span class=\"where\">" << place(r, f, lang) << "</span> "
       << html_escape(rules.catalog.format_message(worded, lang)) << "</li>";
   }
   o << "</ul></section>";

@@ -1,4 +1,5 @@
 #include "render/render_html_tables.h"
+#include "render/render_where.h"
 
 #include <algorithm>
 #include <map>
@@ -81,7 +82,7 @@ std::string row_label(const Ctx& c, const Table& t, const TableRow& row) {
   if (name.empty()) name = row.label;
   std::string where;
   if (row.loc.known())
-    where = " <span class=\"where\">" + std::to_string(row.loc.page) + ":" + std::to_string(row.loc.line) + "</span>";
+    where = " <span class=\"where\">" + place_short(c.r.format, row.loc, c.lang) + "</span>";
   return "<th class=\"rowname\">" + html_escape(name) + where + "</th>";
 }
 
@@ -228,7 +229,7 @@ std::string render_tables_html(const CheckResult& r, const Rules& rules, Lang la
     o << "<section class=\"table\" id=\"table-" << key << "\"><h3>"
       << html_escape(rules.labels.section_name(part).in(lang));
     if (t.loc.known())
-      o << " <span class=\"where\">" << t.loc.page << ":" << t.loc.line << "</span>";
+      o << " <span class=\"where\">" << place_short(r.format, t.loc, lang) << "</span>";
     o << "</h3><div class=\"scroll\"><table class=\"official " << key << "\">";
     if (t.key == "applications") o << applications(c, t);
     else if (t.key == "reviews") o << reviews(c, t);

@@ -1,4 +1,5 @@
 #include "render/render_json.h"
+#include "render/render_where.h"
 
 #include <cmath>
 
@@ -44,6 +45,14 @@ json cell_json(const Cell& c) {
   j["line"] = c.loc.line;
   if (!c.note.empty()) j["note"] = c.note;
   if (c.box) j["box"] = box_json(*c.box);
+  return j;
+}
+
+// HTML input: the part heading, the row or the paragraph under it, and the whole in words.
+json where_json(const Where& w, Lang lang) {
+  json j{{"heading", w.heading}, {"text", describe_where(w, lang)}};
+  if (!w.row.empty()) j["row"] = w.row;
+  if (w.paragraph > 0) j["paragraph"] = w.paragraph;
   return j;
 }
 
@@ -127,6 +136,7 @@ json to_json(const Finding& f, const Catalog& catalog, Lang lang) {
     j["page"] = f.loc.page;
     j["line"] = f.loc.line;
   }
+  if (f.where) j["where"] = where_json(*f.where, lang);
   if (!f.table.empty()) j["table"] = f.table;
   if (!f.row.empty()) j["row"] = f.row;
   if (!f.column.empty()) j["column"] = f.column;
@@ -155,6 +165,7 @@ json to_json(const CheckResult& r, const Catalog& catalog, Lang lang) {
     worded.rule = verified_rule(f.rule);
     json v{{"rule", f.rule}, {"message", catalog.format_message(worded, lang)}};
     v.update(location(f.loc));
+    if (f.where) v["where"] = where_json(*f.where, lang);
     j["verified"].push_back(v);
   }
   j["summary"] = {{"errors", r.count(Severity::Error)},

@@ -1,5 +1,7 @@
 #include "render/render_text.h"
 
+#include "render/render_where.h"
+
 #include <sstream>
 
 #include "validate/validate.h"
@@ -56,6 +58,13 @@ std::string place(const CheckResult& r, Location loc) {
   return where;
 }
 
+// An HTML page's line does not show a reader the place (a page on one line has only line 1):
+// the heading and row or paragraph follow the message.
+std::string in_page(const Finding& f, Lang lang) {
+  if (!f.where) return "";
+  return lang == Lang::Zh ? "（位置：" + describe_where(*f.where, lang) + "）" : " (at " + describe_where(*f.where, lang) + ")";
+}
+
 }  // namespace
 
 std::string render_text(const CheckResult& r, const Catalog& catalog, const TextOptions& opt) {
@@ -70,7 +79,7 @@ std::string render_text(const CheckResult& r, const Catalog& catalog, const Text
     std::string where = place(r, f.loc);
     out << paint(where, "\033[1m", opt.color) << ": "
         << paint(std::string(to_string(f.severity)) + "[" + f.rule + "]", color_of(f.severity), opt.color)
-        << ": " << catalog.format_message(f, opt.lang) << "\n";
+        << ": " << catalog.format_message(f, opt.lang) << in_page(f, opt.lang) << "\n";
   }
   if (opt.verbose) {
     // The statements of the prose that were checked and hold, in the same line format.
@@ -80,7 +89,7 @@ std::string render_text(const CheckResult& r, const Catalog& catalog, const Text
       std::string where = place(r, f.loc);
       out << paint(where, "\033[1m", opt.color) << ": "
           << paint("verified[" + f.rule + "]", "\033[1;32m", opt.color)
-          << ": " << catalog.format_message(worded, opt.lang) << "\n";
+          << ": " << catalog.format_message(worded, opt.lang) << in_page(f, opt.lang) << "\n";
     }
     for (const auto& s : r.report.sections)
       out << place(r, s.loc) << ": "

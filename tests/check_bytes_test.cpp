@@ -76,7 +76,7 @@ TEST(CheckBytes, BadInputsHaveTheReasonsOfTheirFiles) {
     std::string name, bytes, code;
   };
   const std::vector<Case> cases = {
-      {"empty.pdf", "", "not_a_pdf"},
+      {"empty.pdf", "", "empty"},
       {"empty.txt", "", "empty"},
       {"empty.docx", "", "empty"},
       {"truncated.pdf", test::read_file(test::source_path("tests/data/pdf/truncated.pdf")), "damaged"},

@@ -18,6 +18,7 @@ class Cli : public ::testing::Test {
     dir_ = ::testing::TempDir() + "nianbao_cli_" + std::to_string(::getpid());
     test::run("rm -rf " + dir_ + " && mkdir -p " + dir_);
     write("empty.txt", "");
+    write("empty.pdf", "");
     std::string binary(4096, '\0');
     for (size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>((i * 7919) % 256);
     write("binary.txt", binary);
@@ -46,7 +47,10 @@ TEST_F(Cli, EachBadInputIsOneClearLineWithExitStatus3) {
        "noreport.txt: error[read.no_report]: 文件中没有政府信息公开工作年度报告的内容 "
        "(no open-government-information annual report found)\n"},
       {"missing.txt", "missing.txt: error[read.not_found]: 文件不存在 (no such file)\n"},
-      {".", ".: error[read.not_a_file]: 不是普通文件 (not a regular file)\n"},
+      {"empty.pdf", "empty.pdf: error[read.empty]: 文件为空 (empty file)\n"},
+      {".",
+       ".: error[read.not_a_file]: 是目录，不是文件；检查目录中的全部报告请用 nianbao batch . "
+       "(a directory: to check every report in it, use nianbao batch)\n"},
   };
   for (const auto& c : cases) {
     std::string out;

@@ -172,7 +172,8 @@ TEST_F(Hostile, EmptyFileAndDirectoryAreClearErrors) {
   const std::string empty = write("empty.pdf", "");
   json d = check(empty, &status);
   EXPECT_EQ(status, 3);
-  EXPECT_EQ(d["error"]["code"], "not_a_pdf");
+  EXPECT_EQ(d["error"]["code"], "empty");  // empty, whatever its name says it is
+  EXPECT_EQ(d["error"]["message"], empty + ": 文件为空 (empty file)");
   const std::string empty_text = write("empty.txt", "");
   d = check(empty_text, &status);
   EXPECT_EQ(status, 3);
@@ -181,7 +182,8 @@ TEST_F(Hostile, EmptyFileAndDirectoryAreClearErrors) {
   d = check(dir_, &status);
   EXPECT_EQ(status, 3);
   EXPECT_EQ(d["error"]["code"], "not_a_file");
-  EXPECT_EQ(d["error"]["message"], dir_ + ": 不是普通文件 (not a regular file)");
+  EXPECT_EQ(d["error"]["message"], dir_ + ": 是目录，不是文件；检查目录中的全部报告请用 nianbao batch " + dir_ +
+                                      " (a directory: to check every report in it, use nianbao batch)");
 }
 
 TEST_F(Hostile, HtmlNestedAHundredThousandLevelsIsRead) {

@@ -94,9 +94,9 @@ TEST(HtmlProse, LinesStartWhereTheirFirstCharacterIs) {
   page += "</p>\n<p>\nA<br>B&nbsp;&nbsp;C</p>\n";
   const auto lines = lines_of(read_html_bytes(page, "p.html", test::rules().headings));
   ASSERT_EQ(lines.size(), 3u);
-  EXPECT_EQ(lines[0].loc, (Location{1, 3}));  // libxml2 alone stamps the text at line 25
+  EXPECT_EQ(lines[0].loc, (Location{1, 3, 1}));  // libxml2 alone stamps the text at line 25
   EXPECT_EQ(lines[1].text, "A");
-  EXPECT_EQ(lines[1].loc, (Location{1, 35}));
+  EXPECT_EQ(lines[1].loc, (Location{1, 35, 2}));
   EXPECT_EQ(lines[2].text, "B C");
 }
 
@@ -169,7 +169,7 @@ TEST(HtmlTable, RowTextJoinsItsCellsWithTabsAndKeepsItsLine) {
   const auto lines = lines_of(read_html_bytes("<table>\n<tr>\n<td>规章</td>\n<td>13</td></tr></table>", "p.html", test::rules().headings));
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0].text, "规章\t13");
-  EXPECT_EQ(lines[0].loc, (Location{1, 3}));
+  EXPECT_EQ(lines[0].loc, (Location{1, 3, 1}));
 }
 
 TEST(HtmlTable, ALayoutTableIsReadAsProseAroundItsDataTables) {

@@ -132,11 +132,49 @@ TEST_F(ServeTest, AnUploadOverALimitIsAnErrorAndServingGoesOn) {
   EXPECT_TRUE(fs::is_empty(tmp_));
 }
 
-TEST_F(ServeTest, MissingFileIsABadRequest) {
-  auto res = client().Post("/api/check", "x", "text/plain");
+// Every answer of the API is JSON: a request without the report is a 400 that says how to send it.
+TEST_F(ServeTest, MissingFileIsABadRequestInJson) {
+  auto raw = client().Post("/api/check", "x", "text/plain");
+  ASSERT_TRUE(raw);
+  EXPECT_EQ(raw->status, 400);
+  EXPECT_EQ(raw->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  auto j = nlohmann::json::parse(raw->body);
+  EXPECT_EQ(j["status"], "error");
+  EXPECT_EQ(j["http_status"], 400);
+  EXPECT_NE(j["message"].get<std::string>().find("X-Filename"), std::string::npos) << raw->body;
+  // Multipart without the field "file".
+  auto other = client().Post("/api/check", httplib::MultipartFormDataItems{{"report", "x", "r.txt", "text/plain"}});
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 400);
+  EXPECT_EQ(other->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_EQ(nlohmann::json::parse(other->body)["message"],
+            "缺少上传文件：multipart/form-data 请求中没有 file 字段，请把报告放在 file 字段上传。 "
+            "(Missing upload: the multipart/form-data request has no \"file\" field.)");
+}
+
+// A script sends the file itself (curl --data-binary, whose default type is that of an HTML
+// form) named by a header; 43 KB is far under the limit and is checked like an upload.
+TEST_F(ServeTest, RawBodyWithAFilenameHeaderIsChecked) {
+  std::string report = test::read_file(test::source_path("samples/rules/applications-balance.txt"));
+  while (report.size() < 43 * 1024) report += "\n本段为填充文字，不影响检查。";
+  httplib::Headers headers = {{"X-Filename", "%E5%B9%B4%E6%8A%A5.txt"}};  // 年报.txt
+  auto res = client().Post("/api/check", headers, report, "application/x-www-form-urlencoded");
   ASSERT_TRUE(res);
-  EXPECT_EQ(res->status, 400);
-  EXPECT_NE(res->body.find("file"), std::string::npos);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto j = nlohmann::json::parse(res->body);
+  EXPECT_EQ(j["file"], "年报.txt");
+  EXPECT_EQ(j["status"], "ok");
+  EXPECT_EQ(j["report"]["agency"], "示例县交通运输局");
+  // Named by Content-Disposition instead, as an octet stream.
+  auto named = client().Post("/api/check", {{"Content-Disposition", "attachment; filename=\"r.txt\""}}, report,
+                             "application/octet-stream");
+  ASSERT_TRUE(named);
+  EXPECT_EQ(nlohmann::json::parse(named->body)["file"], "r.txt");
+  // Over the limit a raw body is refused like an upload, with the limit in the message.
+  auto big = client().Post("/api/check", headers, std::string(2u << 20, 'x'), "application/octet-stream");
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 413);
+  EXPECT_NE(nlohmann::json::parse(big->body)["message"].get<std::string>().find("1 MB"), std::string::npos);
 }
 
 TEST_F(ServeTest, AStalledClientDoesNotBlockOthers) {

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "app/cli/check_output.h"
 #include "app/cli/commands.h"
 #include "app/isolate/isolated_check.h"
 
@@ -10,14 +11,20 @@ namespace nianbao {
 
 int run_check(const CheckOptions& o, const Rules& rules) {
   Lang lang = o.lang == "en" ? Lang::En : Lang::Zh;
+  CheckOutput output;
+  std::string problem;
+  if (!output.open(o, lang == Lang::En, &problem)) {
+    std::cerr << "nianbao: " << problem << "\n";
+    return 2;  // usage error (docs/OUTPUT.md)
+  }
   TextOptions text;
   text.lang = lang;
   text.verbose = o.verbose;
   text.color = o.color == "always" ||
-               (o.color == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+               (o.color == "auto" && o.output.empty() && o.output_dir.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
   auto render = [&](const CheckResult& r) -> std::string {
     if (o.format == "json") return to_json(r, rules.catalog, lang).dump() + "\n";
-    if (o.format == "html")  // one self-contained page per file, one after the other
+    if (o.format == "html")  // one self-contained page per file (CheckOutput keeps them apart)
       return render_html(r, rules, HtmlOptions{lang, true, std::string()});
     return render_text(r, rules.catalog, text);
   };
@@ -28,8 +35,10 @@ int run_check(const CheckOptions& o, const Rules& rules) {
     IsolatedCheck c = check_file_isolated(file, rules, o.limits, render);
     if (!c.ok) any_unreadable = true;
     if (c.has_error) any_error = true;
-    std::cout << c.output;
-    std::cout.flush();
+    if (!output.write(file, c.output, &problem)) {
+      std::cerr << "nianbao: " << problem << "\n";
+      return 2;
+    }
   }
   return any_unreadable ? 3 : any_error ? 1 : 0;
 }

@@ -14,6 +14,9 @@ struct CheckOptions {
   std::string lang = "zh";
   std::string color = "auto";
   bool verbose = false;
+  // Where the output goes: standard output, one file (-o), or one file per report in a
+  // directory (--output-dir; the only way to get several HTML reports, each a whole page).
+  std::string output, output_dir;
   Limits limits;  // each file is checked in a child process under these
   std::vector<std::string> files;
 };

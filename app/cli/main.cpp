@@ -7,6 +7,7 @@
 #include "extract/model/errors.h"
 #include "nianbao/nianbao.h"
 #include "app/cli/commands.h"
+#include "app/cli/usage_error.h"
 
 namespace {
 
@@ -45,6 +46,10 @@ int main(int argc, char** argv) {
   cmd_check->add_option("--color", check.color, "着色 auto|always|never (colour)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd_check->add_flag("-v,--verbose", check.verbose, "同时列出识别出的各部分 (also list the parts found)");
+  cmd_check->add_option("-o,--output", check.output, "把结果写入此文件 (write the output to this file)");
+  cmd_check->add_option("--output-dir", check.output_dir,
+                        "每份报告的结果写入此目录下的一个文件 (one output file per report in this directory)")
+      ->excludes("--output");
   add_limit_options(cmd_check, check.limits);
   cmd_check->add_option("files", check.files, "报告文件 (report files)")->required();
 
@@ -87,7 +92,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::cerr << "nianbao: "
+              << nianbao::usage_error_message(app, e, args, {"check", "batch", "merge", "serve", "rules"})
+              << "\n";
     return 2;  // usage error (docs/OUTPUT.md)
   }
   try {

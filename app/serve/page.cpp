@@ -26,7 +26,7 @@ std::string upload_page(Lang lang, size_t max_bytes) {
          "</title><style>" + html_style() +
          "body{margin:0;font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif}"
          ".top{max-width:1200px;margin:0 auto;padding:8px 16px}.lang{float:right}"
-         "#drop{border:3px dashed #999;border-radius:8px;padding:32px;text-align:center;cursor:pointer;color:#555}"
+         "#drop{display:block;margin:16px 0;border:3px dashed #999;border-radius:8px;padding:32px;text-align:center;cursor:pointer;color:#555}"
          "#drop.over{border-color:#06c;background:#eef6ff}#status{margin:8px 0;font-weight:bold}"
          "#status.error{color:#b00}</style></head><body><div class=\"top\"><span class=\"lang\">" + other +
          "</span><h1>" + title + "</h1><p>" + intro +

@@ -9,6 +9,7 @@
 #include "render/render_json.h"
 #include "app/serve/page.h"
 #include "app/serve/upload.h"
+#include "app/serve/upload_body.h"
 #include "validate/validate.h"
 
 namespace nianbao {
@@ -19,16 +20,23 @@ Lang lang_of(const httplib::Request& req) {
   return req.has_param("lang") && req.get_param_value("lang") == "en" ? Lang::En : Lang::Zh;
 }
 
-// The uploaded file of a request, or a 400 with the reason.
-std::optional<httplib::MultipartFormData> file_of(const httplib::Request& req, httplib::Response& res) {
-  if (!req.is_multipart_form_data() || !req.has_file("file")) {
-    res.status = 400;
-    res.set_content("缺少上传文件：请用 multipart/form-data 的 file 字段上传报告。 (Missing upload: send the report "
-                    "as the multipart/form-data field \"file\".)",
-                    "text/plain; charset=utf-8");
-    return std::nullopt;
-  }
-  return req.get_file_value("file");
+// The error of a request as JSON for the API (scripts parse every answer), as text for the page.
+void set_error(const httplib::Request& req, httplib::Response& res, int status, const std::string& message) {
+  res.status = status;
+  if (req.path.rfind("/api/", 0) == 0)
+    res.set_content(nlohmann::json{{"status", "error"}, {"http_status", status}, {"message", message}}.dump(),
+                    "application/json; charset=utf-8");
+  else
+    res.set_content(message, "text/plain; charset=utf-8");
+}
+
+// The uploaded report of a request, or the answer that explains why there is none.
+std::optional<ReceivedUpload> upload_of(const httplib::Request& req, httplib::Response& res,
+                                        const httplib::ContentReader& reader) {
+  std::string error;
+  auto upload = receive_upload(req, reader, &error);
+  if (!upload && !error.empty()) set_error(req, res, 400, error);
+  return upload;
 }
 
 bool is_loopback(const std::string& bind) {
@@ -51,16 +59,20 @@ std::unique_ptr<httplib::Server> make_server(const Rules& rules, const ServeOpti
     res.set_content(upload_page(lang_of(req), max), "text/html; charset=utf-8");
   });
   const Limits limits = o.limits;
-  svr->Post("/check", [&rules, limits](const httplib::Request& req, httplib::Response& res) {
-    const auto f = file_of(req, res);
+  // The handlers read the body themselves (ContentReader): a raw body is then held to the upload
+  // limit only, not to the library's 8 KB limit for HTML forms.
+  svr->Post("/check", [&rules, limits](const httplib::Request& req, httplib::Response& res,
+                                       const httplib::ContentReader& reader) {
+    const auto f = upload_of(req, res, reader);
     if (!f) return;
     HtmlOptions opt{lang_of(req), true, display_name(f->filename)};
     res.set_content(check_upload(f->filename, f->content, rules, limits,
                                  [&](const CheckResult& r) { return render_html_fragment(r, rules, opt); }),
                     "text/html; charset=utf-8");
   });
-  svr->Post("/api/check", [&rules, limits](const httplib::Request& req, httplib::Response& res) {
-    const auto f = file_of(req, res);
+  svr->Post("/api/check", [&rules, limits](const httplib::Request& req, httplib::Response& res,
+                                           const httplib::ContentReader& reader) {
+    const auto f = upload_of(req, res, reader);
     if (!f) return;
     Lang lang = lang_of(req);
     res.set_content(check_upload(f->filename, f->content, rules, limits,
@@ -73,11 +85,7 @@ std::unique_ptr<httplib::Server> make_server(const Rules& rules, const ServeOpti
     std::string msg = res.status == 413 ? too_large_message(max)
                       : res.status == 404 ? "没有这个页面 (not found)"
                                           : "请求有误 (bad request): HTTP " + std::to_string(res.status);
-    if (req.path.rfind("/api/", 0) == 0)
-      res.set_content(nlohmann::json{{"status", "error"}, {"http_status", res.status}, {"message", msg}}.dump(),
-                      "application/json; charset=utf-8");
-    else
-      res.set_content(msg, "text/plain; charset=utf-8");
+    set_error(req, res, res.status, msg);
   });
   return svr;
 }

@@ -2,8 +2,9 @@
 // report; scripts POST the file to the JSON endpoint.
 //
 //   GET  /                 the upload page (Chinese; ?lang=en for English)
-//   POST /check            multipart field "file" -> the report as an HTML fragment
-//   POST /api/check        multipart field "file" -> the JSON report object of docs/OUTPUT.md
+//   POST /check            the report (upload_body.h) -> the report as an HTML fragment
+//   POST /api/check        the report (multipart field "file", or a raw body with X-Filename)
+//                          -> the JSON report object of docs/OUTPUT.md; every error is JSON too
 #pragma once
 
 #include <cstddef>

@@ -13,6 +13,15 @@ namespace nianbao {
 enum class Severity { Info, Warning, Error };
 const char* to_string(Severity s);
 
+// Where a finding is in a web page, as a person looks for it there: the nearest part heading
+// above it and the table row it is on, or the paragraph under that heading. HTML only: a
+// page's source lines (one for a page written on one line) do not show a reader the place.
+struct Where {
+  std::string heading;  // the part heading as printed; "" above the first part (the title)
+  std::string row;      // the table row's label, when the place is a row
+  int paragraph = 0;    // else the paragraph under the heading (1-based); 0: the heading itself
+};
+
 struct Finding {
   std::string rule;  // e.g. "applications.balance", "text.sum_mismatch.visitors"
   Severity severity = Severity::Error;
@@ -22,6 +31,7 @@ struct Finding {
   // Named values substituted into the rule's message template ({lhs}, {rhs}, {diff} …).
   // Values are already formatted for display; "*_zh"/"*_en" variants win for that language.
   std::map<std::string, std::string> args;
+  std::optional<Where> where;  // HTML input only (nianbao/locate.h)
 };
 
 }  // namespace nianbao

@@ -35,6 +35,10 @@ struct PageBox {
 struct Location {
   int page = 0;
   int line = 0;
+  // The line's place in reading order (1-based) where line numbers do not tell lines apart:
+  // an HTML page keeps its source line in `line`, and a page written on one line has them all
+  // on line 1. 0 for the other sources.
+  int block = 0;
   bool known() const { return line > 0; }
   auto operator<=>(const Location&) const = default;
 };

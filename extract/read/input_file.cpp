@@ -31,7 +31,8 @@ std::string read_input_bytes(const std::string& path, const Limits& limits) {
   if (path.empty() || status.type() == fs::file_type::not_found)
     fail("not_found", path, "文件不存在", "file not found");
   if (ec) fail("io", path, "无法访问文件：" + ec.message(), "cannot access the file: " + ec.message());
-  if (fs::is_directory(status)) fail("not_a_file", path, "是目录，不是文件", "a directory, not a file");
+  if (fs::is_directory(status)) fail("not_a_file", path, "是目录，不是文件；检查目录中的全部报告请用 nianbao batch " + path,
+                                          "a directory: to check every report in it, use nianbao batch");
   if (!fs::is_regular_file(status)) fail("not_a_file", path, "不是普通文件", "not a regular file");
   const std::uintmax_t size = fs::file_size(path, ec);
   if (!ec) check_file_size(path, size, limits);

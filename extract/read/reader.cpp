@@ -31,9 +31,9 @@ Document read_by_format(std::string bytes, const std::string& name, const Headin
   const std::string ext = lower_extension(name);
   // The content decides where it can (a report saved as .txt that is really a PDF), the name
   // where it cannot (HTML and plain text look alike).
-  if (starts_with(bytes, "%PDF") || ext == "pdf") return read_pdf_bytes(std::move(bytes), name, headings, limits);
-  // Said here for every other format alike (a PDF reader says "not a PDF").
+  // Said here for every format alike: an empty .pdf is empty, not "not a PDF".
   if (bytes.empty()) throw ReadError("empty", name + ": 文件为空 (empty file)");
+  if (starts_with(bytes, "%PDF") || ext == "pdf") return read_pdf_bytes(std::move(bytes), name, headings, limits);
   if (starts_with(bytes, "PK\x03\x04") || ext == "docx") {
     // A .doc saved under a .docx name.
     if (starts_with(bytes, "\xD0\xCF\x11\xE0")) return read_word_binary_bytes(bytes, name, headings, limits);
@@ -51,6 +51,10 @@ Document read_document(const std::string& path, const HeadingRules& headings, co
   struct stat st {};
   if (stat(path.c_str(), &st) != 0)
     throw ReadError("not_found", path + ": 文件不存在 (no such file)");
+  // A directory is most often an archive to check: say which command does that.
+  if (S_ISDIR(st.st_mode))
+    throw ReadError("not_a_file", path + ": 是目录，不是文件；检查目录中的全部报告请用 nianbao batch " + path +
+                                      " (a directory: to check every report in it, use nianbao batch)");
   if (!S_ISREG(st.st_mode))
     throw ReadError("not_a_file", path + ": 不是普通文件 (not a regular file)");
   return read_document_bytes(read_input_bytes(path, limits), path, headings, limits);

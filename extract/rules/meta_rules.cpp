@@ -46,6 +46,12 @@ MetaRules MetaRules::load(const std::string& path) {
   r.title_fields = words(fields, "title");
   r.agency_fields = words(fields, "agency");
   r.other_fields = words(fields, "other");
+  const RulesEntry summary{path, section(doc, "summary", path), "[summary]"};
+  r.summary_title_words = words(summary, "title_words");
+  r.government_endings = words(summary, "government_endings");
+  r.office_words = words(summary, "office_words");
+  r.department_words = words(summary, "department_words");
+  r.place_endings = words(summary, "place_endings");
   return r;
 }
 

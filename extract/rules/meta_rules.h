@@ -13,6 +13,9 @@ struct MetaRules {
   std::vector<std::string> navigation;        // compact form
   std::vector<std::string> sentence_openers;  // compact form
   std::vector<std::string> title_fields, agency_fields, other_fields;
+  // [summary]: what tells an area's summary report (deadline 31 March) from an agency's own.
+  std::vector<std::string> summary_title_words, government_endings, office_words, department_words,
+      place_endings;
 
   // Loads rules/meta.toml; throws RulesError naming the file and line.
   static MetaRules load(const std::string& path);

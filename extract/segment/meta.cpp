@@ -123,6 +123,16 @@ void find_title(const std::vector<const Line*>& lines, const Document& doc, cons
     if (candidate.find("公开") == std::string::npos && !year_in(candidate)) return false;
     found.title = candidate;
     found.title_loc = lines[i]->loc;
+    // A title split before its report words, the agency and year on the line above
+    // ("平潭综合实验区2020年" / "政府信息公开工作年度报告", two paragraphs of a web page).
+    if (i > 0 && !year_in(found.title) && usable(i - 1)) {
+      const std::string above = strip_heading_marks(compact(lines[i - 1]->text));
+      if (!is_sentence(above, rules) && utf8_length(above) <= 30 && year_in(above) &&
+          (ends_with(above, "年") || ends_with(above, "年度"))) {
+        found.title = above + found.title;
+        found.title_loc = lines[i - 1]->loc;
+      }
+    }
     // PDFs often print the agency on a line of its own above "2024 年政府信息公开工作年度报告"
     // (a title that names none: "2024 年上海市科委…" under a "正文" label keeps its own).
     if (i > 0 && starts_with_year(found.title) && agency_from_title(found.title).empty() &&
@@ -275,21 +285,23 @@ void find_period(const std::vector<Paragraph>& paragraphs, Meta& m) {
 }
 
 // A place's name alone ("平潭综合实验区", "示例县"), not an organ of it.
-bool names_a_place(const std::string& agency) {
-  for (const char* s : {"省", "市", "县", "区", "旗", "州", "盟"})
-    if (ends_with(agency, s)) return true;
-  return false;
+bool names_a_place(const std::string& agency, const MetaRules& rules) {
+  return std::any_of(rules.place_endings.begin(), rules.place_endings.end(),
+                     [&](const std::string& e) { return ends_with(agency, e); });
 }
 
-// A government's own summary report (本级政府, deadline 31 March) is published by a
-// 人民政府 or a region's administrative committee, not by one of its departments.
-bool is_summary_agency(const std::string& agency) {
-  if (agency.empty() || agency.find("办公") != std::string::npos) return false;
-  for (const char* s : {"人民政府", "管委会", "管理委员会", "实验区", "新区", "开发区"})
-    if (ends_with(agency, s)) return true;
-  for (const char* s : {"局", "委", "厅", "院", "中心", "所", "办", "部", "处", "会", "站", "队", "馆"})
-    if (agency.find(s) != std::string::npos) return false;
-  return names_a_place(agency);
+// An area's summary report (本级政府, deadline 31 March): its title says it covers the area
+// ("全市…年度报告"), or it is published by the area's government or committee, or by the area
+// itself, not by one of its departments or its government's office (rules/meta.toml [summary]).
+bool is_summary_report(const std::string& title, const std::string& agency, const MetaRules& rules) {
+  // Looked for after the agency's name, which may hold such a word (全州县).
+  const std::string scope = !agency.empty() && title.rfind(agency, 0) == 0 ? title.substr(agency.size()) : title;
+  if (contains_any(scope, rules.summary_title_words)) return true;
+  if (agency.empty() || contains_any(agency, rules.office_words)) return false;
+  for (const std::string& e : rules.government_endings)
+    if (ends_with(agency, e)) return true;
+  if (contains_any(agency, rules.department_words)) return false;
+  return names_a_place(agency, rules);
 }
 
 }  // namespace
@@ -324,9 +336,9 @@ Meta extract_meta(const Document& doc, const std::vector<Paragraph>& paragraphs,
   // So does the metadata block's publisher, where the title names only a place: a publisher
   // "某局办公室" under a title of "某局" is the office that put the page up, not the agency.
   if (!fields.agency.empty() && is_agency_name(fields.agency) &&
-      (m.agency.empty() || (names_a_place(m.agency) && fields.agency.rfind(m.agency, 0) == 0)))
+      (m.agency.empty() || (names_a_place(m.agency, rules) && fields.agency.rfind(m.agency, 0) == 0)))
     m.agency = fields.agency;
-  m.summary_report = is_summary_agency(m.agency);
+  m.summary_report = is_summary_report(m.title, m.agency, rules);
   return m;
 }
 

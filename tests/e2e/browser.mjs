@@ -1,7 +1,7 @@
-// Drives the self-check page in Debian's headless Chromium: uploads a report PDF with a
-// planted error, checks the findings, the marked cell and the boxed page image, saves a
-// screenshot, then checks that an over-size upload is refused with a message and the server
-// keeps serving.
+// Drives the self-check page in Debian's headless Chromium: checks the drop box is clear of the
+// intro line, uploads a report PDF with a planted error, checks the findings, the marked cell
+// and the boxed page image, saves a screenshot, then checks that an over-size upload is refused
+// with a message and the server keeps serving.
 //
 // Usage: node browser.mjs NIANBAO_BINARY PLANTED_PDF SCREENSHOT_PNG
 import { spawn } from 'node:child_process';
@@ -48,6 +48,10 @@ try {
   const page = context.pages()[0] ?? await context.newPage();
   await page.goto(url);
   assert.match(await page.title(), /年报自查/);
+  // The drop box sits below the intro line, not over it (a padded inline label overlapped it).
+  const intro = await page.locator('.top p').boundingBox();
+  const drop = await page.locator('#drop').boundingBox();
+  assert.ok(drop.y >= intro.y + intro.height, `drop box top ${drop.y} over the intro ending at ${intro.y + intro.height}`);
 
   await page.setInputFiles('#file', pdf);
   await page.waitForSelector('body[data-done="1"]', { timeout: 60000 });
