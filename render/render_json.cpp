@@ -139,9 +139,9 @@ json to_json(const Finding& f, const Catalog& catalog, Lang lang) {
       j["cells"].push_back(cj);
     }
   }
-  j["concerns"] = f.reading ? "reading" : "report";
   if (f.expected) j["expected"] = number(*f.expected);
   if (f.actual) j["actual"] = number(*f.actual);
+  j["concerns"] = f.reading ? "reading" : "report";
   return j;
 }
 

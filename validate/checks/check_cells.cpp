@@ -24,6 +24,8 @@ struct TableCheck {
   std::vector<std::tuple<std::string, std::string, const Cell*>> unreadable = {};
   // The cells without a number, in reading order: blank, and holding a sign ("/", "—", "无").
   std::vector<CellRef> blanks = {}, placeholders = {};
+  // Every cell checked, in reading order: what a group of cells is part of.
+  std::vector<CellRef> checked = {};
   Location first_missing[2] = {};  // [0] of the placeholders, [1] of the blanks
 
   Finding start(const char* rule, const std::string& kind, const std::string& row,
@@ -67,7 +69,7 @@ struct TableCheck {
     Finding f = start("table.missing_cell", kind, "", "");
     f.loc = loc;
     shared_line(cells, f);
-    put(f, "cells", cell_list(cells, rules, table.key, version, *kind == 'p'));
+    put(f, "cells", cell_list(cells, rules, table.key, version, *kind == 'p', CellGrouping::Shorter, checked));
     put(f, "count", {std::to_string(cells.size()), std::to_string(cells.size())});
     put(f, "state", rules.labels.cell_state_name(kind));
     f.cells = std::move(cells);
@@ -220,6 +222,7 @@ struct TableCheck {
       }
       for (const std::string& col : columns_of(row)) {
         auto it = row.cells.find(col);
+        checked.push_back({row.key, col, {}});
         check_cell(row, col, it == row.cells.end() ? nullptr : &it->second);
       }
     }
