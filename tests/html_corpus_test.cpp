@@ -2,6 +2,10 @@
 // against golden files checked by hand against the source.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <utility>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "test_paths.h"
