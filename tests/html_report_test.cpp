@@ -82,6 +82,21 @@ TEST(HtmlReport, FilterBySeverityPartAndRuleAndGroupedCellsMarked) {
   EXPECT_EQ(tag_of(html, "cell-reviews-review-upheld").find(" bad "), std::string::npos);
 }
 
+// Cells this tool could not read are a note on the reading, counted apart in the summary.
+TEST(HtmlReport, UnreadCellsCountedApartFromTheReportsProblems) {
+  CheckResult r = check_file(test::corpus_path("fujian_pingtan_shiyanqu_2021.txt"), rules());
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.count(Severity::Info), 0);
+  EXPECT_EQ(r.unread_cells(), 3);
+  std::string html = render_html(r, rules(), {});
+  EXPECT_NE(html.find("<b class=\"info\">0 提示</b> · <b class=\"unread\">3 个单元格本工具未能读取</b>"), std::string::npos);
+  EXPECT_NE(html.find("<li class=\"finding sev-info reading\""), std::string::npos);
+  for (const char* col : {"issued", "abolished", "in_force"}) {
+    std::string cell = tag_of(html, std::string("cell-proactive-normative_docs-") + col);
+    EXPECT_NE(cell.find(" bad sev-info"), std::string::npos) << cell;
+  }
+}
+
 TEST(HtmlReport, EnglishWithLangEn) {
   CheckResult r = check_file(test::source_path("samples/helan-culture-tourism-2020.txt"), rules());
   std::string html = render_html(r, rules(), {Lang::En, true, {}});
