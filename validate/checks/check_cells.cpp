@@ -202,8 +202,17 @@ struct TableCheck {
     shared_line(f.cells, f);
     put(f, "cells", cell_list(f.cells, rules, table.key, version, true, CellGrouping::ByRow));
     put(f, "count", {std::to_string(unreadable.size()), std::to_string(unreadable.size())});
-    put(f, "reason", {"所印数字的位置不能确定它属于哪个单元格，或一个单元格中印有几个数字",
-                      "where the numbers are printed does not tell which cell they belong to, or one cell holds several numbers"});
+    // A row printed as one run of digits ("693665" for three cells) is read when it can be cut
+    // one way only; said so, the reader knows what to look at.
+    const bool run = std::all_of(unreadable.begin(), unreadable.end(), [](const auto& u) {
+      return std::get<2>(u)->text.empty() && !std::get<2>(u)->row_text.empty();
+    });
+    if (run)
+      put(f, "reason", {"该行的数字连在一起印出，无法唯一地分到各单元格",
+                        "the row's numbers are printed run together and cannot be cut into its cells in one way only"});
+    else
+      put(f, "reason", {"所印数字的位置不能确定它属于哪个单元格，或一个单元格中印有几个数字",
+                        "where the numbers are printed does not tell which cell they belong to, or one cell holds several numbers"});
     out.push_back(std::move(f));
   }
 
