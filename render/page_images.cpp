@@ -8,27 +8,37 @@ std::vector<std::pair<size_t, PageMark>> locate_findings(const CheckResult& r) {
   std::vector<std::pair<size_t, PageMark>> out;
   for (size_t i = 0; i < r.findings.size(); ++i) {
     const Finding& f = r.findings[i];
-    PageMark mark;
-    mark.findings = {i};
+    // The cells the finding names: those it groups, else its one cell.
+    std::vector<std::pair<std::string, std::string>> named;
+    for (const CellRef& c : f.cells) named.emplace_back(c.row, c.column);
+    if (f.cells.empty() && !f.column.empty()) named.emplace_back(f.row, f.column);
     Location loc = f.loc;
-    const Cell* cell = nullptr;
-    if (auto t = r.report.tables.find(f.table); t != r.report.tables.end() && !f.column.empty())
-      if (const TableRow* row = t->second.row(f.row))
-        if (auto c = row->cells.find(f.column); c != row->cells.end() && c->second.loc.known()) {
-          cell = &c->second;
-          loc = cell->loc;
-        }
-    if (cell && cell->box && cell->box->page == loc.page) {
-      mark.page = loc.page;
+    bool marked = false, located = false;
+    auto t = r.report.tables.find(f.table);
+    for (const auto& [row_key, column] : named) {
+      if (t == r.report.tables.end()) break;
+      const TableRow* row = t->second.row(row_key);
+      auto c = row ? row->cells.find(column) : std::map<std::string, Cell>::const_iterator{};
+      if (!row || c == row->cells.end() || !c->second.loc.known()) continue;
+      const Cell& cell = c->second;
+      if (!located) loc = cell.loc, located = true;
+      if (!cell.box || cell.box->page != cell.loc.page) continue;
+      PageMark mark;
+      mark.findings = {i};
+      mark.page = cell.loc.page;
       mark.cell = true;
-      mark.box = cell->box->box;
-    } else if (auto line = r.report.line_boxes.find(loc); line != r.report.line_boxes.end()) {
+      mark.box = cell.box->box;
+      out.emplace_back(i, mark);
+      marked = true;
+    }
+    if (marked) continue;
+    if (auto line = r.report.line_boxes.find(loc); line != r.report.line_boxes.end()) {
+      PageMark mark;
+      mark.findings = {i};
       mark.page = loc.page;
       mark.box = line->second;
-    } else {
-      continue;
+      out.emplace_back(i, mark);
     }
-    out.emplace_back(i, mark);
   }
   return out;
 }

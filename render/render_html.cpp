@@ -2,6 +2,7 @@
 #include "render/render_where.h"
 
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "render/page_images.h"
@@ -14,16 +15,19 @@ namespace {
 
 struct Words {
   const char *findings, *tables, *pages, *verified, *none, *error, *warning, *info, *whole,
-      *page_link, *agency, *year, *format, *published, *summary, *read_error, *no_tables, *page;
+      *page_link, *agency, *year, *format, *published, *summary, *read_error, *no_tables, *page,
+      *unread, *by_severity, *by_part, *by_rule, *all_rules;
 };
 
 const Words& words(Lang lang) {
   static const Words zh{"问题", "重建的表格", "页面图像", "核对无误的表述", "没有发现问题", "错误", "警告", "提示",
                         "全文", "看原页", "机关", "年度", "格式", "发布日期", "汇总", "无法读取",
-                        "没有识别出表格", "第 %d 页"};
+                        "没有识别出表格", "第 %d 页", "个单元格本工具未能读取", "严重程度", "部分", "规则",
+                        "全部规则"};
   static const Words en{"Findings", "Rebuilt tables", "Page images", "Verified statements", "No findings",
                         "error", "warning", "note", "Whole report", "see page", "Agency", "Year", "Format",
-                        "Published", "Summary", "Cannot be read", "No tables found", "Page %d"};
+                        "Published", "Summary", "Cannot be read", "No tables found", "Page %d",
+                        "cell(s) this tool could not read", "Severity", "Part", "Rule", "all rules"};
   return lang == Lang::Zh ? zh : en;
 }
 
@@ -69,31 +73,60 @@ std::string header(const CheckResult& r, const Rules& rules, Lang lang, const st
     << html_escape(rules.labels.format_version_name(m.format_version).in(lang)) << " · " << w.published << " "
     << html_escape(m.published.value_or("—")) << "</p><p class=\"summary\">" << w.summary << ": <b class=\"error\">"
     << r.count(Severity::Error) << " " << w.error << "</b> · <b class=\"warning\">" << r.count(Severity::Warning)
-    << " " << w.warning << "</b> · <b class=\"info\">" << r.count(Severity::Info) << " " << w.info << "</b></p></header>";
+    << " " << w.warning << "</b> · <b class=\"info\">" << r.count(Severity::Info) << " " << w.info << "</b>";
+  // Cells this tool could not read are not the report's problems: counted apart.
+  if (int u = r.unread_cells()) o << " · <b class=\"unread\">" << u << " " << w.unread << "</b>";
+  o << "</p></header>";
+  return o.str();
+}
+
+// The filter over the findings: by severity, by part and by rule, all shown at first. The
+// script (html_script) hides what does not pass and a part left with nothing shown.
+std::string findings_filter(const CheckResult& r, const Rules& rules, Lang lang, const std::vector<int>& parts) {
+  const Words& w = words(lang);
+  std::ostringstream o;
+  o << "<div class=\"filter\"><span class=\"fname\">" << w.by_severity << "</span>";
+  for (Severity s : {Severity::Error, Severity::Warning, Severity::Info})
+    o << "<label><input type=\"checkbox\" checked data-sev=\"" << to_string(s) << "\"> " << severity_word(s, lang)
+      << "</label>";
+  o << "<span class=\"fname\">" << w.by_part << "</span>";
+  for (int part : parts) {
+    std::string name = part ? rules.labels.section_name(part).in(lang) : w.whole;
+    // The part's number is enough beside its heading below: "三、收到和处理…" shows as "三".
+    std::string shortname = name.substr(0, name.find("、"));
+    o << "<label title=\"" << html_escape(name) << "\"><input type=\"checkbox\" checked data-part=\"" << part << "\"> "
+      << html_escape(part ? shortname : name) << "</label>";
+  }
+  std::set<std::string> ids;
+  for (const Finding& f : r.findings) ids.insert(f.rule);
+  o << "<label><span class=\"fname\">" << w.by_rule << "</span> <select data-rule-filter=\"1\"><option value=\"\">"
+    << w.all_rules << "</option>";
+  for (const std::string& id : ids) o << "<option value=\"" << html_escape(id) << "\">" << html_escape(id) << "</option>";
+  o << "</select></label></div>";
   return o.str();
 }
 
 std::string findings_list(const CheckResult& r, const Rules& rules, Lang lang,
                           const std::map<size_t, int>& page_of_mark) {
   const Words& w = words(lang);
-  std::ostringstream o;
-  o << "<section class=\"findings\"><h3>" << w.findings << "</h3><div class=\"filter\">";
-  for (Severity s : {Severity::Error, Severity::Warning, Severity::Info})
-    o << "<label><input type=\"checkbox\" checked data-sev=\"" << to_string(s) << "\"> " << severity_word(s, lang)
-      << "</label>";
-  o << "</div><div id=\"nb-detail\"></div>";
-  if (r.findings.empty()) o << "<p class=\"none\">" << w.none << "</p>";
   std::map<int, std::vector<size_t>> groups;
   for (size_t i = 0; i < r.findings.size(); ++i) groups[part_of(r.findings[i], r.report)].push_back(i);
+  std::vector<int> parts;
+  for (const auto& [part, items] : groups) parts.push_back(part);
+  std::ostringstream o;
+  o << "<section class=\"findings\"><h3>" << w.findings << "</h3>" << findings_filter(r, rules, lang, parts)
+    << "<div id=\"nb-detail\"></div>";
+  if (r.findings.empty()) o << "<p class=\"none\">" << w.none << "</p>";
   for (const auto& [part, items] : groups) {
-    o << "<h4 class=\"part\">" << html_escape(part ? rules.labels.section_name(part).in(lang) : w.whole)
-      << "</h4><ol class=\"findings\">";
+    o << "<div class=\"part-group\" data-part=\"" << part << "\"><h4 class=\"part\">"
+      << html_escape(part ? rules.labels.section_name(part).in(lang) : w.whole) << "</h4><ol class=\"findings\">";
     for (size_t i : items) {
       const Finding& f = r.findings[i];
       std::string cells;
       for (const auto& id : finding_cells(f, r.report, rules)) cells += (cells.empty() ? "" : " ") + id;
-      o << "<li class=\"finding sev-" << to_string(f.severity) << "\" data-index=\"" << i << "\" data-rule=\""
-        << html_escape(f.rule) << "\" data-cells=\"" << cells << "\"><span class=\"sev " << to_string(f.severity)
+      o << "<li class=\"finding sev-" << to_string(f.severity) << (f.reading ? " reading" : "") << "\" data-index=\"" << i
+        << "\" data-rule=\"" << html_escape(f.rule) << "\" data-sev=\"" << to_string(f.severity) << "\" data-part=\"" << part
+        << "\" data-cells=\"" << cells << "\"><span class=\"sev " << to_string(f.severity)
         << "\">" << severity_word(f.severity, lang) << "</span><code>" << html_escape(f.rule) << "</code> "
         << "<span class=\"where\">" << place(r, f, lang) << "</span> <span class=\"msg\">"
         << html_escape(rules.catalog.format_message(f, lang)) << "</span>";
@@ -101,7 +134,7 @@ std::string findings_list(const CheckResult& r, const Rules& rules, Lang lang,
         o << " <a href=\"#page-" << p->second << "\">" << w.page_link << "</a>";
       o << "</li>";
     }
-    o << "</ol>";
+    o << "</ol></div>";
   }
   o << "</section>";
   return o.str();

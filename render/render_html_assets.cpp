@@ -14,7 +14,9 @@ const std::string& html_style() {
 .nb-report li.finding.sev-error{border-left-color:#c00}.nb-report li.finding.sev-warning{border-left-color:#e90}.nb-report li.finding.sev-info{border-left-color:#39c}
 .nb-report li.finding.selected{background:#fff3c4}
 .nb-report .sev{font-weight:bold;margin-right:.3em}.nb-report .sev.error{color:#b00}.nb-report .sev.warning{color:#a60}.nb-report .sev.info{color:#06a}
-.nb-report.hide-error li.sev-error,.nb-report.hide-warning li.sev-warning,.nb-report.hide-info li.sev-info{display:none}
+.nb-report li.finding.filtered,.nb-report .part-group.filtered{display:none}
+.nb-report .filter .fname{color:#666;font-size:.85em;margin-right:.4em}.nb-report .filter .fname:not(:first-child){margin-left:1em}
+.nb-report li.finding.reading{color:#456}.nb-report .summary b.unread{color:#456}
 .nb-report code{background:#f3f3f3;padding:0 3px;font-size:.85em}
 .nb-report .scroll{overflow-x:auto}
 .nb-report table.official{border-collapse:collapse;font-size:.85em;margin:.5em 0}
@@ -59,9 +61,21 @@ document.addEventListener('click',function(ev){
   var c=t.closest('td.bad,.mark');
   if(c){var i=(c.dataset.findings||'').split(' ')[0];select(r,i,false);var l=r.querySelector('li.finding[data-index="'+i+'"]');if(l&&c.classList.contains('mark'))l.scrollIntoView({block:'center'});}
 });
+// A finding is shown when its severity and its part are ticked and it is of the rule chosen
+// (or all rules); a part with nothing shown is hidden with its heading.
+function applyFilter(r){
+  var off=function(attr){var s={};r.querySelectorAll('.filter input['+attr+']').forEach(function(i){if(!i.checked)s[i.getAttribute(attr)]=1;});return s;};
+  var sev=off('data-sev'),part=off('data-part');
+  var sel=r.querySelector('.filter select[data-rule-filter]'),rule=sel?sel.value:'';
+  r.querySelectorAll('li.finding').forEach(function(li){
+    var hide=sev[li.dataset.sev]||part[li.dataset.part]||(rule&&li.dataset.rule!==rule);
+    li.classList.toggle('filtered',!!hide);
+  });
+  r.querySelectorAll('.part-group').forEach(function(g){g.classList.toggle('filtered',!g.querySelector('li.finding:not(.filtered)'));});
+}
 document.addEventListener('change',function(ev){
-  var t=ev.target;if(!(t instanceof HTMLInputElement)||!t.dataset.sev)return;var r=root(t);
-  if(r)r.classList.toggle('hide-'+t.dataset.sev,!t.checked);
+  var t=ev.target;if(!(t instanceof Element)||!t.closest('.filter'))return;var r=root(t);
+  if(r)applyFilter(r);
 });
 })();
 )JS";

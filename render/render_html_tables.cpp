@@ -25,8 +25,10 @@ CellFindings findings_by_cell(const CheckResult& r) {
   CellFindings m;
   for (size_t i = 0; i < r.findings.size(); ++i) {
     const Finding& f = r.findings[i];
-    if (f.table.empty() || f.row.empty() || f.column.empty()) continue;
-    m[cell_id(f.table, f.row, f.column)].push_back(i);
+    if (f.table.empty()) continue;
+    // A finding that groups cells marks each of them.
+    for (const CellRef& c : f.cells) m[cell_id(f.table, c.row, c.column)].push_back(i);
+    if (f.cells.empty() && !f.row.empty() && !f.column.empty()) m[cell_id(f.table, f.row, f.column)].push_back(i);
   }
   return m;
 }
@@ -195,6 +197,10 @@ std::string cell_id(const std::string& table, const std::string& row, const std:
 
 std::vector<std::string> finding_cells(const Finding& f, const Report& report, const Rules& rules) {
   std::vector<std::string> ids;
+  if (!f.table.empty() && !f.cells.empty()) {
+    for (const CellRef& c : f.cells) ids.push_back(cell_id(f.table, c.row, c.column));
+    return ids;
+  }
   if (f.table.empty() || f.row.empty() || f.column.empty()) return ids;
   ids.push_back(cell_id(f.table, f.row, f.column));
   auto t = report.tables.find(f.table);

@@ -44,6 +44,7 @@ json cell_json(const Cell& c) {
   j["page"] = c.loc.page;
   j["line"] = c.loc.line;
   if (!c.note.empty()) j["note"] = c.note;
+  if (!c.row_text.empty()) j["row_text"] = c.row_text;
   if (c.box) j["box"] = box_json(*c.box);
   return j;
 }
@@ -140,8 +141,17 @@ json to_json(const Finding& f, const Catalog& catalog, Lang lang) {
   if (!f.table.empty()) j["table"] = f.table;
   if (!f.row.empty()) j["row"] = f.row;
   if (!f.column.empty()) j["column"] = f.column;
+  if (!f.cells.empty()) {
+    j["cells"] = json::array();
+    for (const CellRef& c : f.cells) {
+      json cj{{"row", c.row}, {"column", c.column}};
+      if (!c.text.empty()) cj["text"] = c.text;
+      j["cells"].push_back(cj);
+    }
+  }
   if (f.expected) j["expected"] = number(*f.expected);
   if (f.actual) j["actual"] = number(*f.actual);
+  j["concerns"] = f.reading ? "reading" : "report";
   return j;
 }
 
@@ -170,7 +180,8 @@ json to_json(const CheckResult& r, const Catalog& catalog, Lang lang) {
   }
   j["summary"] = {{"errors", r.count(Severity::Error)},
                   {"warnings", r.count(Severity::Warning)},
-                  {"infos", r.count(Severity::Info)}};
+                  {"infos", r.count(Severity::Info)},
+                  {"unread_cells", r.unread_cells()}};
   return j;
 }
 

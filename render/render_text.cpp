@@ -37,10 +37,13 @@ std::string summary(const CheckResult& r, Lang lang) {
     s << (m.agency.empty() ? "（未识别机关）" : m.agency) << " "
       << (m.year ? std::to_string(*m.year) + " 年度报告" : "（未识别年度）") << "，格式 "
       << m.format_version << "：" << e << " 个错误，" << w << " 个警告，" << i << " 条提示";
+    // Cells this tool could not read are not the report's problems: counted apart.
+    if (int u = r.unread_cells()) s << "；另有 " << u << " 个单元格本工具未能读取，请对照原文查看";
   } else {
     s << (m.agency.empty() ? "(agency not found)" : m.agency) << ", "
       << (m.year ? "report for " + std::to_string(*m.year) : "year not found") << ", format "
       << m.format_version << ": " << e << " error(s), " << w << " warning(s), " << i << " note(s)";
+    if (int u = r.unread_cells()) s << "; " << u << " cell(s) this tool could not read, please look at them";
   }
   return s.str();
 }

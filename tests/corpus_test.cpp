@@ -130,7 +130,8 @@ TEST(Corpus, PreNineteenReportsRaiseNoAlarmMeantForTheNewFormats) {
 }
 
 // Cells the flattened dumps do not allow to read are null and said to be unreadable, never
-// guessed: once for the table, naming them.
+// guessed: once for the table, naming them and quoting what was printed, as a note on the
+// reading that asks the reader to look and never the agency to fill in a 0; counted apart.
 TEST(Corpus, UnsplittableRunsAreUnreadableCellsWithAFinding) {
   json d = check("fujian_pingtan_shiyanqu_2021.txt");
   json v = d["report"]["tables"]["proactive"]["values"];
@@ -140,10 +141,24 @@ TEST(Corpus, UnsplittableRunsAreUnreadableCellsWithAFinding) {
     EXPECT_FALSE(f["rule"] == "table.missing_cell" && f["row"] == "normative_docs") << f.dump();
     if (f["rule"] == "table.unreadable" && f["table"] == "proactive") {
       ++said;
-      EXPECT_NE(f["message"].get<std::string>().find("“行政规范性文件”行“本年制发件数”列"), std::string::npos);
+      EXPECT_EQ(f["severity"], "info");
+      EXPECT_EQ(f["concerns"], "reading");
+      EXPECT_EQ(f["row"], "normative_docs");
+      EXPECT_EQ(f["line"], 10);
+      EXPECT_EQ(f["cells"], json::parse(R"([{"row":"normative_docs","column":"issued","text":"693665"},
+          {"row":"normative_docs","column":"abolished","text":"693665"},
+          {"row":"normative_docs","column":"in_force","text":"693665"}])"));
+      const std::string m = f["message"];
+      EXPECT_NE(m.find("“行政规范性文件”行“本年制发件数”“本年废止件数”“现行有效件数”列（印有“693665”）"),
+                std::string::npos) << m;
+      EXPECT_NE(m.find("原因：该行的数字连在一起印出，无法唯一地分到各单元格"), std::string::npos) << m;
+      EXPECT_NE(m.find("请对照原文查看"), std::string::npos) << m;
+      EXPECT_EQ(m.find("填 0"), std::string::npos) << m;
     }
   }
   EXPECT_EQ(said, 1);
+  EXPECT_EQ(d["report"]["tables"]["proactive"]["cells"]["normative_docs.issued"]["row_text"], "693665");
+  EXPECT_EQ(d["summary"], json::parse(R"({"errors":0,"warnings":0,"infos":0,"unread_cells":3})"));
 }
 
 }  // namespace

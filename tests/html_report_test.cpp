@@ -52,6 +52,51 @@ TEST(HtmlReport, SeedReportIsSelfContainedAndChineseByDefault) {
   EXPECT_NE(html.find("核对无误的表述"), std::string::npos);
 }
 
+// The findings can be filtered by severity, by part and by rule; each finding carries what the
+// filter reads. A finding that groups blank cells marks every one of them.
+TEST(HtmlReport, FilterBySeverityPartAndRuleAndGroupedCellsMarked) {
+  CheckResult r = check_file(test::corpus_path("shanghai_shizhengfu_bangongting_2019.html"), rules());
+  ASSERT_TRUE(r.ok);
+  std::string html = render_html(r, rules(), {});
+  for (const char* sev : {"error", "warning", "info"})
+    EXPECT_NE(html.find(std::string("<input type=\"checkbox\" checked data-sev=\"") + sev + "\">"), std::string::npos) << sev;
+  // Parts 3 and 4 have findings (the blank cells of their tables).
+  for (const char* part : {"3", "4"})
+    EXPECT_NE(html.find(std::string("<input type=\"checkbox\" checked data-part=\"") + part + "\">"), std::string::npos)
+        << part;
+  EXPECT_EQ(html.find("data-part=\"2\""), std::string::npos);
+  EXPECT_NE(html.find("<select data-rule-filter=\"1\"><option value=\"\">全部规则</option>"
+                      "<option value=\"table.missing_cell\">table.missing_cell</option>"
+                      "<option value=\"text.sum_mismatch.percent\">text.sum_mismatch.percent</option>"
+                      "<option value=\"text.table_mismatch\">text.table_mismatch</option></select>"),
+            std::string::npos);
+  EXPECT_NE(html.find("data-rule=\"text.table_mismatch\" data-sev=\"error\" data-part=\""), std::string::npos);
+  EXPECT_NE(html.find("data-rule=\"table.missing_cell\" data-sev=\"warning\" data-part=\"4\""), std::string::npos);
+  // Blank cells of one grouped finding, each marked: a row of part 4 and a column of part 3.
+  for (const char* id : {"cell-reviews-litigation_after_review-upheld", "cell-reviews-litigation_after_review-total",
+                         "cell-applications-new-research", "cell-applications-carried_forward-research"}) {
+    std::string cell = tag_of(html, id);
+    EXPECT_NE(cell.find(" bad "), std::string::npos) << id << " " << cell;
+    EXPECT_NE(cell.find("table.missing_cell"), std::string::npos) << cell;
+  }
+  EXPECT_EQ(tag_of(html, "cell-reviews-review-upheld").find(" bad "), std::string::npos);
+}
+
+// Cells this tool could not read are a note on the reading, counted apart in the summary.
+TEST(HtmlReport, UnreadCellsCountedApartFromTheReportsProblems) {
+  CheckResult r = check_file(test::corpus_path("fujian_pingtan_shiyanqu_2021.txt"), rules());
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.count(Severity::Info), 0);
+  EXPECT_EQ(r.unread_cells(), 3);
+  std::string html = render_html(r, rules(), {});
+  EXPECT_NE(html.find("<b class=\"info\">0 提示</b> · <b class=\"unread\">3 个单元格本工具未能读取</b>"), std::string::npos);
+  EXPECT_NE(html.find("<li class=\"finding sev-info reading\""), std::string::npos);
+  for (const char* col : {"issued", "abolished", "in_force"}) {
+    std::string cell = tag_of(html, std::string("cell-proactive-normative_docs-") + col);
+    EXPECT_NE(cell.find(" bad sev-info"), std::string::npos) << cell;
+  }
+}
+
 TEST(HtmlReport, EnglishWithLangEn) {
   CheckResult r = check_file(test::source_path("samples/helan-culture-tourism-2020.txt"), rules());
   std::string html = render_html(r, rules(), {Lang::En, true, {}});

@@ -141,3 +141,26 @@ TEST(Registry, EveryRuleASampleTriggersIsDeclaredByACheck) {
 
 }  // namespace
 }  // namespace nianbao
+
+namespace nianbao {
+namespace {
+
+// The severities of a prose figure against the table are given by the statement that read the
+// figure (rules/prose.toml): every kind named must be a statement, and every statement that
+// names one figure of the tables beyond doubt makes a difference an error.
+TEST(Registry, TableMismatchSeveritiesNameStatements) {
+  const Rules& rules = test::rules();
+  const RuleInfo* entry = rules.catalog.find("text.table_mismatch");
+  ASSERT_NE(entry, nullptr);
+  std::set<std::string> statements;
+  for (const StatementRule& s : rules.prose.statements) statements.insert(s.id);
+  for (const auto& [kind, severity] : entry->severity_when) EXPECT_TRUE(statements.count(kind)) << kind;
+  EXPECT_EQ(entry->severity, Severity::Warning);
+  for (const char* certain : {"denied", "unavailable", "granted_and_partly", "review", "litigation.upheld"})
+    EXPECT_EQ(rules.catalog.severity("text.table_mismatch", certain), Severity::Error) << certain;
+  for (const char* uncertain : {"new", "results", "handled"})
+    EXPECT_EQ(rules.catalog.severity("text.table_mismatch", uncertain), Severity::Warning) << uncertain;
+}
+
+}  // namespace
+}  // namespace nianbao

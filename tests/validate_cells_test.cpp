@@ -64,14 +64,17 @@ TEST_F(CellsTest, PlaceholderCell) {
   EXPECT_EQ(f.table, "applications");
   EXPECT_EQ(f.row, "new");
   EXPECT_EQ(f.column, "total");
+  ASSERT_EQ(f.cells.size(), 1u);
+  EXPECT_EQ(f.cells[0].text, "/");
+  EXPECT_FALSE(f.reading);
   EXPECT_EQ(f.loc, (Location{4, 12}));
   EXPECT_FALSE(f.expected.has_value());
   EXPECT_EQ(zh(f),
-            "“一、本年新收政府信息公开申请数量”行“总计”列没有数字：填写为“/”。"
-            "格式要求填写数字，没有的填 0");
+            "“收到和处理政府信息公开申请情况”表有 1 个单元格填的不是数字：“一、本年新收政府信息公开申请数量”行"
+            "“总计”列（印有“/”）。格式要求填写数字，没有的填 0");
   EXPECT_EQ(en(f),
-            "row \"new applications\", column \"total\" has no number: filled with \"/\". "
-            "The format asks for a number, 0 when there is none");
+            "table \"applications received and handled\": 1 cell(s) hold no number: row \"new applications\", "
+            "column \"total\" (printed \"/\"). The format asks for a number, 0 when there is none");
 }
 
 TEST_F(CellsTest, EmptyAndUnreadableCells) {
@@ -90,12 +93,16 @@ TEST_F(CellsTest, EmptyAndUnreadableCells) {
   EXPECT_EQ(found[0].row, "other");
   EXPECT_EQ(found[0].severity, Severity::Warning);
   EXPECT_EQ(zh(found[0]),
-            "“（六）其他处理”行“科研机构”列没有数字：空白。格式要求填写数字，没有的填 0");
-  // A cell the tool could not read is said once for its table, as a limit of the reading.
+            "“收到和处理政府信息公开申请情况”表有 1 个单元格空白：“（六）其他处理”行“科研机构”列。"
+            "格式要求填写数字，没有的填 0");
+  // A cell the tool could not read is said once for its table, as a note on the reading: it
+  // never asks for a 0.
   EXPECT_EQ(found[1].rule, "table.unreadable");
-  EXPECT_EQ(found[1].severity, Severity::Warning);
+  EXPECT_EQ(found[1].severity, Severity::Info);
+  EXPECT_TRUE(found[1].reading);
   EXPECT_EQ(found[1].table, "applications");
-  EXPECT_EQ(found[1].row, "");
+  EXPECT_EQ(found[1].row, "carried_forward");
+  EXPECT_EQ(found[1].column, "natural_person");
   EXPECT_EQ(found[1].loc, (Location{4, 34}));
   EXPECT_EQ(zh(found[1]),
             "本工具未能读取“收到和处理政府信息公开申请情况”表的 1 个单元格：“四、结转下年度继续办理”行"
@@ -103,8 +110,8 @@ TEST_F(CellsTest, EmptyAndUnreadableCells) {
             "这些单元格未经核对，请对照原文查看");
 }
 
-// Several cells the tool could not read, in two tables: one finding per table, naming the first
-// few cells and how many there are.
+// Several cells the tool could not read, in two tables: one finding per table, naming every
+// cell by row and how many there are.
 TEST_F(CellsTest, UnreadableCellsAreSaidOncePerTable) {
   Report r = report_with("2021");
   for (const char* col : {"natural_person", "commercial", "research", "social_org", "legal_service"}) {
@@ -125,10 +132,49 @@ TEST_F(CellsTest, UnreadableCellsAreSaidOncePerTable) {
     said[f.table] = zh(f);
   }
   EXPECT_EQ(said["applications"],
-            "本工具未能读取“收到和处理政府信息公开申请情况”表的 5 个单元格：“（一）予以公开”行“自然人”列、"
-            "“（一）予以公开”行“商业企业”列、“（一）予以公开”行“科研机构”列、“（一）予以公开”行“社会公益组织”列等。"
+            "本工具未能读取“收到和处理政府信息公开申请情况”表的 5 个单元格：“（一）予以公开”行“自然人”“商业企业”"
+            "“科研机构”“社会公益组织”“法律服务机构”列。"
             "原因：所印数字的位置不能确定它属于哪个单元格，或一个单元格中印有几个数字。这些单元格未经核对，请对照原文查看");
   EXPECT_NE(said["proactive"].find("“规章”行“本年制发件数”列（印有“3125”）"), std::string::npos) << said["proactive"];
+}
+
+// The blank cells of a table are one finding that names each: a column blank in every row as
+// such, one blank in all rows but one by the row it leaves out, a few cells one by one.
+TEST_F(CellsTest, BlankCellsOfATableAreOneFindingNamingEach) {
+  Report r = report_with("2021");
+  size_t rows = 0;
+  for (auto& row : r.tables["applications"].rows) {
+    ++rows;
+    for (const char* col : {"research", "social_org", "other_org"}) {
+      bool blank = std::string(col) == "research" || (std::string(col) == "social_org" && rows <= 2) ||
+                   (std::string(col) == "other_org" && row.key != "new");
+      if (!blank) continue;
+      Cell& c = row.cells.at(col);
+      c.value.reset();
+      c.state = CellState::Empty;
+    }
+  }
+  ASSERT_EQ(rows, 25u);
+  auto found = run(r);
+  ASSERT_EQ(found.size(), 1u);
+  const Finding& f = found[0];
+  EXPECT_EQ(f.rule, "table.missing_cell");
+  EXPECT_EQ(f.table, "applications");
+  EXPECT_EQ(f.row, "");
+  EXPECT_EQ(f.column, "");
+  ASSERT_EQ(f.cells.size(), 25u + 2u + 24u);
+  EXPECT_EQ(f.cells[0].row, "new");
+  EXPECT_EQ(f.cells[0].column, "research");
+  EXPECT_EQ(f.loc, r.tables["applications"].row("new")->cells.at("research").loc);
+  EXPECT_EQ(zh(f),
+            "“收到和处理政府信息公开申请情况”表有 51 个单元格空白：“科研机构”列各行（25 个）；“社会公益组织”列"
+            "“一、本年新收政府信息公开申请数量”“二、上年结转政府信息公开申请数量”行；“其他”列除"
+            "“一、本年新收政府信息公开申请数量”行外各行（24 个）。格式要求填写数字，没有的填 0");
+  EXPECT_EQ(en(f),
+            "table \"applications received and handled\": 51 cell(s) are blank: column \"research institution\", all 25 "
+            "rows; column \"public-interest organisation\", rows \"new applications\", \"carried over from last year\"; "
+            "column \"other organisation\", all rows but \"new applications\" (24). The format asks for a number, 0 "
+            "when there is none");
 }
 
 TEST_F(CellsTest, CellAbsentFromAFoundRowIsPlacedAtTheRow) {
@@ -141,7 +187,8 @@ TEST_F(CellsTest, CellAbsentFromAFoundRowIsPlacedAtTheRow) {
   EXPECT_EQ(found[0].column, "legal_service");
   EXPECT_EQ(found[0].loc, (Location{4, 14}));
   EXPECT_EQ(zh(found[0]),
-            "“（一）予以公开”行“法律服务机构”列没有数字：空白。格式要求填写数字，没有的填 0");
+            "“收到和处理政府信息公开申请情况”表有 1 个单元格空白：“（一）予以公开”行“法律服务机构”列。"
+            "格式要求填写数字，没有的填 0");
 }
 
 TEST_F(CellsTest, MissingRows) {
@@ -203,7 +250,7 @@ TEST_F(CellsTest, ATableWithoutAnyNumberIsOneFinding) {
   EXPECT_TRUE(found[0].row.empty());
   EXPECT_EQ(found[0].loc, (Location{4, 10}));
   EXPECT_EQ(zh(found[0]),
-            "“收到和处理政府信息公开申请情况”表的全部单元格没有数字：空白。格式要求填写数字，没有的填 0");
+            "“收到和处理政府信息公开申请情况”表有 175 个单元格空白：全部单元格。格式要求填写数字，没有的填 0");
 }
 
 TEST_F(CellsTest, InvalidValues) {
@@ -259,7 +306,8 @@ TEST_F(CellsTest, VersionPicksRowNames) {
   auto found = run(r);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(zh(found[0]),
-            "“规范性文件”行“本年新制作数量”列没有数字：填写为“—”。格式要求填写数字，没有的填 0");
+            "“主动公开政府信息情况”表有 1 个单元格填的不是数字：“规范性文件”行“本年新制作数量”列（印有“—”）。"
+            "格式要求填写数字，没有的填 0");
 }
 
 TEST_F(CellsTest, Pre2019TablesAreNotHeldToTheSchema) {

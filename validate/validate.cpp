@@ -9,8 +9,22 @@ namespace nianbao {
 
 namespace {
 
+// The statements that hold are listed in reading order.
 void sort_by_place(std::vector<Finding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.loc.page != b.loc.page) return a.loc.page < b.loc.page;
+    if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
+    return a.rule < b.rule;
+  });
+}
+
+// The findings most serious first, a person fixes errors before looking at notes; within a
+// severity in reading order. Notes on what this tool could not read come after the report's
+// own notes.
+void sort_by_severity_and_place(std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.severity != b.severity) return a.severity > b.severity;
+    if (a.reading != b.reading) return b.reading;
     if (a.loc.page != b.loc.page) return a.loc.page < b.loc.page;
     if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
     return a.rule < b.rule;
@@ -26,7 +40,7 @@ std::vector<Finding> validate(const Report& report, const Rules& rules) {
 Validation validate_all(const Report& report, const Rules& rules) {
   Validation v;
   for (const Check* check : registered_checks()) check->run(report, rules, v);
-  sort_by_place(v.findings);
+  sort_by_severity_and_place(v.findings);
   sort_by_place(v.verified);
   return v;
 }

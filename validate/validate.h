@@ -19,9 +19,10 @@
 
 namespace nianbao {
 
-// The findings, and the statements of the prose that were checked and hold (a supervisor must
-// see what was confirmed, not only what failed), both sorted by (page, line, rule); findings at
-// the same place keep the order the checks produced them in.
+// The findings, sorted by severity (errors first; a note on what this tool could not read after
+// the report's notes), then by (page, line, rule); and the statements of the prose that were
+// checked and hold (a supervisor must see what was confirmed, not only what failed), sorted by
+// (page, line, rule). Findings at the same place keep the order the checks produced them in.
 struct Validation {
   std::vector<Finding> findings;
   std::vector<Finding> verified;

@@ -145,6 +145,8 @@ void Store::put(const std::string& sha, const std::string& file, const nlohmann:
     const auto& err = get(r, "error");
     int counts[3] = {0, 0, 0};
     for (const auto& f : get(r, "findings")) {
+      // A note on cells this tool could not read is not one of the report's problems.
+      if (f.value("concerns", "") == "reading") continue;
       std::string s = f.value("severity", "");
       ++counts[s == "error" ? 0 : s == "warning" ? 1 : 2];
     }

@@ -21,7 +21,11 @@ struct CheckResult {
   // Statements of the prose that were checked and hold, worded by the catalog entry
   // verified_rule(rule); listed by --verbose and under "verified" in JSON.
   std::vector<Finding> verified;
+  // The report's problems of severity `s`; notes on cells this tool could not read are not
+  // among them (Finding::reading), they are counted by unread_cells().
   int count(Severity s) const;
+  // The cells named by the notes on what this tool could not read.
+  int unread_cells() const;
 };
 
 }  // namespace nianbao

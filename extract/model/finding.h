@@ -22,11 +22,23 @@ struct Where {
   int paragraph = 0;    // else the paragraph under the heading (1-based); 0: the heading itself
 };
 
+// One cell a finding names among several (blank cells of a table said together), in the
+// finding's table; `text` is what was printed there, when anything was.
+struct CellRef {
+  std::string row, column, text;
+};
+
 struct Finding {
   std::string rule;  // e.g. "applications.balance", "text.sum_mismatch.visitors"
   Severity severity = Severity::Error;
   Location loc;
   std::string table, row, column;  // the cell concerned, when there is one
+  // The cells a finding groups (row and column above are set only when they share it).
+  std::vector<CellRef> cells;
+  // Whether the finding tells of a limit of this tool's reading (cells it could not read)
+  // rather than a problem of the report: such notes are counted apart from the report's
+  // problems, and never ask the agency to change anything.
+  bool reading = false;
   std::optional<double> expected, actual;
   // Named values substituted into the rule's message template ({lhs}, {rhs}, {diff} …).
   // Values are already formatted for display; "*_zh"/"*_en" variants win for that language.

@@ -61,7 +61,14 @@ const Section* Report::section(int number) const {
 
 int CheckResult::count(Severity s) const {
   int n = 0;
-  for (const auto& f : findings) n += f.severity == s;
+  for (const auto& f : findings) n += f.severity == s && !f.reading;
+  return n;
+}
+
+int CheckResult::unread_cells() const {
+  int n = 0;
+  for (const auto& f : findings)
+    if (f.reading) n += static_cast<int>(f.cells.size());
   return n;
 }
 

@@ -153,6 +153,9 @@ struct Cell {
   // HTML and Word, and where a rebuilder could not tell.
   std::optional<PageBox> box;
   std::string note;  // e.g. unit conversion applied ("251000元 → 25.1万元")
+  // For an Unreadable cell whose own text is unknown: the numbers printed for its row, as
+  // printed ("693665" for three cells), so that a reader is shown what to look at.
+  std::string row_text;
   bool present() const { return value.has_value(); }
 };
 

@@ -66,11 +66,12 @@ Cell make_cell(const std::string& text, const SchemaColumn& column, Location loc
 }
 
 Cell placed_cell(const std::optional<std::string>& text, const SchemaColumn& column,
-                 Location loc, bool printed) {
+                 Location loc, bool printed, const std::string& row_text) {
   if (text) return make_cell(*text, column, loc);
   Cell c;
   c.loc = loc;
   c.state = printed ? CellState::Unreadable : CellState::Empty;
+  if (printed) c.row_text = row_text;
   return c;
 }
 

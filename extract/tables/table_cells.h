@@ -20,8 +20,9 @@ Cell make_cell(const std::string& text, const SchemaColumn& column, Location loc
 // Unreadable when numbers were printed for its row but could not be attributed to its cells
 // without guessing (a run with several cuts, several values in one cell, values off every
 // column), else Empty. Both rebuilders (text and positions) fill every cell through this.
+// `row_text` is what was printed for the row, kept on an Unreadable cell (Cell::row_text).
 Cell placed_cell(const std::optional<std::string>& text, const SchemaColumn& column,
-                 Location loc, bool printed);
+                 Location loc, bool printed, const std::string& row_text = {});
 
 // A row the report lacks has its cells all blank, as the text rebuilding gives it: every
 // rebuilding of a PDF table (ruled grid or word positions) ends with this.
@@ -35,6 +36,7 @@ struct RowCandidates {
   int row = -1;
   std::vector<std::vector<std::string>> cuts;
   bool printed = false;  // something was printed for the row (no candidate means unreadable)
+  std::string printed_text;  // the numbers printed for the row, as printed, when known
   Location loc;
 };
 

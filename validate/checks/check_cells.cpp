@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "extract/tables/stand_in_rows.h"
+#include "validate/checks/cell_groups.h"
 #include "validate/validate.h"
 
 namespace nianbao::checks {
@@ -21,6 +22,11 @@ struct TableCheck {
   std::vector<Finding>& out;
   // The cells of the table that could not be read, in reading order: (row, column, cell).
   std::vector<std::tuple<std::string, std::string, const Cell*>> unreadable = {};
+  // The cells without a number, in reading order: blank, and holding a sign ("/", "—", "无").
+  std::vector<CellRef> blanks = {}, placeholders = {};
+  // Every cell checked, in reading order: what a group of cells is part of.
+  std::vector<CellRef> checked = {};
+  Location first_missing[2] = {};  // [0] of the placeholders, [1] of the blanks
 
   Finding start(const char* rule, const std::string& kind, const std::string& row,
                 const std::string& column) const {
@@ -48,17 +54,25 @@ struct TableCheck {
     out.push_back(std::move(f));
   }
 
+  // A cell without a number is kept, to be said with the others of its kind (cell_groups.h).
   void missing_cell(const TableRow& row, const std::string& column, const Cell* cell) {
     CellState state = cell ? cell->state : CellState::Empty;
-    const char* kind = state == CellState::Placeholder ? "placeholder" : "empty";
-    Finding f = start("table.missing_cell", kind, row.key, column);
-    f.loc = first_known({cell ? cell->loc : Location{}, row.loc, table.loc});
-    Text name = rules.labels.cell_state_name(kind);
-    if (cell && state != CellState::Empty && !cell->text.empty()) {
-      name.zh += "“" + cell->text + "”";
-      name.en += " \"" + cell->text + "\"";
-    }
-    put(f, "state", name);
+    std::vector<CellRef>& into = state == CellState::Placeholder ? placeholders : blanks;
+    if (into.empty()) first_missing[&into == &blanks] = first_known({cell ? cell->loc : Location{}, row.loc, table.loc});
+    into.push_back({row.key, column, cell && state != CellState::Empty ? cell->text : std::string()});
+  }
+
+  // The cells of one kind (blank, or a sign such as "/" in place of a number) in one finding:
+  // a table left half empty is one thing to fix, not a hundred.
+  void said_missing(std::vector<CellRef>& cells, const char* kind, Location loc) {
+    if (cells.empty()) return;
+    Finding f = start("table.missing_cell", kind, "", "");
+    f.loc = loc;
+    shared_line(cells, f);
+    put(f, "cells", cell_list(cells, rules, table.key, version, *kind == 'p', CellGrouping::Shorter, checked));
+    put(f, "count", {std::to_string(cells.size()), std::to_string(cells.size())});
+    put(f, "state", rules.labels.cell_state_name(kind));
+    f.cells = std::move(cells);
     out.push_back(std::move(f));
   }
 
@@ -166,40 +180,39 @@ struct TableCheck {
     if (!any_cell) return false;
     Finding f = start("table.missing_cell", "empty", "", "");
     f.loc = table.loc;
-    Text name = rules.labels.table_name(table.key);
-    put(f, "where", {"“" + name.zh + "”表的全部单元格", "every cell of table \"" + name.en + "\""});
+    size_t count = 0;
+    for (const TableRow& row : table.rows) count += row.cells.size();
+    put(f, "count", {std::to_string(count), std::to_string(count)});
+    put(f, "cells", {"全部单元格", "every cell"});
     put(f, "state", rules.labels.cell_state_name("empty"));
     out.push_back(std::move(f));
     return true;
   }
 
-  // One finding for the cells of the table that could not be read: which (the first few, with
-  // what was printed in them) and why.
+  // One note for the cells of the table this tool could not read: which, what was printed
+  // there (the row's numbers when the cell's own are unknown), and why. It is the tool's
+  // limit, not the report's fault: the reader is asked to look, the agency to change nothing.
   void said_unreadable() {
     if (unreadable.empty()) return;
-    constexpr size_t kNamed = 4;
     Finding f = start("table.unreadable", "", "", "");
-    Text cells;
-    for (size_t i = 0; i < unreadable.size() && i < kNamed; ++i) {
-      const auto& [row, column, cell] = unreadable[i];
-      if (i == 0) f.loc = first_known({cell->loc, table.loc});
-      Text r = rules.labels.row_name(table.key, row, version);
-      Text c = rules.labels.column_name(table.key, column, version);
-      cells.zh += (i ? "、" : "") + ("“" + r.zh + "”行“" + c.zh + "”列");
-      cells.en += (i ? "; " : "") + ("row \"" + r.en + "\", column \"" + c.en + "\"");
-      if (!cell->text.empty()) {
-        cells.zh += "（印有“" + cell->text + "”）";
-        cells.en += " (printed \"" + cell->text + "\")";
-      }
-    }
-    if (unreadable.size() > kNamed) {
-      cells.zh += "等";
-      cells.en += " and others";
-    }
-    put(f, "cells", cells);
+    f.reading = true;
+    f.loc = first_known({std::get<2>(unreadable.front())->loc, table.loc});
+    for (const auto& [row, column, cell] : unreadable)
+      f.cells.push_back({row, column, cell->text.empty() ? cell->row_text : cell->text});
+    shared_line(f.cells, f);
+    put(f, "cells", cell_list(f.cells, rules, table.key, version, true, CellGrouping::ByRow));
     put(f, "count", {std::to_string(unreadable.size()), std::to_string(unreadable.size())});
-    put(f, "reason", {"所印数字的位置不能确定它属于哪个单元格，或一个单元格中印有几个数字",
-                      "where the numbers are printed does not tell which cell they belong to, or one cell holds several numbers"});
+    // A row printed as one run of digits ("693665" for three cells) is read when it can be cut
+    // one way only; said so, the reader knows what to look at.
+    const bool run = std::all_of(unreadable.begin(), unreadable.end(), [](const auto& u) {
+      return std::get<2>(u)->text.empty() && !std::get<2>(u)->row_text.empty();
+    });
+    if (run)
+      put(f, "reason", {"该行的数字连在一起印出，无法唯一地分到各单元格",
+                        "the row's numbers are printed run together and cannot be cut into its cells in one way only"});
+    else
+      put(f, "reason", {"所印数字的位置不能确定它属于哪个单元格，或一个单元格中印有几个数字",
+                        "where the numbers are printed does not tell which cell they belong to, or one cell holds several numbers"});
     out.push_back(std::move(f));
   }
 
@@ -218,9 +231,12 @@ struct TableCheck {
       }
       for (const std::string& col : columns_of(row)) {
         auto it = row.cells.find(col);
+        checked.push_back({row.key, col, {}});
         check_cell(row, col, it == row.cells.end() ? nullptr : &it->second);
       }
     }
+    said_missing(blanks, "empty", first_missing[1]);
+    said_missing(placeholders, "placeholder", first_missing[0]);
     said_unreadable();
   }
 };

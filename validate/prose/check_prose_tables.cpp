@@ -104,7 +104,11 @@ void compare(const ProseParagraph& p, const Figure& f, const StatementRule& s, c
   std::optional<double> whole;
   if (s.percent) whole = table_value(report, rules, s.denominators.front());
   if (s.percent && !holds && !whole) return;
-  Finding finding = start_finding(s.percent ? "text.table_mismatch.percent" : "text.table_mismatch", rules);
+  const char* rule = s.percent ? "text.table_mismatch.percent" : "text.table_mismatch";
+  Finding finding = start_finding(rule, rules);
+  // How sure the reading of the statement is depends on the statement: "不予公开35件" names one
+  // figure of the table, "办理申请805件" may mean several (checks.toml severity_when).
+  finding.severity = rules.catalog.severity(rule, s.id);
   finding.loc = p.loc_at(f.number_begin);
   finding.args["quote"] = statement_quote(p, f.begin, std::max(f.after, f.clause_end));
   finding.args["text_value"] = f.display();

@@ -14,6 +14,12 @@ RowCandidates candidates_for(const SchemaTable& table, int row, const NumberGrou
   rc.row = row;
   rc.printed = true;
   rc.loc = g.loc;
+  if (!g.from_cells) {
+    rc.printed_text = g.run;
+  } else {
+    for (const std::string& c : g.cells)
+      if (!c.empty()) rc.printed_text += (rc.printed_text.empty() ? "" : " ") + c;
+  }
   size_t width = table.rows[static_cast<size_t>(row)].columns.size();
   if (auto cells = fit_group(g, width)) {
     rc.cuts.push_back(*cells);
@@ -239,7 +245,7 @@ Table assemble_table(const SchemaTable& table, const TextStream& stream, const S
       const SchemaColumn& col = *table.column(sr.columns[c]);
       std::optional<std::string> text;
       if (!solved[r].empty()) text = solved[r][c];
-      rows[r].cells[col.key] = placed_cell(text, col, loc, cands[r].printed);
+      rows[r].cells[col.key] = placed_cell(text, col, loc, cands[r].printed, cands[r].printed_text);
     }
   }
   t.rows = std::move(rows);
