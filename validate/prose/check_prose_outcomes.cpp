@@ -27,7 +27,7 @@ size_t clause_start(const std::string& t, size_t sentence_begin, size_t at) {
 
 bool has_digit(std::string_view s) { return s.find_first_of("0123456789") != std::string_view::npos; }
 
-// Where `group` is named in a sentence whose text up to the claim is `before` (the offset of its
+// Where `group` is named in a sentence whose text up to the claim's end is `before` (the offset of its
 // last naming, or before.size() for a group claimed without being named); npos when the claim
 // is not about it: it does not name the group, or names another subject (投诉, 信访 …) after it.
 size_t claimed(const OutcomeGroup& group, const std::string& before, const Rules& rules) {
@@ -79,8 +79,10 @@ void prose_outcomes(const ProseContext& prose, const Rules& rules, std::vector<F
         double wrong = 0;
         bool any_group = false, any_value = false;
         size_t named_at = at;  // the first subject the claim is about
+        // The claim may name its cases itself ("未发生行政复议被纠错").
+        std::string named_in = t.substr(r.begin, at + match.size() - r.begin);
         for (const OutcomeGroup& g : o.groups) {
-          size_t where = claimed(g, before, rules);
+          size_t where = claimed(g, named_in, rules);
           if (where == std::string::npos) continue;
           any_group = true;
           named_at = std::min(named_at, r.begin + where);
