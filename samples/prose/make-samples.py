@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the prose samples: the correct 2021 rule sample with its prose rewritten, one sample
-per prose check that breaks it (<rule with '-' for '.'>.txt) and, next to each, a variant that is
+per prose check that breaks it (<rule with '-' for '.'>.txt, or <…>--<case>.txt for a second case
+of one rule) and, next to each, a variant that is
 right (ok-<same>.txt) and carries what must not be taken for a fault: qualified figures
 ("5500余条"), figures of other years ("较2022年增长"), figures of other units and subjects.
 
@@ -87,17 +88,17 @@ SAMPLES = {
         REQUESTS: "本年度发生政府信息公开行政复议2件，未发生行政复议被纠错的情况；行政诉讼1件，结果纠正1件。"
                   "除结转下年度继续办理的1件外，其余申请均已办结。受理群众投诉35起，均已办结。" + QUIET},
     # Parts followed by their total: 298 + 20 + 30 = 348, not 356.
-    "text-sum_mismatch-total": {
+    "text-sum_mismatch--total": {
         PROACTIVE: "全年通过政府网站发布信息298条、政务微博20条、政务微信30条，共计356条。"},
     # The same list adding up, one that is a selection (其中, 等) and may fall short.
-    "ok-text-sum_mismatch-total": {
+    "ok-text-sum_mismatch--total": {
         PROACTIVE: "全年通过政府网站发布信息298条、政务微博28条、政务微信30条，共计356条。"
                    "通过政务微博、政务微信等发布政策解读20条、图解10条，共计58条。" + QUIET},
     # The number of 行政许可信息 was never written; the list does not add up because of it.
-    "text-unfilled_blank-count": {
+    "text-unfilled_blank--count": {
         PROACTIVE: "全年主动公开政府信息356条，其中公开行政许可信息条、行政处罚信息58条、其他信息200条。"},
     # Words that end in a unit character are not blanks ("规范性文件", "各项").
-    "ok-text-unfilled_blank-count": {
+    "ok-text-unfilled_blank--count": {
         PROACTIVE: "全年主动公开政府信息356条，其中政策文件、规范性文件298条，其他信息58条。"
                    "办理各类事项、专项工作12件。" + QUIET},
     "text-placeholder": {PART5: "（文字描述）"},
@@ -106,6 +107,9 @@ SAMPLES = {
     # A finished report that does not name its agency: a note, since the tool may have missed it.
     "meta-no_agency": {TITLE: "2023年政府信息公开工作年度报告", SIGNATURE: "\n",
                        "2023年，示例县交通运输局认真贯彻": "2023年，本机关认真贯彻"},
+    # A finished report whose title and period give no year.
+    "meta-no_year": {TITLE: "示例县交通运输局政府信息公开工作年度报告",
+                     "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。": ""},
     "structure-empty_section": {PART5: "无。", "下一步，我局将健全信息发布审核机制，丰富政策解读形式。": ""},
     # The fee statement the 2021 format asks part 6 for is content.
     "ok-structure-empty_section-fee": {PART6: "本年度未发生收取信息处理费的情况。无其他需要报告的事项。"},
