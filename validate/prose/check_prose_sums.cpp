@@ -172,7 +172,10 @@ void prose_sums(const ProseContext& prose, const Rules& rules, std::vector<Findi
       }
       size_t n = e.candidates.size();
       if (exceed && qualified(p, e, exceed)) continue;
-      if (exceed && !(e.complete && exceed == n)) double_count(p, e, exceed, rules, out);
+      // A complete list after 其中 that runs over is a total that does not add up; parts before
+      // their total that run over it count something twice (the seed's 14.6 + 14.6 > 16.51).
+      bool listed_whole = e.complete && exceed == n && e.kind == Enumeration::Kind::PartsAfter;
+      if (exceed && !listed_whole) double_count(p, e, exceed, rules, out);
       else if (e.complete && e.kind != Enumeration::Kind::Bracket && n >= 2 && !qualified(p, e, n) &&
                !has_blank(p, e, blanks))
         sum_mismatch(p, e, n, rules, out);
