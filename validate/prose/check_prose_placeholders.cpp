@@ -94,8 +94,11 @@ void prose_placeholders(const ProseContext& prose, const Rules& rules, std::vect
   bool any_blank_table = std::any_of(report.tables.begin(), report.tables.end(),
                                      [](const auto& t) { return blank_table(t.second); });
   bool draft = found > 0 || any_blank_table;
-  // Nothing read at all (a scan, a file with no report) is said by the reader, not here.
-  if (report.paragraphs.empty() && report.tables.empty()) return;
+  // Without prose in any part the reading lost the text (a scan, a conversion that kept only the
+  // tables), and with it the places an agency or year is named: their absence says nothing.
+  bool any_prose = std::any_of(report.paragraphs.begin(), report.paragraphs.end(),
+                               [](const Paragraph& p) { return p.section >= 1; });
+  if (!any_prose) return;
   missing_meta(report, rules, draft, out);
   if (draft) draft_tables(report, rules, out);
 }
