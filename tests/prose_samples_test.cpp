@@ -101,7 +101,7 @@ TEST(ProseSamples, HtmlAndDocxRenderingsGiveWhatTheTextGives) {
     return out;
   };
   auto names = samples();
-  ASSERT_GE(names.size(), 30u);
+  ASSERT_GE(names.size(), 31u);
   for (const auto& name : names) {
     const auto text = essence(json::parse(check("--format json samples/prose/" + name + ".txt")));
     for (const char* kind : {"html", "docx"}) {

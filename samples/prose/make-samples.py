@@ -80,6 +80,8 @@ SAMPLES = {
         PROACTIVE: "全年主动公开政府信息  条，通过政务新媒体公开58条。"},
     "ok-text-unfilled_blank": {
         PROACTIVE: "全年主动公开政府信息356条，通过政务新媒体公开58条，处理申请人张××的来信。" + QUIET},
+    # The part-2 table has 25 normative documents in force (平潭 2023 printed 393 beside 470).
+    "text-table_mismatch--in_force": {PROACTIVE: PROACTIVE + "现行有效行政规范性文件393件。"},
     # The table has 1 reconsideration pending and 1 lawsuit corrected: not all upheld.
     "text-table_mismatch-outcome": {
         REQUESTS: "本年度发生政府信息公开行政复议2件，行政诉讼1件，均获维持。"},
@@ -116,7 +118,7 @@ SAMPLES = {
     # Every kind of statement the prose checks read, each true of the tables.
     "ok-all-statements": {
         PROACTIVE: "全年通过政府网站发布信息298条、政务微博28条、政务微信30条，共计356条，"
-                   "其中政策解读20条。",
+                   "其中政策解读20条。现行有效行政规范性文件25件。",
         REQUESTS: "全年共收到政府信息公开申请28件（含上年结转2件），办结27件，结转下年度继续办理1件。"
                   "行政复议2件，其中结果维持1件、尚未审结1件；行政诉讼1件。全年未发生行政复议被纠错的情况。",
         PART6: "本年度未发生收取信息处理费的情况。无其他需要报告的事项。"},
