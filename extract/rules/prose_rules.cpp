@@ -197,6 +197,7 @@ void load_words(const std::string& path, const toml::table& doc, Patterns& patte
     w.complete = e.list("complete");
     w.ends_parts = e.list("ends_parts");
     w.total_words = e.list("total_words");
+    w.partial_list = e.list("partial_list");
   }
   if (const toml::array* list = doc["blank"].as_array())
     for (const auto& node : *list) {
@@ -214,7 +215,58 @@ void load_words(const std::string& path, const toml::table& doc, Patterns& patte
     for (const std::string& p : e.list("nothing"))
       out.empty_section.nothing.push_back(built(patterns.get(e, p, "pattern '" + p + "'")));
     out.empty_section.part6_none_versions = e.list("part6_none_versions");
+    for (const std::string& p : e.list("content"))
+      out.empty_section.content.push_back(patterns.get(e, p, "pattern '" + p + "'"));
   }
+}
+
+// [missing_number], [[placeholder]], [[outcome]] with its [[outcome.group]]s.
+void load_claims(const std::string& path, const toml::table& doc, Patterns& patterns, ProseRules& out) {
+  if (const toml::node* n = doc.get("missing_number")) {
+    RulesEntry e{path, as_table(*n, path, "[missing_number]"), "missing_number"};
+    out.missing_number.units = e.list("units");
+    out.missing_number.before = field(patterns, e, "before", false);
+    out.missing_number.words = e.list("words");
+  }
+  if (const toml::array* list = doc["placeholder"].as_array())
+    for (const auto& node : *list) {
+      RulesEntry e{path, as_table(node, path, "[[placeholder]]"), "placeholder"};
+      PlaceholderRule p;
+      p.line = line_of(node);
+      p.pattern = field(patterns, e, "pattern", true);
+      if (p.pattern->NumberOfCapturingGroups() < 1) e.fail("the pattern needs a group for the placeholder");
+      out.placeholders.push_back(std::move(p));
+    }
+  if (const toml::array* list = doc["outcome"].as_array())
+    for (const auto& node : *list) {
+      RulesEntry e{path, as_table(node, path, "[[outcome]]"), "outcome"};
+      OutcomeRule o;
+      o.line = line_of(node);
+      o.id = e.text("id");
+      e.name = "outcome '" + o.id + "'";
+      o.pattern = field(patterns, e, "pattern", true);
+      o.exclude = field(patterns, e, "exclude", false);
+      o.exclude_before = field(patterns, e, "exclude_before", false);
+      const toml::array* groups = e.tables("group");
+      if (!groups || groups->empty()) e.fail("missing required [[outcome.group]]");
+      for (const auto& g : *groups) {
+        RulesEntry ge{path, as_table(g, path, e.name + ".group"), e.name + ".group"};
+        OutcomeGroup group;
+        group.named = field(patterns, ge, "named", false);
+        group.cells = cell_sums(ge, "cells");
+        if (group.cells.empty()) ge.fail("missing required field 'cells'");
+        const toml::array* names = ge.t["names"].as_array();
+        if (!names || names->size() != group.cells.size()) ge.fail("'names' must name each of 'cells'");
+        for (const auto& name : *names) {
+          const toml::table* t = name.as_table();
+          if (!t) ge.fail("field 'names' must be an array of { zh = \"…\", en = \"…\" }");
+          RulesEntry sub{path, *t, ge.name + ".names"};
+          group.names.push_back({sub.text("zh"), sub.text("en")});
+        }
+        o.groups.push_back(std::move(group));
+      }
+      out.outcomes.push_back(std::move(o));
+    }
 }
 
 }  // namespace
@@ -226,6 +278,7 @@ ProseRules ProseRules::load(const std::string& path) {
   load_rates(path, doc, patterns, out);
   load_statements(path, doc, patterns, out);
   load_words(path, doc, patterns, out);
+  load_claims(path, doc, patterns, out);
   return out;
 }
 

@@ -95,10 +95,40 @@ struct EnumerationWords {
   std::vector<std::string> complete;              // "其他": the parts are all of the whole
   std::vector<std::string> ends_parts;            // a part clause opening so is a new statement
   std::vector<std::string> total_words;           // a later part with these is a new total
+  std::vector<std::string> partial_list;          // before a total after its parts: a selection
 };
 
 struct BlankRule {
   Pattern pattern;  // on the folded prose with whitespace kept; group 1 is the blank
+  int line = 0;
+};
+
+// A count clause with its number left out ("核准企业资质条、施工许可证76条").
+struct MissingNumberRule {
+  std::vector<std::string> units;  // the units a figure beside it may have
+  Pattern before;                  // a character before the unit that counts by itself ("各项")
+  std::vector<std::string> words;  // words ending in a unit character ("文件")
+};
+
+// Template text left in place of the report's own ("（文字描述）"); group 1 is the placeholder.
+struct PlaceholderRule {
+  Pattern pattern;
+  int line = 0;
+};
+
+// An outcome claimed for every case a sentence names ("均获维持", "无败诉"): per group named,
+// cells that must be 0.
+struct OutcomeGroup {
+  Pattern named;  // empty: always claimed
+  std::vector<CellSum> cells;
+  std::vector<Text> names;
+};
+struct OutcomeRule {
+  std::string id;
+  Pattern pattern;         // on the folded sentence
+  Pattern exclude;         // optional: on the match and the rest of its clause
+  Pattern exclude_before;  // optional: on the sentence up to the match
+  std::vector<OutcomeGroup> groups;
   int line = 0;
 };
 
@@ -108,6 +138,7 @@ struct EmptySectionRule {
   // Format versions where a part 6 saying only "无" is noted (the 2021 format asks part 6 to
   // report the information processing fees); other versions leave it alone.
   std::vector<std::string> part6_none_versions;
+  std::vector<Pattern> content;  // a part saying any of these has content (the fee statement)
 };
 
 struct ProseRules {
@@ -116,6 +147,9 @@ struct ProseRules {
   std::vector<ZeroRule> zeros;
   EnumerationWords words;
   std::vector<BlankRule> blanks;
+  MissingNumberRule missing_number;
+  std::vector<PlaceholderRule> placeholders;
+  std::vector<OutcomeRule> outcomes;
   EmptySectionRule empty_section;
   FigureContext figures;  // year left 0: set per report
   // Subjects other than those of the tables (投诉, 建议, 审批事项 …): a clause naming one is not

@@ -1,11 +1,13 @@
 // text.unfilled_blank: a blank of the template left in the prose (定西 2020 "主动公开信息  条",
-// "XX件", "20××年"); structure.empty_section: part 5 or 6 empty or saying only "无".
+// "XX件", "20××年", 平潭 2019 "全年公开核准企业资质条、施工许可证76条"); structure.empty_section:
+// part 5 or 6 empty or saying only "无" (the fee statement of part 6 is content).
 #include <re2/re2.h>
 
 #include <algorithm>
 
 #include "extract/normalize/normalize.h"
 #include "validate/prose/prose_checks.h"
+#include "validate/prose/prose_missing_numbers.h"
 
 namespace nianbao::checks {
 
@@ -14,6 +16,7 @@ void prose_blanks(const ProseContext& prose, const Rules& rules, std::vector<Fin
     // Whitespace is what a blank is made of here, so this reading keeps it.
     FoldedText spaced = fold_mapped(p.source->text, true);
     std::vector<size_t> reported;
+    std::vector<size_t> blank_ends;  // source offsets where a reported blank ends (its unit)
     for (const BlankRule& rule : rules.prose.blanks) {
       re2::StringPiece input(spaced.text);
       re2::StringPiece whole, blank;
@@ -33,6 +36,7 @@ void prose_blanks(const ProseContext& prose, const Rules& rules, std::vector<Fin
         if (!(a == b)) continue;
         if (std::find(reported.begin(), reported.end(), blank_at) != reported.end()) continue;
         reported.push_back(blank_at);
+        blank_ends.push_back(spaced.source_at(blank_at + blank.size()));
         Finding f = start_finding("text.unfilled_blank", rules);
         f.loc = a;
         // The words before the blank tell what was to be filled in.
@@ -52,6 +56,15 @@ void prose_blanks(const ProseContext& prose, const Rules& rules, std::vector<Fin
         f.args["quote"] = quote(p.source->text, spaced, from, end, 30);
         out.push_back(std::move(f));
       }
+    }
+    // A count clause with no number at all; the same blank printed with spaces is said above.
+    for (const MissingNumber& m : missing_numbers(p, rules.prose.missing_number)) {
+      size_t unit = p.folded.source_at(m.unit);
+      if (std::find(blank_ends.begin(), blank_ends.end(), unit) != blank_ends.end()) continue;
+      Finding f = start_finding("text.unfilled_blank", rules);
+      f.loc = p.loc_at(m.unit);
+      f.args["quote"] = p.quote(m.begin, m.end, 30);
+      out.push_back(std::move(f));
     }
   }
 }
@@ -96,6 +109,10 @@ void empty_sections(const Report& report, const Rules& rules, std::vector<Findin
     std::string text = own_text(report, *s, rules);
     std::string kind;
     if (text.empty()) kind = "empty";
+    // The fee statement the 2021 format asks part 6 for is what the part is for, however short.
+    for (const Pattern& content : rule.content)
+      if (!text.empty() && RE2::PartialMatch(text, *content)) kind = "content";
+    if (kind == "content") continue;
     for (const Pattern& nothing : rule.nothing)
       if (kind.empty() && RE2::FullMatch(text, *nothing)) kind = "none";
     if (kind.empty()) continue;

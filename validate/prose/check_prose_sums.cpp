@@ -4,12 +4,15 @@
 //
 // Where a list of parts ends is not written, so a list is only called wrong when that is
 // certain: parts that already exceed their whole (two or more of them), or a list that says it
-// is complete ("其他…", "分别为") and does not add up. A list that stops short of its whole is
+// is complete ("其他…", "分别为", or parts followed by their total: "网站X条、微博Y条，共计W条")
+// and does not add up. A list with a part whose number was left out ("资质条") is a blank, said
+// by text.unfilled_blank, not a sum that fails. A list that stops short of its whole is
 // an ordinary "其中" (among them) and is left alone, as is any list with a qualified figure
 // ("5500余条", "约4900人次").
 #include <cmath>
 
 #include "validate/prose/prose_checks.h"
+#include "validate/prose/prose_missing_numbers.h"
 
 namespace nianbao::checks {
 
@@ -123,12 +126,26 @@ void sum_mismatch(const ProseParagraph& p, const Enumeration& e, size_t count, c
   f.loc = p.loc_at(w.number_begin);
   f.expected = in_whole_unit(sum, w, p, parts);
   f.actual = w.value;
-  f.args["quote"] = statement_quote(p, w.begin, p.figures[parts.back()].end);
+  if (e.kind == Enumeration::Kind::TotalAfter)
+    f.args["quote"] = statement_quote(p, p.figures[parts.front()].clause_begin, w.end);
+  else
+    f.args["quote"] = statement_quote(p, w.begin, p.figures[parts.back()].end);
   f.args["total"] = w.display();
   f.args["sum"] = format_sum(sum, w, p, parts);
   f.args["parts"] = join_parts(p, parts);
   f.args["diff"] = format_sum(std::fabs(sum - w.absolute()), w, p, parts);
   out.push_back(std::move(f));
+}
+
+// Whether a part of the list was left without its number ("核准企业资质条"): the list then
+// cannot add up, and the blank is what is wrong.
+bool has_blank(const ProseParagraph& p, const Enumeration& e, const std::vector<MissingNumber>& blanks) {
+  size_t from = p.figures[e.whole].begin, to = p.figures[e.whole].end;
+  for (size_t i : e.candidates) from = std::min(from, p.figures[i].clause_begin), to = std::max(to, p.figures[i].end);
+  to = std::max(to, p.sentences[p.figures[e.candidates.back()].sentence].end);  // a blank last part
+  for (const MissingNumber& m : blanks)
+    if (m.unit >= from && m.unit < to) return true;
+  return false;
 }
 
 }  // namespace
@@ -137,6 +154,7 @@ void prose_sums(const ProseContext& prose, const Rules& rules, std::vector<Findi
                 std::vector<Finding>* verified) {
   for (size_t k = 0; k < prose.paragraphs.size(); ++k) {
     const ProseParagraph& p = prose.paragraphs[k];
+    const std::vector<MissingNumber> blanks = missing_numbers(p, rules.prose.missing_number);
     for (const Enumeration& e : prose.enumerations[k]) {
       if (e.matched || !e.continued.empty()) {
         verified_sum(p, e, rules, verified);
@@ -154,8 +172,12 @@ void prose_sums(const ProseContext& prose, const Rules& rules, std::vector<Findi
       }
       size_t n = e.candidates.size();
       if (exceed && qualified(p, e, exceed)) continue;
-      if (exceed && !(e.complete && exceed == n)) double_count(p, e, exceed, rules, out);
-      else if (e.complete && e.kind == Enumeration::Kind::PartsAfter && n >= 2 && !qualified(p, e, n))
+      // A complete list after 其中 that runs over is a total that does not add up; parts before
+      // their total that run over it count something twice (the seed's 14.6 + 14.6 > 16.51).
+      bool listed_whole = e.complete && exceed == n && e.kind == Enumeration::Kind::PartsAfter;
+      if (exceed && !listed_whole) double_count(p, e, exceed, rules, out);
+      else if (e.complete && e.kind != Enumeration::Kind::Bracket && n >= 2 && !qualified(p, e, n) &&
+               !has_blank(p, e, blanks))
         sum_mismatch(p, e, n, rules, out);
     }
   }

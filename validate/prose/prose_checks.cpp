@@ -29,7 +29,9 @@ void prose(const Report& report, const Rules& rules, std::vector<Finding>& out,
   prose_percentages(context, rules, out, verified);
   prose_tables(context, rules, out, verified);
   prose_zero_claims(context, rules, out, verified);
+  prose_outcomes(context, rules, out, verified);
   prose_blanks(context, rules, out);
+  prose_placeholders(context, rules, out);
   empty_sections(report, rules, out);
 }
 
@@ -38,9 +40,11 @@ const Check& prose_check() {
       "prose",
       {"text.table_mismatch", "text.table_mismatch.zero", "text.table_mismatch.percent", "text.sum_mismatch",
        "text.sum_mismatch.percent", "text.double_count", "text.unfilled_blank", "structure.empty_section",
+       "text.table_mismatch.outcome", "text.placeholder", "meta.no_agency", "meta.no_year",
+       "structure.missing_section.table",
        // The statements that hold are worded by verified_rule(rule).
        "verified.text.table_mismatch", "verified.text.table_mismatch.zero", "verified.text.table_mismatch.percent",
-       "verified.text.sum_mismatch", "verified.text.sum_mismatch.percent"},
+       "verified.text.sum_mismatch", "verified.text.sum_mismatch.percent", "verified.text.table_mismatch.outcome"},
       // The rates of prose.toml name their own rules.
       [](const Rules& rules) {
         std::vector<std::string> ids;

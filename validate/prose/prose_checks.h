@@ -30,7 +30,10 @@ void prose_tables(const ProseContext& prose, const Rules& rules, std::vector<Fin
                   std::vector<Finding>* verified);
 void prose_zero_claims(const ProseContext& prose, const Rules& rules, std::vector<Finding>& out,
                        std::vector<Finding>* verified);
+void prose_outcomes(const ProseContext& prose, const Rules& rules, std::vector<Finding>& out,
+                    std::vector<Finding>* verified);
 void prose_blanks(const ProseContext& prose, const Rules& rules, std::vector<Finding>& out);
+void prose_placeholders(const ProseContext& prose, const Rules& rules, std::vector<Finding>& out);
 void empty_sections(const Report& report, const Rules& rules, std::vector<Finding>& out);
 
 // The quote of a statement: from the start of the clause before `begin`'s clause (so that a

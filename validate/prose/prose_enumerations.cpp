@@ -143,6 +143,12 @@ void total_after(const ProseParagraph& p, const EnumerationWords& words, std::ve
     double sum = 0, tol = w.tolerance();
     for (size_t k : e.candidates) sum += p.figures[k].absolute(), tol += p.figures[k].tolerance();
     if (adds_up(sum, tol, w)) e.matched = e.candidates.size();
+    // "网站X条、微博Y条、微信Z条，共计W条" gives its parts as the whole; "其中…" or "…等" before
+    // the total makes them a selection, which may fall short.
+    const Range& sentence = p.sentences[w.sentence];
+    std::string before = p.folded.text.substr(sentence.begin, w.begin - sentence.begin);
+    e.complete = true;
+    for (const auto& word : words.partial_list) e.complete = e.complete && before.find(word) == std::string::npos;
     out.push_back(std::move(e));
   }
 }
