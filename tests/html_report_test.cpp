@@ -68,7 +68,8 @@ TEST(HtmlReport, FilterBySeverityPartAndRuleAndGroupedCellsMarked) {
   EXPECT_NE(html.find("<select data-rule-filter=\"1\"><option value=\"\">全部规则</option>"
                       "<option value=\"table.missing_cell\">table.missing_cell</option>"
                       "<option value=\"text.sum_mismatch.percent\">text.sum_mismatch.percent</option>"
-                      "<option value=\"text.table_mismatch\">text.table_mismatch</option></select>"),
+                      "<option value=\"text.table_mismatch\">text.table_mismatch</option>"
+                      "<option value=\"text.table_mismatch.outcome\">text.table_mismatch.outcome</option></select>"),
             std::string::npos);
   EXPECT_NE(html.find("data-rule=\"text.table_mismatch\" data-sev=\"error\" data-part=\""), std::string::npos);
   EXPECT_NE(html.find("data-rule=\"table.missing_cell\" data-sev=\"warning\" data-part=\"4\""), std::string::npos);

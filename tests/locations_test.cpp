@@ -40,13 +40,14 @@ class Locations : public ::testing::Test {
 TEST_F(Locations, OneLineHtmlNamesTheHeadingAndTheRow) {
   one_line("table-missing_cell.html");
   EXPECT_EQ(check("table-missing_cell.html"),
-            "table-missing_cell.html:1:1: warning[table.missing_cell]: “（三）不予公开 8.属于行政查询事项”行“科研机构”列没有数字："
-            "空白。格式要求填写数字，没有的填 0（位置：“三、收到和处理政府信息公开申请情况”中“8.属于行政查询事项”行）\n"
-            "table-missing_cell.html:1:1: warning[table.missing_cell]: “（四）无法提供 3.补正后申请内容仍不明确”行“其他”列没有数字："
-            "填写为“---”。格式要求填写数字，没有的填 0（位置：“三、收到和处理政府信息公开申请情况”中“3.补正后申请内容仍不明确”行）\n"
-            "table-missing_cell.html:1:1: warning[table.missing_cell]: “（五）不予处理 4.无正当理由大量反复申请”行“法律服务机构”列没有数字："
-            "填写为“/”。格式要求填写数字，没有的填 0（位置：“三、收到和处理政府信息公开申请情况”中“4.无正当理由大量反复申请”行）\n"
-            "table-missing_cell.html: 示例县交通运输局 2023 年度报告，格式 2021：0 个错误，3 个警告，0 条提示\n");
+            "table-missing_cell.html:1:1: warning[table.missing_cell]: “收到和处理政府信息公开申请情况”表有 1 个单元格空白："
+            "“（三）不予公开 8.属于行政查询事项”行“科研机构”列。格式要求填写数字，没有的填 0"
+            "（位置：“三、收到和处理政府信息公开申请情况”中“8.属于行政查询事项”行）\n"
+            "table-missing_cell.html:1:1: warning[table.missing_cell]: “收到和处理政府信息公开申请情况”表有 2 个单元格填的不是数字："
+            "“（四）无法提供 3.补正后申请内容仍不明确”行“其他”列（印有“---”）；“（五）不予处理 4.无正当理由大量反复申请”行"
+            "“法律服务机构”列（印有“/”）。格式要求填写数字，没有的填 0"
+            "（位置：“三、收到和处理政府信息公开申请情况”中“3.补正后申请内容仍不明确”行）\n"
+            "table-missing_cell.html: 示例县交通运输局 2023 年度报告，格式 2021：0 个错误，2 个警告，0 条提示\n");
   one_line("applications-balance.html");
   EXPECT_EQ(check("--lang en applications-balance.html"),
             "applications-balance.html:1:1: error[applications.balance]: column \"natural person\": new+carried over = 24, "
@@ -86,8 +87,8 @@ TEST_F(Locations, WordParagraphNumbersAreTheSameBesideFindingsAndTableRows) {
   check("--format html -o page.html " + docx);
   std::ifstream in(dir_ + "/page.html");
   const std::string page((std::istreambuf_iterator<char>(in)), {});
-  EXPECT_NE(page.find("<code>table.missing_cell</code> <span class=\"where\">第 43 段</span> <span class=\"msg\">“（三）不予公开 "
-                      "8.属于行政查询事项”行“科研机构”列没有数字"),
+  EXPECT_NE(page.find("<code>table.missing_cell</code> <span class=\"where\">第 43 段</span> <span class=\"msg\">"
+                      "“收到和处理政府信息公开申请情况”表有 1 个单元格空白：“（三）不予公开 8.属于行政查询事项”行“科研机构”列"),
             std::string::npos);
   EXPECT_NE(page.find("<th class=\"rowname\">（三）不予公开 8.属于行政查询事项 <span class=\"where\">第 43 段</span></th>"),
             std::string::npos);
