@@ -1,6 +1,7 @@
 #include "nianbao/locate.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "extract/normalize/normalize.h"
 
@@ -28,10 +29,29 @@ size_t line_at(const std::vector<const Line*>& lines, const Location& loc) {
   return after == lines.begin() ? std::string::npos : static_cast<size_t>(after - lines.begin()) - 1;
 }
 
+// Whether a cell's text can name its row: a number cannot (a row of values whose labels are
+// merged cells printed on an earlier row starts with one).
+bool names_a_row(const std::string& text) {
+  for (unsigned char c : text)
+    if (c >= 0x80 || std::isalpha(c)) return true;
+  return false;
+}
+
+// The row's label: its first cell that can name it; "" when none can.
 std::string row_label(const Line& line) {
   for (const std::string& c : line.cells)
-    if (!compact(c).empty()) return shortened(c, 30);
-  return shortened(line.text, 30);
+    if (!compact(c).empty() && names_a_row(c)) return shortened(c, 30);
+  return line.cells.empty() && names_a_row(line.text) ? shortened(line.text, 30) : "";
+}
+
+// The label of the table row at `at`, else of the nearest row above it in the same table that
+// has one, else below it.
+std::string row_label_near(const std::vector<const Line*>& lines, size_t at) {
+  for (size_t i = at + 1; i-- > 0 && lines[i]->is_table_row();)
+    if (std::string label = row_label(*lines[i]); !label.empty()) return label;
+  for (size_t i = at + 1; i < lines.size() && lines[i]->is_table_row(); ++i)
+    if (std::string label = row_label(*lines[i]); !label.empty()) return label;
+  return shortened(lines[at]->text, 30);
 }
 
 }  // namespace
@@ -53,7 +73,7 @@ void locate_findings(const Document& doc, const Report& report, std::vector<Find
       if (s.first_line <= at && s.first_line < lines.size() && (!part || s.first_line > part->first_line)) part = &s;
     if (part) w.heading = shortened(lines[part->first_line]->text, 30);
     if (lines[at]->is_table_row())
-      w.row = row_label(*lines[at]);
+      w.row = row_label_near(lines, at);
     else if (!part || at != part->first_line)
       w.paragraph = prose[at + 1] - (part ? prose[part->first_line + 1] : 0);
     f.where = w;

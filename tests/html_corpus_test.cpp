@@ -97,6 +97,9 @@ TEST(ShanghaiHtml2019, BlankCellsAreOneFindingPerTableAndContradictionsAreErrors
   EXPECT_EQ(d["summary"]["errors"], 4);
   const json reviews = d["findings"][5];
   ASSERT_EQ(reviews["table"], "reviews") << reviews.dump();
+  // Placed at the table's first labelled row above its row of values, whose first cell is a
+  // number (5), not a label.
+  EXPECT_EQ(reviews["where"]["row"], "结果维持") << reviews.dump();
   EXPECT_EQ(reviews["message"],
             "“政府信息公开行政复议、行政诉讼情况”表有 9 个单元格空白：“行政复议”行“结果纠正”“其他结果”列；"
             "“行政诉讼（未经复议直接起诉）”行“结果纠正”“其他结果”列；“行政诉讼（复议后起诉）”行各列（5 个）。"
