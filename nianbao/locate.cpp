@@ -1,9 +1,9 @@
 #include "nianbao/locate.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "extract/normalize/normalize.h"
+#include "extract/normalize/vocabulary.h"
 
 namespace nianbao {
 
@@ -29,18 +29,17 @@ size_t line_at(const std::vector<const Line*>& lines, const Location& loc) {
   return after == lines.begin() ? std::string::npos : static_cast<size_t>(after - lines.begin()) - 1;
 }
 
-// Whether a cell's text can name its row: a number cannot (a row of values whose labels are
-// merged cells printed on an earlier row starts with one).
+// Whether a cell's text can name its row: a value cannot (a number, a placeholder such as "—";
+// a row of values whose labels are merged cells printed on an earlier row starts with one).
 bool names_a_row(const std::string& text) {
-  for (unsigned char c : text)
-    if (c >= 0x80 || std::isalpha(c)) return true;
-  return false;
+  const std::string c = compact(text);
+  return !c.empty() && !parse_number(c) && !is_placeholder(c);
 }
 
 // The row's label: its first cell that can name it; "" when none can.
 std::string row_label(const Line& line) {
   for (const std::string& c : line.cells)
-    if (!compact(c).empty() && names_a_row(c)) return shortened(c, 30);
+    if (names_a_row(c)) return shortened(c, 30);
   return line.cells.empty() && names_a_row(line.text) ? shortened(line.text, 30) : "";
 }
 

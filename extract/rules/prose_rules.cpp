@@ -108,12 +108,9 @@ std::vector<CellSum> cell_sums(const RulesEntry& e, const char* key) {
 }
 
 void load_rates(const std::string& path, const toml::table& doc, Patterns& patterns, ProseRules& out) {
-  const toml::array* rates = doc["rate"].as_array();
-  if (!rates) return;
-  for (const auto& node : *rates) {
-    RulesEntry e{path, as_table(node, path, "[[rate]]"), "rate"};
+  for_each_entry(path, doc, "rate", [&](RulesEntry& e, int line) {
     RateRule r;
-    r.line = line_of(node);
+    r.line = line;
     r.rule = e.text("rule");
     r.name_zh = e.text("name_zh", false);
     r.name_en = e.text("name_en", false);
@@ -125,57 +122,53 @@ void load_rates(const std::string& path, const toml::table& doc, Patterns& patte
     for (int g : {r.whole, r.part, r.percent})
       if (g < 1 || g > groups) e.fail("group " + std::to_string(g) + " is not in the pattern");
     out.rates.push_back(std::move(r));
-  }
+  });
 }
 
 void load_statements(const std::string& path, const toml::table& doc, Patterns& patterns, ProseRules& out) {
-  if (const toml::array* list = doc["statement"].as_array())
-    for (const auto& node : *list) {
-      RulesEntry e{path, as_table(node, path, "[[statement]]"), "statement"};
-      StatementRule s;
-      s.line = line_of(node);
-      s.id = e.text("id");
-      e.name = "statement '" + s.id + "'";
-      s.name = e.pair("name");
-      s.pattern = field(patterns, e, "pattern", true);
-      s.exclude = field(patterns, e, "exclude", false);
-      s.subject = field(patterns, e, "subject", false);
-      s.within = e.text("within", false);
-      s.units = e.list("units");
-      if (s.units.empty()) s.units = {"件", "个", "起", "宗", "份"};
-      s.percent = e.flag("percent");
-      s.cells = cell_sums(e, "cells");
-      // `names`: [{ zh, en }, …] for the second and later of `cells` ("新收与上年结转之和").
-      s.names.assign(s.cells.size(), s.name);
-      if (const toml::array* names = e.t["names"].as_array())
-        for (size_t i = 0; i < names->size() && i + 1 < s.cells.size(); ++i) {
-          const toml::table* n = (*names)[i].as_table();
-          if (!n) e.fail("field 'names' must be an array of { zh = \"…\", en = \"…\" }");
-          RulesEntry sub{path, *n, e.name + ".names"};
-          s.names[i + 1] = {sub.text("zh"), sub.text("en")};
-        }
-      s.denominators = cell_sums(e, "denominators");
-      if (s.cells.empty()) e.fail("missing required field 'cells'");
-      if (s.percent && s.denominators.empty()) e.fail("a percent statement needs 'denominators'");
-      out.statements.push_back(std::move(s));
-    }
-  if (const toml::array* list = doc["zero"].as_array())
-    for (const auto& node : *list) {
-      RulesEntry e{path, as_table(node, path, "[[zero]]"), "zero"};
-      ZeroRule z;
-      z.line = line_of(node);
-      z.id = e.text("id");
-      e.name = "zero '" + z.id + "'";
-      z.name = e.pair("name");
-      z.about = e.list("about");
-      // Without `about` every sentence is matched with it: built now, once for every report.
-      z.pattern = field(patterns, e, "pattern", true);
-      if (z.about.empty()) built(z.pattern);
-      z.exclude = field(patterns, e, "exclude", false);
-      z.cells = cell_sums(e, "cells");
-      if (z.cells.empty()) e.fail("missing required field 'cells'");
-      out.zeros.push_back(std::move(z));
-    }
+  for_each_entry(path, doc, "statement", [&](RulesEntry& e, int line) {
+    StatementRule s;
+    s.line = line;
+    s.id = e.text("id");
+    e.name = "statement '" + s.id + "'";
+    s.name = e.pair("name");
+    s.pattern = field(patterns, e, "pattern", true);
+    s.exclude = field(patterns, e, "exclude", false);
+    s.subject = field(patterns, e, "subject", false);
+    s.within = e.text("within", false);
+    s.units = e.list("units");
+    if (s.units.empty()) s.units = {"件", "个", "起", "宗", "份"};
+    s.percent = e.flag("percent");
+    s.cells = cell_sums(e, "cells");
+    // `names`: [{ zh, en }, …] for the second and later of `cells` ("新收与上年结转之和").
+    s.names.assign(s.cells.size(), s.name);
+    if (const toml::array* names = e.t["names"].as_array())
+      for (size_t i = 0; i < names->size() && i + 1 < s.cells.size(); ++i) {
+        const toml::table* n = (*names)[i].as_table();
+        if (!n) e.fail("field 'names' must be an array of { zh = \"…\", en = \"…\" }");
+        RulesEntry sub{path, *n, e.name + ".names"};
+        s.names[i + 1] = {sub.text("zh"), sub.text("en")};
+      }
+    s.denominators = cell_sums(e, "denominators");
+    if (s.cells.empty()) e.fail("missing required field 'cells'");
+    if (s.percent && s.denominators.empty()) e.fail("a percent statement needs 'denominators'");
+    out.statements.push_back(std::move(s));
+  });
+  for_each_entry(path, doc, "zero", [&](RulesEntry& e, int line) {
+    ZeroRule z;
+    z.line = line;
+    z.id = e.text("id");
+    e.name = "zero '" + z.id + "'";
+    z.name = e.pair("name");
+    z.about = e.list("about");
+    // Without `about` every sentence is matched with it: built now, once for every report.
+    z.pattern = field(patterns, e, "pattern", true);
+    if (z.about.empty()) built(z.pattern);
+    z.exclude = field(patterns, e, "exclude", false);
+    z.cells = cell_sums(e, "cells");
+    if (z.cells.empty()) e.fail("missing required field 'cells'");
+    out.zeros.push_back(std::move(z));
+  });
 }
 
 void load_words(const std::string& path, const toml::table& doc, Patterns& patterns, ProseRules& out) {
@@ -199,15 +192,13 @@ void load_words(const std::string& path, const toml::table& doc, Patterns& patte
     w.total_words = e.list("total_words");
     w.partial_list = e.list("partial_list");
   }
-  if (const toml::array* list = doc["blank"].as_array())
-    for (const auto& node : *list) {
-      RulesEntry e{path, as_table(node, path, "[[blank]]"), "blank"};
-      BlankRule b;
-      b.line = line_of(node);
-      b.pattern = built(field(patterns, e, "pattern", true));
-      if (b.pattern->NumberOfCapturingGroups() < 1) e.fail("the pattern needs a group for the blank");
-      out.blanks.push_back(std::move(b));
-    }
+  for_each_entry(path, doc, "blank", [&](RulesEntry& e, int line) {
+    BlankRule b;
+    b.line = line;
+    b.pattern = built(field(patterns, e, "pattern", true));
+    if (b.pattern->NumberOfCapturingGroups() < 1) e.fail("the pattern needs a group for the blank");
+    out.blanks.push_back(std::move(b));
+  });
   if (const toml::node* n = doc.get("empty_section")) {
     RulesEntry e{path, as_table(*n, path, "[empty_section]"), "empty_section"};
     if (const toml::array* parts = e.t["parts"].as_array())
@@ -228,45 +219,41 @@ void load_claims(const std::string& path, const toml::table& doc, Patterns& patt
     out.missing_number.before = field(patterns, e, "before", false);
     out.missing_number.words = e.list("words");
   }
-  if (const toml::array* list = doc["placeholder"].as_array())
-    for (const auto& node : *list) {
-      RulesEntry e{path, as_table(node, path, "[[placeholder]]"), "placeholder"};
-      PlaceholderRule p;
-      p.line = line_of(node);
-      p.pattern = field(patterns, e, "pattern", true);
-      if (p.pattern->NumberOfCapturingGroups() < 1) e.fail("the pattern needs a group for the placeholder");
-      out.placeholders.push_back(std::move(p));
-    }
-  if (const toml::array* list = doc["outcome"].as_array())
-    for (const auto& node : *list) {
-      RulesEntry e{path, as_table(node, path, "[[outcome]]"), "outcome"};
-      OutcomeRule o;
-      o.line = line_of(node);
-      o.id = e.text("id");
-      e.name = "outcome '" + o.id + "'";
-      o.pattern = field(patterns, e, "pattern", true);
-      o.exclude = field(patterns, e, "exclude", false);
-      o.exclude_before = field(patterns, e, "exclude_before", false);
-      const toml::array* groups = e.tables("group");
-      if (!groups || groups->empty()) e.fail("missing required [[outcome.group]]");
-      for (const auto& g : *groups) {
-        RulesEntry ge{path, as_table(g, path, e.name + ".group"), e.name + ".group"};
-        OutcomeGroup group;
-        group.named = field(patterns, ge, "named", false);
-        group.cells = cell_sums(ge, "cells");
-        if (group.cells.empty()) ge.fail("missing required field 'cells'");
-        const toml::array* names = ge.t["names"].as_array();
-        if (!names || names->size() != group.cells.size()) ge.fail("'names' must name each of 'cells'");
-        for (const auto& name : *names) {
-          const toml::table* t = name.as_table();
-          if (!t) ge.fail("field 'names' must be an array of { zh = \"…\", en = \"…\" }");
-          RulesEntry sub{path, *t, ge.name + ".names"};
-          group.names.push_back({sub.text("zh"), sub.text("en")});
-        }
-        o.groups.push_back(std::move(group));
+  for_each_entry(path, doc, "placeholder", [&](RulesEntry& e, int line) {
+    PlaceholderRule p;
+    p.line = line;
+    p.pattern = field(patterns, e, "pattern", true);
+    if (p.pattern->NumberOfCapturingGroups() < 1) e.fail("the pattern needs a group for the placeholder");
+    out.placeholders.push_back(std::move(p));
+  });
+  for_each_entry(path, doc, "outcome", [&](RulesEntry& e, int line) {
+    OutcomeRule o;
+    o.line = line;
+    o.id = e.text("id");
+    e.name = "outcome '" + o.id + "'";
+    o.pattern = field(patterns, e, "pattern", true);
+    o.exclude = field(patterns, e, "exclude", false);
+    o.exclude_before = field(patterns, e, "exclude_before", false);
+    const toml::array* groups = e.tables("group");
+    if (!groups || groups->empty()) e.fail("missing required [[outcome.group]]");
+    for (const auto& g : *groups) {
+      RulesEntry ge{path, as_table(g, path, e.name + ".group"), e.name + ".group"};
+      OutcomeGroup group;
+      group.named = field(patterns, ge, "named", false);
+      group.cells = cell_sums(ge, "cells");
+      if (group.cells.empty()) ge.fail("missing required field 'cells'");
+      const toml::array* names = ge.t["names"].as_array();
+      if (!names || names->size() != group.cells.size()) ge.fail("'names' must name each of 'cells'");
+      for (const auto& name : *names) {
+        const toml::table* t = name.as_table();
+        if (!t) ge.fail("field 'names' must be an array of { zh = \"…\", en = \"…\" }");
+        RulesEntry sub{path, *t, ge.name + ".names"};
+        group.names.push_back({sub.text("zh"), sub.text("en")});
       }
-      out.outcomes.push_back(std::move(o));
+      o.groups.push_back(std::move(group));
     }
+    out.outcomes.push_back(std::move(o));
+  });
 }
 
 }  // namespace

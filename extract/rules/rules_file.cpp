@@ -105,4 +105,17 @@ const toml::array* RulesEntry::tables(const char* key) const {
   return a;
 }
 
+void for_each_entry(const std::string& source, const toml::table& doc, const char* key,
+                    const std::function<void(RulesEntry& entry, int line)>& read) {
+  const toml::node* n = doc.get(key);
+  if (!n) return;
+  const toml::array* a = n->as_array();
+  const std::string what = std::string("[[") + key + "]]";
+  if (!a) throw RulesError(source + ":" + std::to_string(line_of(*n)) + ": " + what + " must be an array of tables");
+  for (const toml::node& node : *a) {
+    RulesEntry e{source, as_table(node, source, what), key};
+    read(e, line_of(node));
+  }
+}
+
 }  // namespace nianbao

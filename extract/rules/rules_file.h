@@ -2,6 +2,7 @@
 // same way: "path:line: what is wrong".
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,5 +40,11 @@ struct RulesEntry {
   // The entries of an array of tables ([[key]]); nullptr when absent.
   const toml::array* tables(const char* key) const;
 };
+
+// Calls `read` with each entry of the array of tables `key` ([[key]]) of a rules file, as a
+// RulesEntry named `key`, and the line it starts on; nothing when the file has none. A `key`
+// that is not an array of tables is a RulesError naming the file.
+void for_each_entry(const std::string& source, const toml::table& doc, const char* key,
+                    const std::function<void(RulesEntry& entry, int line)>& read);
 
 }  // namespace nianbao
