@@ -19,6 +19,7 @@
 #include "app/batch/sha256.h"
 #include "app/batch/store.h"
 #include "app/batch/xlsx.h"
+#include "extract/rules/rules.h"
 
 namespace nianbao::batch {
 namespace fs = std::filesystem;
@@ -197,6 +198,9 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
         page_only.insert(sha);
         jobs.push_back(Job{names[sha].front(), sha});
       }
+  // Each file is checked in a child forked from here: what the rules build on first use is
+  // built once, here, rather than in every child.
+  if (jobs.size() > 1) rules.compile_all();
   RunOptions ro;
   ro.jobs = o.jobs;
   ro.limits = o.limits;

@@ -29,6 +29,7 @@ int run_check(const CheckOptions& o, const Rules& rules) {
     return render_text(r, rules.catalog, text);
   };
   bool any_error = false, any_unreadable = false;
+  if (o.files.size() > 1) rules.compile_all();
   // One file at a time, each in a child process under the limits, printed as soon as it is
   // done: a broken file never hides the others.
   for (const auto& file : o.files) {

@@ -275,9 +275,16 @@ std::optional<Number> parse_number(std::string_view text) {
 
 std::optional<Quantity> parse_quantity(std::string_view text) {
   std::string s = compact(text);
+  // The longest prefix that is a number. A number is a sign ("+", "-", "增加", "减少") and then
+  // only digits, points and commas: no longer prefix can be one, so no longer one is tried
+  // (this runs on every word of a table; trying every prefix of a label was most of its cost).
+  size_t limit = 0;
+  if (s.rfind("增加", 0) == 0 || s.rfind("减少", 0) == 0) limit = 6;
+  else if (!s.empty() && (s[0] == '+' || s[0] == '-')) limit = 1;
+  while (limit < s.size() && ((s[limit] >= '0' && s[limit] <= '9') || s[limit] == '.' || s[limit] == ','))
+    ++limit;
   size_t end = 0;
-  // The longest prefix that is a number.
-  for (size_t i = 1; i <= s.size(); ++i)
+  for (size_t i = 1; i <= limit; ++i)
     if (parse_number(s.substr(0, i))) end = i;
   if (end == 0) return std::nullopt;
   Quantity q;

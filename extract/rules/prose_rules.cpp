@@ -58,6 +58,11 @@ class Patterns {
     seen_.emplace(text, p);
     return p;
   }
+  std::vector<Pattern> all() const {
+    std::vector<Pattern> out;
+    for (const auto& [text, p] : seen_) out.push_back(p);
+    return out;
+  }
 
  private:
   std::map<std::string, Pattern> seen_;
@@ -266,7 +271,12 @@ ProseRules ProseRules::load(const std::string& path) {
   load_statements(path, doc, patterns, out);
   load_words(path, doc, patterns, out);
   load_claims(path, doc, patterns, out);
+  out.patterns = patterns.all();
   return out;
+}
+
+void ProseRules::compile_all() const {
+  for (const Pattern& p : patterns) p.compiled();
 }
 
 }  // namespace nianbao

@@ -158,8 +158,14 @@ struct ProseRules {
   // A sentence naming a body narrower than the report's tables ("区政府办代表区政府"): its figures
   // are confirmed when they match but not called wrong when they do not.
   Pattern narrower_scope;
+  // Every pattern above, each once (for compile_all).
+  std::vector<Pattern> patterns;
   // Throws RulesError naming the file and line on malformed TOML or a pattern that does not compile.
   static ProseRules load(const std::string& path);
+  // Builds now every pattern not built yet. Patterns a report may not need are built on first use,
+  // which suits one report per process; a process that forks a child per report calls this first,
+  // so that the children inherit the programs instead of each building them again.
+  void compile_all() const;
 };
 
 }  // namespace nianbao

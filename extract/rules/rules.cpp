@@ -75,6 +75,8 @@ Rules Rules::load(const std::string& dir) {
   return r;
 }
 
+void Rules::compile_all() const { prose.compile_all(); }
+
 const Schema* Rules::schema(std::string_view version) const {
   for (const Schema& s : schemas)
     if (s.version == version) return &s;

@@ -41,6 +41,8 @@ struct Rules {
   // two schemas claim the same version or year, or when a rule a relation or a prose rate
   // reports has no catalog entry.
   static Rules load(const std::string& dir);
+  // Everything otherwise built on first use, built now: before forking a child per report.
+  void compile_all() const;
 
   // The schema of a format version; null for "pre2019", "unknown" or a version without a file.
   const Schema* schema(std::string_view version) const;
