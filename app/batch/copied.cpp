@@ -91,7 +91,10 @@ struct Sentence {
 
 struct Prose {
   std::vector<Sentence> sentences;
-  std::vector<std::vector<size_t>> all;  // every sentence's shingles, before boilerplate is known
+  // Every sentence's shingles, names masked and as printed, before boilerplate is known: a
+  // sentence of the format that names the area ("本报告电子版可在某县人民政府门户网站下载") is
+  // boilerplate as printed, though masked differently in a department's report and the area's.
+  std::vector<std::vector<size_t>> all, plain;
   std::unordered_set<size_t> own;        // the own shingles of its own sentences
   size_t own_chars = 0;
 };
@@ -105,6 +108,7 @@ Prose read_prose(const ArchiveReport& r, const AgencyRules& agencies) {
     replace_all(masked, r.agency, "□");
     replace_all(masked, area, "□");
     p.all.push_back(shingles(masked));
+    p.plain.push_back(shingles(s));
     p.sentences.push_back(Sentence{std::move(s), {}, 0});
   }
   return p;
@@ -131,8 +135,11 @@ double found_in(const Prose& p, const Prose& other, std::string& quote) {
   return p.own_chars ? double(found) / double(p.own_chars) : 0;
 }
 
+// The passage as printed, without its line breaks and spaces, cut at kQuoteChars.
 std::string shortened(const std::string& text) {
-  std::string t = compact(text), out;
+  std::string t, out;
+  for (char c : text)
+    if (c != '\n' && c != '\r' && c != ' ' && c != '\t') t += c;
   size_t n = 0;
   for (size_t i = 0; i < t.size() && n < kQuoteChars; ++n) {
     unsigned char b = static_cast<unsigned char>(t[i]);
@@ -161,8 +168,9 @@ void copied_check(const std::vector<const ArchiveReport*>& reports, const Agency
   std::set<std::string> all_agencies;
   for (size_t i = 0; i < reports.size(); ++i) {
     all_agencies.insert(key(*reports[i]));
-    for (const auto& s : prose[i].all)
-      for (size_t h : s) agencies_of[h].insert(key(*reports[i]));
+    for (const auto* sets : {&prose[i].all, &prose[i].plain})
+      for (const auto& s : *sets)
+        for (size_t h : s) agencies_of[h].insert(key(*reports[i]));
   }
   const size_t limit = std::max<size_t>(3, all_agencies.size() / 5);
   std::unordered_map<size_t, std::vector<size_t>> postings;
@@ -172,13 +180,18 @@ void copied_check(const std::vector<const ArchiveReport*>& reports, const Agency
       std::vector<size_t> own;
       for (size_t h : p.all[k])
         if (agencies_of[h].size() < limit) own.push_back(h);
-      if (own.empty() || double(own.size()) < kOwnSentence * double(p.all[k].size())) continue;
+      size_t own_plain = 0;
+      for (size_t h : p.plain[k]) own_plain += agencies_of[h].size() < limit;
+      if (own.empty() || double(own.size()) < kOwnSentence * double(p.all[k].size()) ||
+          double(own_plain) < kOwnSentence * double(p.plain[k].size()))
+        continue;
       p.sentences[k].chars = p.all[k].size() + kShingle - 1;
       p.own_chars += p.sentences[k].chars;
       p.sentences[k].own = std::move(own);
       p.own.insert(p.sentences[k].own.begin(), p.sentences[k].own.end());
     }
     p.all.clear();
+    p.plain.clear();
     for (size_t h : p.own) postings[h].push_back(i);
   }
   std::map<std::pair<size_t, size_t>, size_t> common;

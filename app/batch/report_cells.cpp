@@ -41,7 +41,7 @@ std::map<CellKey, double> numeric_cells(const json& result) {
 }
 
 std::string cell_label(const Rules& rules, const CellKey& c, const std::string& version) {
-  std::string out = rules.labels.table_name(c.table).zh + "“" + rules.labels.row_name(c.table, c.row, version).zh + "”";
+  std::string out = "“" + rules.labels.row_name(c.table, c.row, version).zh + "”";
   if (!c.column.empty()) out += "“" + rules.labels.column_name(c.table, c.column, version).zh + "”";
   return out;
 }

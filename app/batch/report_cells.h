@@ -28,7 +28,7 @@ struct CellKey {
 // Every cell read as a number; a cell printed blank or unreadable is absent.
 std::map<CellKey, double> numeric_cells(const nlohmann::ordered_json& result);
 
-// How the report's format prints the cell: "三、…“本年新收”行“自然人”列".
+// How the report's format prints the cell: "“一、本年新收政府信息公开申请数量”“自然人”".
 std::string cell_label(const Rules& rules, const CellKey& cell, const std::string& version);
 
 // The cell as docs/OUTPUT.md names cells of a finding: {"table", "row", "column"}.

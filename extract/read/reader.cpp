@@ -44,8 +44,8 @@ Document read_by_format(std::string bytes, const std::string& name, const Headin
   // Said here for every format alike: an empty .pdf is empty, not "not a PDF".
   if (bytes.empty()) throw ReadError("empty", name + ": 文件为空 (empty file)");
   if (const char* image = image_kind(bytes))
-    throw ReadError("no_report", name + ": 图片文件（" + image + "），其中没有可读取文字的报告 (an " + image +
-                                     " image: no report with text to read)");
+    throw ReadError("no_report", name + ": 图片文件（" + image + "），其中没有可读取文字的报告 (an image (" + image +
+                                     "): no report with text to read)");
   if (starts_with(bytes, "%PDF") || ext == "pdf") return read_pdf_bytes(std::move(bytes), name, headings, limits);
   if (starts_with(bytes, "PK\x03\x04") || ext == "docx") {
     // A .doc saved under a .docx name.
