@@ -32,43 +32,32 @@ std::vector<json> read_jsonl(const std::string& path) {
   return out;
 }
 
-// The archive, written once for every test of this file.
-class PortalArchive : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = (fs::temp_directory_path() / ("nianbao_portal_" + std::to_string(::getpid()))).string();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    ASSERT_EQ(run("command -v soffice >/dev/null"), 0) << "soffice missing: run tools/install-deps (make deps)";
-    ASSERT_EQ(run("python3 " + source_path("tools/make-portal-archive") + " " + dir_), 0);
-    std::ifstream in(dir_ + "/MANIFEST.json");
-    manifest_ = json::parse(in);
-    rc_ = run(binary() + " batch -j 2 --hierarchy " + dir_ + "/hierarchy.toml --db " + dir_ + "/a.sqlite --out " +
-              dir_ + "/r.jsonl " + dir_ + "/reports 2>/dev/null");
-    lines_ = read_jsonl(dir_ + "/r.jsonl");
-  }
-  static void TearDownTestSuite() { fs::remove_all(dir_); }
+using Triple = std::tuple<std::string, std::string, std::string>;
 
-  static const json& last() { return lines_.back(); }
-  // (rule, file, related file) of every cross-report finding.
-  static std::multiset<std::tuple<std::string, std::string, std::string>> found(const json& line) {
-    std::multiset<std::tuple<std::string, std::string, std::string>> out;
-    for (const auto& f : line["findings"]) out.insert({f["rule"], base(f["file"]), base(f["related_file"])});
-    return out;
-  }
+std::string str(const json& j) { return j.get<std::string>(); }
 
-  static std::string dir_;
-  static json manifest_;
-  static int rc_;
-  static std::vector<json> lines_;
+// (rule, file, related file) of every cross-report finding of a run's last line.
+std::multiset<Triple> found(const json& line) {
+  std::multiset<Triple> out;
+  for (const auto& f : line["findings"]) out.insert(Triple{str(f["rule"]), base(f["file"]), base(f["related_file"])});
+  return out;
+}
+
+// One generated archive and one run over it, checked in several ways (one test: printing the
+// PDFs takes most of its time).
+struct PortalRun {
+  std::string dir;
+  json manifest;
+  int rc = -1;
+  std::vector<json> lines;
+  const json& last() const { return lines.back(); }
 };
 
-std::string PortalArchive::dir_;
-json PortalArchive::manifest_;
-int PortalArchive::rc_ = -1;
-std::vector<json> PortalArchive::lines_;
-
-TEST_F(PortalArchive, EveryFileIsPrintedOnceAndFilesWithoutAReportAreNoReport) {
+void every_file_is_printed_once_and_files_without_a_report_are_no_report(const PortalRun& run_) {
+  const int rc_ = run_.rc;
+  const auto& lines_ = run_.lines;
+  const json& manifest_ = run_.manifest;
+  auto last = [&]() -> const json& { return run_.last(); };
   EXPECT_EQ(rc_, 3) << "inputs that hold no readable report";
   ASSERT_GE(lines_.size(), 2u);
   ASSERT_EQ(last()["kind"], "archive");
@@ -78,11 +67,12 @@ TEST_F(PortalArchive, EveryFileIsPrintedOnceAndFilesWithoutAReportAreNoReport) {
     by_file[base(lines_[i]["file"])] = lines_[i];
   }
   std::set<std::string> unreadable;
-  for (const auto& u : manifest_["unreadable"]) unreadable.insert(u["file"]);
+  for (const auto& u : manifest_["unreadable"]) unreadable.insert(str(u["file"]));
   for (const auto& r : manifest_["reports"])
-    for (const auto& f : r.value("unreadable_files", json::array())) unreadable.insert(f);
+    for (const auto& f : r.value("unreadable_files", json::array())) unreadable.insert(str(f));
   EXPECT_EQ(by_file.size(), manifest_["files"].size());
-  for (const auto& f : manifest_["files"]) {
+  for (const auto& name : manifest_["files"]) {
+    const std::string f = str(name);
     ASSERT_TRUE(by_file.count(f)) << f;
     const json& r = by_file[f];
     EXPECT_EQ(r["status"], unreadable.count(f) ? "error" : "ok") << f << ": " << r.dump().substr(0, 300);
@@ -94,17 +84,20 @@ TEST_F(PortalArchive, EveryFileIsPrintedOnceAndFilesWithoutAReportAreNoReport) {
   EXPECT_NE(by_file["listing.html"]["error"]["message"].get<std::string>().find("栏目列表页"), std::string::npos);
 }
 
-TEST_F(PortalArchive, EditionsAreGroupedAndEveryFileAccountedForOnce) {
-  ASSERT_FALSE(lines_.empty());
+void editions_are_grouped_and_every_file_accounted_for_once(const PortalRun& run_) {
+  const json& manifest_ = run_.manifest;
+  auto last = [&]() -> const json& { return run_.last(); };
   std::set<std::tuple<int, std::string, json, json>> expected, got;
   for (const auto& r : manifest_["reports"])
-    expected.insert({r["year"], r["agency"], r["files"], r.value("unreadable_files", json::array())});
+    expected.insert(std::make_tuple(r["year"].get<int>(), str(r["agency"]), r["files"],
+                                    r.value("unreadable_files", json::array())));
   std::multiset<std::string> accounted;
   for (const auto& e : last()["editions"]) {
     json files = json::array(), failed = json::array();
     for (const auto& f : e["files"]) files.push_back(base(f));
     for (const auto& f : e.value("unreadable_files", json::array())) failed.push_back(base(f));
-    got.insert({e["year"], e["agency"], files, failed});
+    got.insert(std::make_tuple(e["year"].get<int>(), str(e["agency"]), files, failed));
+    EXPECT_EQ(e["primary"], e["files"][0]) << "the web page reads as fully as its PDF and comes first by name";
     for (const auto& f : files) accounted.insert(f);
     for (const auto& f : failed) accounted.insert(f);
   }
@@ -118,31 +111,38 @@ TEST_F(PortalArchive, EditionsAreGroupedAndEveryFileAccountedForOnce) {
     accounted.insert(base(u["file"]));
   }
   for (const auto& u : manifest_["unreadable"]) {
-    ASSERT_TRUE(unreadable.count(u["file"])) << u;
-    EXPECT_EQ(unreadable[u["file"]]["agency"], u["agency"]) << u;
-    EXPECT_EQ(unreadable[u["file"]]["year"], u["year"]) << u;
+    const std::string f = str(u["file"]);
+    ASSERT_TRUE(unreadable.count(f)) << u;
+    EXPECT_EQ(unreadable[f]["agency"], u["agency"]) << u;
+    EXPECT_EQ(unreadable[f]["year"], u["year"]) << u;
   }
-  std::multiset<std::string> all(manifest_["files"].begin(), manifest_["files"].end());
+  std::multiset<std::string> all;
+  for (const auto& f : manifest_["files"]) all.insert(str(f));
   EXPECT_EQ(accounted, all);
 }
 
-TEST_F(PortalArchive, EveryPlantedProblemIsFoundAndNothingElse) {
-  ASSERT_FALSE(lines_.empty());
-  std::multiset<std::tuple<std::string, std::string, std::string>> expected;
-  for (const auto& f : manifest_["findings"]) expected.insert({f["rule"], f["file"], f["related_file"]});
+void every_planted_problem_is_found_and_nothing_else(const PortalRun& run_) {
+  const json& manifest_ = run_.manifest;
+  auto last = [&]() -> const json& { return run_.last(); };
+  std::multiset<Triple> expected;
+  for (const auto& f : manifest_["findings"]) expected.insert(Triple{str(f["rule"]), str(f["file"]), str(f["related_file"])});
   EXPECT_EQ(found(last()), expected);
   for (const auto& f : last()["findings"]) {
-    const std::string rule = f["rule"];
+    const std::string rule = str(f["rule"]);
     for (const auto& m : manifest_["findings"]) {
       if (m["rule"] != rule || m["file"] != base(f["file"])) continue;
       if (m.contains("cells")) {
-        std::set<std::tuple<std::string, std::string, std::string>> want, have;
-        for (const auto& c : m["cells"]) want.insert({c["table"], c["row"], c["column"]});
-        for (const auto& c : f["cells"]) have.insert({c["table"], c["row"], c.value("column", "")});
+        std::set<Triple> want, have;
+        for (const auto& c : m["cells"]) want.insert(Triple{str(c["table"]), str(c["row"]), str(c["column"])});
+        for (const auto& c : f["cells"]) have.insert(Triple{str(c["table"]), str(c["row"]), c.value("column", "")});
         EXPECT_EQ(have, want) << f.dump();
       }
-      if (m.contains("year")) EXPECT_EQ(f["year"], m["year"]) << f.dump();
-      if (m.contains("agency")) EXPECT_EQ(f["agency"], m["agency"]) << f.dump();
+      if (m.contains("year")) {
+        EXPECT_EQ(f["year"], m["year"]) << f.dump();
+      }
+      if (m.contains("agency")) {
+        EXPECT_EQ(f["agency"], m["agency"]) << f.dump();
+      }
     }
     if (rule == "archive.edition_mismatch") {
       EXPECT_EQ(f["cells"][0]["value"], 121);
@@ -162,7 +162,7 @@ TEST_F(PortalArchive, EveryPlantedProblemIsFoundAndNothingElse) {
   // across the years printed under another name too.
   std::set<std::pair<std::string, std::string>> pairs;
   for (const auto& v : last()["verified"])
-    if (v["rule"] == "archive.carry_over") pairs.insert({base(v["file"]), base(v["related_file"])});
+    if (v["rule"] == "archive.carry_over") pairs.insert(std::make_pair(base(v["file"]), base(v["related_file"])));
   for (const auto& [cur, prev] : std::vector<std::pair<std::string, std::string>>{
            {"a1_2023.html", "a1_2022.html"}, {"a1_2024.html", "a1_2023.html"}, {"a2_2023.html", "a2_2022.html"},
            {"a2_2024.html", "a2_2023.html"}, {"a5_2022.html", "a5_2021.html"}, {"a5_2023.html", "a5_2022.html"},
@@ -174,8 +174,9 @@ TEST_F(PortalArchive, EveryPlantedProblemIsFoundAndNothingElse) {
 
 // Without the hierarchy file the summary is only held to be at least its departments' sum, which
 // it is; the results already stored are not checked again.
-TEST_F(PortalArchive, WithoutTheHierarchyTheSummaryNeedNotEqualTheSum) {
-  ASSERT_FALSE(lines_.empty());
+void without_the_hierarchy_the_summary_need_not_equal_the_sum(const PortalRun& run_) {
+  const std::string& dir_ = run_.dir;
+  auto last = [&]() -> const json& { return run_.last(); };
   run(binary() + " batch -j 2 --db " + dir_ + "/a.sqlite --out " + dir_ + "/r2.jsonl " + dir_ + "/reports 2>/dev/null");
   auto again = read_jsonl(dir_ + "/r2.jsonl");
   ASSERT_FALSE(again.empty());
@@ -187,3 +188,36 @@ TEST_F(PortalArchive, WithoutTheHierarchyTheSummaryNeedNotEqualTheSum) {
 }
 
 }  // namespace
+
+TEST(PortalArchive, EditionsNamesUnreadableYearsCopiesAndTheAreaSummaryAsPlanted) {
+  PortalRun r;
+  r.dir = (fs::temp_directory_path() / ("nianbao_portal_" + std::to_string(::getpid()))).string();
+  fs::remove_all(r.dir);
+  fs::create_directories(r.dir);
+  ASSERT_EQ(run("command -v soffice >/dev/null"), 0) << "soffice missing: run tools/install-deps (make deps)";
+  ASSERT_EQ(run("python3 " + source_path("tools/make-portal-archive") + " " + r.dir), 0);
+  std::ifstream in(r.dir + "/MANIFEST.json");
+  r.manifest = json::parse(in);
+  r.rc = run(binary() + " batch -j 2 --hierarchy " + r.dir + "/hierarchy.toml --db " + r.dir + "/a.sqlite --out " +
+             r.dir + "/r.jsonl " + r.dir + "/reports 2>/dev/null");
+  r.lines = read_jsonl(r.dir + "/r.jsonl");
+  ASSERT_GE(r.lines.size(), 2u);
+  ASSERT_EQ(r.last()["kind"], "archive");
+  {
+    SCOPED_TRACE("every file printed once; files without a report are no_report");
+    every_file_is_printed_once_and_files_without_a_report_are_no_report(r);
+  }
+  {
+    SCOPED_TRACE("editions grouped, every file accounted for once");
+    editions_are_grouped_and_every_file_accounted_for_once(r);
+  }
+  {
+    SCOPED_TRACE("every planted problem found, nothing else");
+    every_planted_problem_is_found_and_nothing_else(r);
+  }
+  {
+    SCOPED_TRACE("without the hierarchy file");
+    without_the_hierarchy_the_summary_need_not_equal_the_sum(r);
+  }
+  fs::remove_all(r.dir);
+}

@@ -27,11 +27,6 @@ const json& at(const json& j, std::initializer_list<const char*> path) {
   return *p;
 }
 
-int year_of(const Stored& s) {
-  const json& y = at(s.result, {"report", "year"});
-  return y.is_number_integer() ? y.get<int>() : 0;
-}
-
 std::string version_of(const Stored& s) {
   const json& v = at(s.result, {"report", "format_version"});
   return v.is_string() ? v.get<std::string>() : "unknown";

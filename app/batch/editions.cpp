@@ -232,7 +232,7 @@ json editions_json(const Editions& e) {
     json files = json::array(), failed = json::array();
     for (const Stored* s : r.editions) files.push_back(s->file);
     for (const Stored* s : r.failed) failed.push_back(s->file);
-    json j{{"agency", r.agency}, {"year", r.year ? json(r.year) : json()}, {"files", files}};
+    json j{{"agency", r.agency}, {"year", r.year ? json(r.year) : json()}, {"primary", r.file()}, {"files", files}};
     if (!failed.empty()) j["unreadable_files"] = failed;
     out.push_back(j);
   }

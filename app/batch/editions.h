@@ -48,8 +48,8 @@ struct Editions {
 // The reports of `stored` (every stored file, read or not).
 Editions group_editions(const std::vector<Stored>& stored, const AgencyRules& agencies, const Rules& rules);
 
-// The `editions` list of the last JSON line: per report its agency, year, files (the primary
-// first) and the files of it that could not be read.
+// The `editions` list of the last JSON line: per report its agency, year, primary edition,
+// files (the primary first) and the files of it that could not be read.
 nlohmann::ordered_json editions_json(const Editions& editions);
 // The `unidentified` list: reports whose agency could not be read, per report its files and
 // the name as read.

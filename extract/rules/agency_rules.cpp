@@ -31,9 +31,10 @@ size_t count(const RulesEntry& e, const char* key, size_t fallback) {
 }
 
 const toml::table& section(const toml::table& doc, const char* name, const std::string& path) {
+  const std::string what = std::string("[") + name + "]";
   const toml::node* n = doc.get(name);
-  if (!n) throw RulesError(path + ": missing [" + std::string(name) + "]");
-  return as_table(*n, path, "[" + std::string(name) + "]");
+  if (!n) throw RulesError(path + ": missing " + what);
+  return as_table(*n, path, what);
 }
 
 }  // namespace
