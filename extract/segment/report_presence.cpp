@@ -9,8 +9,9 @@
 namespace nianbao {
 namespace {
 
-// A report has its six parts; one heading alone is a page that mentions one part.
-constexpr size_t kMinParts = 2;
+// One of the report's parts found is a report, however little of it is there: its findings say
+// what is missing.
+constexpr size_t kMinParts = 1;
 // A listing names several reports, one a line (each a link, often with its date); a report
 // names itself in its title and perhaps once more in a running header.
 constexpr size_t kMinListedTitles = 3;
@@ -52,9 +53,12 @@ std::optional<std::string> why_not_a_report(const Document& doc, const Report& r
     return "文件列出 " + std::to_string(titles) +
            " 个年度报告的标题或链接，没有报告的各部分和表格中的数字：是栏目列表页，不是报告 (a listing of " +
            std::to_string(titles) + " reports' titles or links, without a report's parts or figures: a listing page, not a report)";
+  // A title naming its agency and year is a report's first page (a draft, a report cut short):
+  // checked, its findings say what is missing. Without them there is nothing to check.
+  if (report.meta.year && !report.meta.agency.empty()) return std::nullopt;
   return std::string(
-      "文件中只有报告的标题，没有报告的各部分和表格中的数字 (only a report's title: none of a report's parts, no figure in its "
-      "tables)");
+      "文件中没有报告的各部分和表格中的数字，也读不出机关和年度 (none of a report's parts, no figure in its tables, no agency "
+      "and year)");
 }
 
 }  // namespace nianbao

@@ -1,7 +1,8 @@
 // Whether what was read is a report at all. A portal's listing page (an index of links to the
-// reports of several years), a JSON record or a page that only names a report has a title but
-// none of the report's parts and no figure in its tables: checking it as a report would put a
-// report of the year it names into an archive, with every cell missing.
+// reports of several years) has titles of reports but none of a report's parts and no figure in
+// its tables; a JSON record or a page that names a report has neither, nor an agency and year:
+// checking either as a report would put a report of the year it names into an archive, with
+// every cell missing.
 #pragma once
 
 #include <optional>
