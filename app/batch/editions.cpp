@@ -200,11 +200,13 @@ Editions group_editions(const std::vector<Stored>& stored, const AgencyRules& ag
     for (const Stored* e : r.editions) report_of_stem[stem_of(e->file)] = out.reports.size();
     out.reports.push_back(std::move(r));
   }
-  // A file that could not be read: an edition of a report read from a file of the same name,
-  // else the report its name says, else a file of no known report.
-  std::set<std::pair<std::string, int>> read_years;
-  for (const auto& r : out.reports)
-    if (!r.agency_form.empty() && r.year) read_years.insert({r.agency_form, r.year});
+  // A file that could not be read: an edition of a report read from a file of the same name, or
+  // of the report of the agency and year its name says; else the year its name says is
+  // unreadable; else a file of no known report.
+  std::map<std::pair<std::string, int>, size_t> read_years;  // (agency, year) -> its report
+  for (size_t k = 0; k < out.reports.size(); ++k)
+    if (!out.reports[k].agency_form.empty() && out.reports[k].year)
+      read_years.emplace(std::make_pair(out.reports[k].agency_form, out.reports[k].year), k);
   for (size_t i = 0; i < failed.size(); ++i) {
     if (auto it = report_of_stem.find(stem_of(failed[i]->file)); it != report_of_stem.end()) {
       out.reports[it->second].failed.push_back(failed[i]);
@@ -212,7 +214,12 @@ Editions group_editions(const std::vector<Stored>& stored, const AgencyRules& ag
     }
     UnreadableFile u{failed[i], failed_names[i].first, "", failed_names[i].second};
     if (!u.agency.empty()) u.agency_form = resolve(agency_form(u.agency, agencies));
-    if (!u.agency_form.empty() && u.year && !read_years.count({u.agency_form, u.year})) {
+    // Its name says a report read from another file: one more edition of it, unread.
+    if (auto it = read_years.find({u.agency_form, u.year}); !u.agency_form.empty() && it != read_years.end()) {
+      out.reports[it->second].failed.push_back(failed[i]);
+      continue;
+    }
+    if (!u.agency_form.empty() && u.year) {
       json f = archive_finding("archive.unreadable_year", rules, *failed[i], "",
                                {{"agency", u.agency}, {"year", std::to_string(u.year)},
                                 {"reason", failure_reason(*failed[i])}});
