@@ -92,16 +92,16 @@ std::string failure_reason(const Stored& s) {
 std::string format_number(double v) { return checks::format_number(v); }
 
 // archive.edition_mismatch for `edition` against the report's primary: what they say apart.
+// `form` and `primary_form` are the agencies' forms resolved over the archive ("" for a name that
+// is no agency's).
 void compare_editions(const ArchiveReport& report, const Stored& edition, const std::map<CellKey, double>& primary_cells,
-                      const std::map<CellKey, double>& cells, const AgencyRules& agencies, const Rules& rules,
-                      std::vector<json>& out) {
+                      const std::map<CellKey, double>& cells, const std::string& form, const std::string& primary_form,
+                      const Rules& rules, std::vector<json>& out) {
   const Stored& primary = *report.primary;
   std::vector<std::string> said;
   json differing = json::array();
-  const std::string a = text_at(edition.result, "agency"), pa = text_at(primary.result, "agency");
-  if (credible_agency(a, agencies) && credible_agency(pa, agencies) &&
-      agency_form(a, agencies) != agency_form(pa, agencies))
-    said.push_back("机关“" + a + "”与“" + pa + "”");
+  if (!form.empty() && !primary_form.empty() && form != primary_form)
+    said.push_back("机关“" + text_at(edition.result, "agency") + "”与“" + text_at(primary.result, "agency") + "”");
   const int y = year_at(edition.result), py = year_at(primary.result);
   if (y && py && y != py) said.push_back("年度 " + std::to_string(y) + " 与 " + std::to_string(py));
   const std::string d = text_at(edition.result, "published"), pd = text_at(primary.result, "published");
@@ -191,7 +191,8 @@ Editions group_editions(const std::vector<Stored>& stored, const AgencyRules& ag
       if ((r.year = year_at(read[i]->result))) break;
     r.summary = summary_at(r.primary->result);
     for (size_t k = 1; k < list.size(); ++k)
-      compare_editions(r, *read[list[k]], cells[list.front()], cells[list[k]], agencies, rules, out.findings);
+      compare_editions(r, *read[list[k]], cells[list.front()], cells[list[k]], form[list[k]], form[list.front()], rules,
+                       out.findings);
     if (r.agency_form.empty())
       for (const Stored* e : r.editions) {
         json f = archive_finding("archive.agency_unknown", rules, *e, "", {{"name", text_at(e->result, "agency")}});
