@@ -68,6 +68,12 @@ TEST(AgencyIdentity, AreasAndTheirDepartments) {
   EXPECT_TRUE(named_under_area(form("洪泽区人民政府办公室"), "洪泽区", agencies()));
   EXPECT_FALSE(named_under_area(form("洪泽区人民政府"), "洪泽区", agencies()));
   EXPECT_FALSE(named_under_area(form("淮安市财政局"), "洪泽区", agencies()));
+  // A district's bodies are not the city's own departments; the city's are, whatever they are called.
+  EXPECT_FALSE(named_under_area(form("淮安市洪泽区财政局"), "淮安市", agencies()));
+  EXPECT_FALSE(named_under_area(form("淮安市洪泽区人民政府"), "淮安市", agencies()));
+  EXPECT_TRUE(named_under_area(form("淮安市城市管理局"), "淮安市", agencies()));
+  EXPECT_TRUE(named_under_area(form("淮安市住房和城乡建设局"), "淮安市", agencies()));
+  EXPECT_TRUE(named_under_area(form("淮安市财政局"), "淮安市", agencies()));
   EXPECT_EQ(leading_area("东湖县交通运输局", agencies()), "东湖县");
 }
 

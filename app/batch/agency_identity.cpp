@@ -114,11 +114,28 @@ std::string leading_area(const std::string& name, const AgencyRules& rules) {
   return "";
 }
 
+// `rest` (what follows an area's name) begins with the name of an area within it.
+bool opens_with_sub_area(const std::string& rest, const AgencyRules& rules) {
+  size_t chars = 0;
+  for (size_t i = 0; i < rest.size() && chars < rules.max_place_chars;) {
+    const unsigned char b = static_cast<unsigned char>(rest[i]);
+    i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    if (++chars < 2) continue;
+    for (const std::string& e : rules.sub_area_endings)
+      if (i >= e.size() && rest.compare(i - e.size(), e.size(), e) == 0) return true;
+  }
+  return false;
+}
+
 bool named_under_area(const std::string& form, const std::string& area, const AgencyRules& rules) {
   if (area.empty() || form == area) return false;
-  if (form.rfind(area, 0) == 0) return true;
+  auto directly_under = [&](size_t at) {
+    return form.compare(at, area.size(), area) == 0 && form.size() > at + area.size() &&
+           !opens_with_sub_area(form.substr(at + area.size()), rules);
+  };
+  if (directly_under(0)) return true;
   for (size_t cut : parent_cuts(form, rules))
-    if (form.compare(cut, area.size(), area) == 0 && form.size() > cut + area.size()) return true;
+    if (directly_under(cut)) return true;
   return false;
 }
 

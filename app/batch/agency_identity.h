@@ -31,7 +31,8 @@ std::string area_of_government(const std::string& form, const AgencyRules& rules
 std::string leading_area(const std::string& name, const AgencyRules& rules);
 
 // Whether `form` is one of the area's bodies by its name: it begins with the area's name, or
-// does after parent areas ("淮安市洪泽区财政局" under "洪泽区"), and is not the area itself.
+// does after parent areas ("淮安市洪泽区财政局" under "洪泽区"), and is not the area itself nor a
+// body of an area within it ("淮安市洪泽区财政局" is not under "淮安市").
 bool named_under_area(const std::string& form, const std::string& area, const AgencyRules& rules);
 
 }  // namespace nianbao::batch

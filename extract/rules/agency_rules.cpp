@@ -52,6 +52,7 @@ AgencyRules AgencyRules::load(const std::string& path) {
   r.government_endings = words(area, "government_endings");
   r.place_endings = words(area, "place_endings");
   r.parent_endings = words(area, "parent_endings");
+  r.sub_area_endings = words(area, "sub_area_endings");
   r.max_place_chars = count(area, "max_place_chars", r.max_place_chars);
   const RulesEntry identity{path, section(doc, "identity", path), "[identity]"};
   r.min_chars = count(identity, "min_chars", r.min_chars);

@@ -12,7 +12,7 @@ namespace nianbao {
 struct AgencyRules {
   // (variant, form), compact, longest variant first.
   std::vector<std::pair<std::string, std::string>> equivalents;
-  std::vector<std::string> government_endings, place_endings, parent_endings;  // compact, longest first
+  std::vector<std::string> government_endings, place_endings, parent_endings, sub_area_endings;  // compact, longest first
   size_t max_place_chars = 10;
   size_t min_chars = 3;
   std::vector<std::string> type_words;
