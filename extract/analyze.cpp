@@ -2,6 +2,7 @@
 
 #include "extract/model/errors.h"
 #include "extract/segment/meta.h"
+#include "extract/segment/report_presence.h"
 #include "extract/segment/segment.h"
 #include "extract/tables/positions/table_positions.h"
 #include "extract/tables/text/table_text.h"
@@ -39,10 +40,7 @@ Report analyze(const Document& doc, const Rules& rules) {
   }
   if (old_layout) report.meta.format_version = kPreFormatVersion;
 
-  if (report.meta.title.empty() && report.sections.empty() && report.tables.empty())
-    throw ReadError("no_report", doc.path +
-                                     ": 文件中没有政府信息公开工作年度报告的内容 "
-                                     "(no open-government-information annual report found)");
+  if (auto why = why_not_a_report(doc, report, rules.meta)) throw ReadError("no_report", doc.path + ": " + *why);
   return report;
 }
 

@@ -109,7 +109,7 @@ TEST(Registry, CrossReportRulesAreDeclaredToo) {
     EXPECT_TRUE(std::binary_search(all.begin(), all.end(), id)) << id;
     EXPECT_FALSE(std::binary_search(checks.begin(), checks.end(), id)) << id << " is declared twice";
   }
-  EXPECT_EQ(cross_checks().size(), 5u);
+  EXPECT_EQ(cross_checks().size(), 7u);
 }
 
 TEST(Registry, EveryCatalogEntryIsTriggeredBySomeSample) {

@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "app/batch/cross.h"
+#include "app/batch/hierarchy.h"
 #include "app/batch/html_index.h"
 #include "app/batch/html_pages.h"
 #include "app/batch/runner.h"
@@ -63,9 +64,10 @@ struct Status {
 // `counts` (checked and skipped files) go on the last line too; `unstored` are this run's
 // failures that have no place in the database, for the HTML index.
 std::vector<json> finish(Store& store, std::ostream* out, const std::string& xlsx, const std::string& html_dir,
-                         const std::vector<json>& unstored, const Rules& rules, const json& counts) {
+                         const std::vector<json>& unstored, const Rules& rules, const json& counts,
+                         const CrossOptions& cross_options = {}) {
   auto reports = store.reports();
-  CrossResult cross = cross_check(reports, store.names(), rules);
+  CrossResult cross = cross_check(reports, store.names(), rules, cross_options);
   store.put_archive_findings(cross.findings);
   if (out) {
     json last;
@@ -73,6 +75,9 @@ std::vector<json> finish(Store& store, std::ostream* out, const std::string& xls
     last["kind"] = "archive";
     last["findings"] = cross.findings;
     last["verified"] = cross.verified;
+    last["editions"] = cross.editions;
+    last["unidentified"] = cross.unidentified;
+    last["unreadable"] = cross.unreadable;
     for (auto& [k, v] : counts.items()) last[k] = v;
     *out << last.dump() << "\n";
     out->flush();
@@ -126,6 +131,9 @@ bool parse_shard(const std::string& text, int& k, int& n) {
 int run_batch(const BatchOptions& o, const Rules& rules) {
   // Before any file is checked: a catalog without the cross-report rules would only show at the end.
   require_cross_catalog_entries(rules);
+  // The names and the hierarchy are read before any file is checked: a mistake in them would
+  // only show at the end.
+  load_hierarchy(o.hierarchy, load_agency_rules(rules));
   if (!o.html_dir.empty()) prepare_html_dir(o.html_dir);
   std::vector<std::string> files;
   for (const auto& f : collect_inputs(o.paths)) {
@@ -218,7 +226,8 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
   getrusage(RUSAGE_CHILDREN, &children);
   auto archive = finish(store, out, o.xlsx, o.html_dir, unstored, rules,
                         json{{"checked", checked}, {"skipped", done_before.size()},
-                             {"max_worker_rss_kb", children.ru_maxrss}});
+                             {"max_worker_rss_kb", children.ru_maxrss}},
+                        CrossOptions{o.hierarchy});
   return status.code(archive);
 }
 

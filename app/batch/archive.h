@@ -21,6 +21,8 @@ struct BatchOptions {
   std::string out, db, xlsx;
   // --html-dir: every file's HTML report and an index.html (html_index.h, html_pages.h).
   std::string html_dir;
+  // --hierarchy: an area's departments, for its summary report (rules/hierarchy.example.toml).
+  std::string hierarchy;
   int shard = 1, shards = 1;  // --shard K/N: this run checks the K-th of N parts
   Limits limits;
   bool progress = false;

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "app/batch/editions.h"
 #include "extract/model/errors.h"
 #include "render/render_json.h"
 #include "validate/validate.h"
@@ -24,11 +25,6 @@ const json& at(const json& j, std::initializer_list<const char*> path) {
     p = &*it;
   }
   return *p;
-}
-
-int year_of(const Stored& s) {
-  const json& y = at(s.result, {"report", "year"});
-  return y.is_number_integer() ? y.get<int>() : 0;
 }
 
 std::string version_of(const Stored& s) {
@@ -155,8 +151,8 @@ const CrossCheck kDuplicate{"duplicate", {"archive.duplicate"}};
 }  // namespace
 
 const std::vector<const CrossCheck*>& cross_checks() {
-  static const std::vector<const CrossCheck*> all = {&kCarryOver, &kInForce, &kMissingYear, &kDuplicate,
-                                                     &copied_declaration()};
+  static const std::vector<const CrossCheck*> all = {&editions_declaration(), &kCarryOver, &kInForce, &kMissingYear,
+                                                     &kDuplicate, &copied_declaration(), &area_sum_declaration()};
   return all;
 }
 
@@ -195,16 +191,29 @@ json archive_finding(const std::string& rule, const Rules& rules, const Stored& 
   return j;
 }
 
+AgencyRules load_agency_rules(const Rules& rules) { return AgencyRules::load(rules.dir + "/agencies.toml"); }
+
 CrossResult cross_check(const std::vector<Stored>& reports,
-                        const std::vector<std::pair<std::string, std::string>>& names, const Rules& rules) {
+                        const std::vector<std::pair<std::string, std::string>>& names, const Rules& rules,
+                        const CrossOptions& options) {
   CrossResult out;
+  const AgencyRules agencies = load_agency_rules(rules);
+  const Editions editions = group_editions(reports, agencies, rules);
+  out.findings = editions.findings;
+  out.editions = editions_json(editions);
+  out.unidentified = unidentified_json(editions);
+  out.unreadable = unreadable_json(editions);
+  // Each report once, by its primary edition; a report whose agency is unknown is compared with
+  // none of its own series.
   std::map<std::string, std::map<int, std::vector<const Stored*>>> groups;
-  std::vector<const Stored*> good;
-  for (const auto& r : reports) {
-    if (r.result.value("status", "") != "ok") continue;
-    good.push_back(&r);
-    if (!r.agency_key.empty() && year_of(r) > 0) groups[r.agency_key][year_of(r)].push_back(&r);
+  std::map<std::string, std::set<int>> unreadable_years;
+  std::vector<const ArchiveReport*> all;
+  for (const auto& r : editions.reports) {
+    all.push_back(&r);
+    if (!r.agency_form.empty() && r.year > 0) groups[r.agency_form][r.year].push_back(r.primary);
   }
+  for (const auto& u : editions.unreadable)
+    if (!u.agency_form.empty() && u.year > 0) unreadable_years[u.agency_form].insert(u.year);
   for (const auto& [key, years] : groups) {
     for (const auto& [year, list] : years) {
       auto prev = years.find(year - 1);
@@ -215,10 +224,13 @@ CrossResult cross_check(const std::vector<Stored>& reports,
           in_force(*cur, *before, rules, out);
         }
     }
-    // archive.missing_year: a gap between the first and the last year of the series.
+    // archive.missing_year: a gap between the first and the last year of the series that no
+    // file stands for (a year whose file could not be read is archive.unreadable_year).
+    const std::set<int>& unread = unreadable_years[key];
     for (auto it = years.begin(); std::next(it) != years.end(); ++it) {
       auto after = std::next(it);
       for (int y = it->first + 1; y < after->first; ++y) {
+        if (unread.count(y)) continue;
         json f = archive_finding("archive.missing_year", rules, *after->second.front(),
                                  it->second.front()->result.value("file", ""),
                                  {{"agency", at(after->second.front()->result, {"report", "agency"}).get<std::string>()},
@@ -242,7 +254,8 @@ CrossResult cross_check(const std::vector<Stored>& reports,
       out.findings.push_back(f);
     }
   }
-  copied_check(good, rules, out.findings);
+  copied_check(all, agencies, rules, out.findings);
+  area_sum_check(editions, options.hierarchy, agencies, rules, out.findings);
   return out;
 }
 

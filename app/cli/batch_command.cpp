@@ -18,6 +18,7 @@ int run_batch(const BatchCommandOptions& o, const Rules& rules) {
   b.db = o.db;
   b.xlsx = o.xlsx;
   b.html_dir = o.html_dir;
+  b.hierarchy = o.hierarchy;
   b.limits = o.limits;
   b.progress = isatty(STDERR_FILENO) != 0;
   if (!o.shard.empty() && !batch::parse_shard(o.shard, b.shard, b.shards)) {

@@ -41,7 +41,7 @@ int run_serve(const ServeCommandOptions& options, const Rules& rules);
 // nianbao batch: the archive run (app/batch/archive.h).
 struct BatchCommandOptions {
   int jobs = 1;
-  std::string out, db, xlsx, shard, html_dir;
+  std::string out, db, xlsx, shard, html_dir, hierarchy;
   Limits limits;
   std::vector<std::string> paths;
 };

@@ -65,6 +65,9 @@ int main(int argc, char** argv) {
   cmd_batch->add_option("--xlsx", batch.xlsx, "汇总表格 (summary spreadsheet)");
   cmd_batch->add_option("--html-dir", batch.html_dir,
                         "每个文件的 HTML 报告和 index.html 汇总页写入此目录 (HTML reports and an index)");
+  cmd_batch->add_option("--hierarchy", batch.hierarchy,
+                        "地区及其部门的层级文件，核对本级政府汇总报告 (areas and their departments: rules/hierarchy.example.toml)")
+      ->check(CLI::ExistingFile);
   cmd_batch->add_option("--shard", batch.shard, "只检查第 K 份（共 N 份） K/N (check one of N parts)");
   add_limit_options(cmd_batch, batch.limits);
   cmd_batch->add_option("paths", batch.paths, "文件、目录或 @列表文件 (files, directories, @list.txt)")->required();

@@ -26,6 +26,16 @@ std::string lower_extension(const std::string& name) {
 
 bool starts_with(const std::string& bytes, const char* magic) { return bytes.rfind(magic, 0) == 0; }
 
+// The kind of image `bytes` hold ("PNG"), or null: a picture saved beside the reports of a portal
+// (a scanned page without a text layer, a banner) holds no report this program can read.
+const char* image_kind(const std::string& bytes) {
+  if (starts_with(bytes, "\x89PNG")) return "PNG";
+  if (starts_with(bytes, "\xFF\xD8\xFF")) return "JPEG";
+  if (starts_with(bytes, "GIF87a") || starts_with(bytes, "GIF89a")) return "GIF";
+  if (bytes.size() >= 12 && starts_with(bytes, "RIFF") && bytes.compare(8, 4, "WEBP") == 0) return "WebP";
+  return nullptr;
+}
+
 Document read_by_format(std::string bytes, const std::string& name, const HeadingRules& headings,
                         const Limits& limits) {
   const std::string ext = lower_extension(name);
@@ -33,6 +43,9 @@ Document read_by_format(std::string bytes, const std::string& name, const Headin
   // where it cannot (HTML and plain text look alike).
   // Said here for every format alike: an empty .pdf is empty, not "not a PDF".
   if (bytes.empty()) throw ReadError("empty", name + ": 文件为空 (empty file)");
+  if (const char* image = image_kind(bytes))
+    throw ReadError("no_report", name + ": 图片文件（" + image + "），其中没有可读取文字的报告 (an image (" + image +
+                                     "): no report with text to read)");
   if (starts_with(bytes, "%PDF") || ext == "pdf") return read_pdf_bytes(std::move(bytes), name, headings, limits);
   if (starts_with(bytes, "PK\x03\x04") || ext == "docx") {
     // A .doc saved under a .docx name.
