@@ -8,8 +8,31 @@
 #include "extract/tables/text/table_text.h"
 
 namespace nianbao {
+namespace {
+
+[[noreturn]] void throw_no_report(const Document& doc) {
+  throw ReadError("no_report", doc.path +
+                                   ": 文件中没有政府信息公开工作年度报告的内容 "
+                                   "(no open-government-information annual report found)");
+}
+
+// A report is written in Chinese: a source without a single CJK ideograph (U+4E00..U+9FFF,
+// lead bytes E4..E9 in UTF-8) holds none, however long it is, and is answered before the
+// heavier stages look at it (a 10 MB line of digits).
+bool has_ideograph(const Document& doc) {
+  for (const auto& page : doc.pages)
+    for (const auto& line : page.lines)
+      for (char ch : line.text) {
+        const auto b = static_cast<unsigned char>(ch);
+        if (b >= 0xE4 && b <= 0xE9) return true;
+      }
+  return false;
+}
+
+}  // namespace
 
 Report analyze(const Document& doc, const Rules& rules) {
+  if (!has_ideograph(doc)) throw_no_report(doc);
   Report report;
   Segmentation seg = segment(doc, rules.headings);
   report.sections = seg.sections;

@@ -116,6 +116,87 @@ TEST_F(Hostile, AFifoIsNotAFileAndDoesNotHang) {
   EXPECT_EQ(d["error"]["code"], "not_a_file");
 }
 
+// Five stray bytes valid in no encoding, on two lines of a correct report: read with the bad
+// bytes replaced, the report checked as usual, and a warning says where they were.
+TEST_F(Hostile, StrayInvalidBytesAreReplacedAndSaid) {
+  std::string text = test::read_file(test::source_path("samples/rules/correct-2021.txt"));
+  const std::string a = "统计期限", b = "扎实";
+  ASSERT_NE(text.find(a), std::string::npos);
+  text.replace(text.find(a), a.size(), "统计\x80\xff期限");
+  text.replace(text.find(b), b.size(), "扎\xff\xfe\x80实");
+  int status = 0;
+  json d = check(write("stray.txt", text), &status);
+  EXPECT_EQ(status, 1);
+  EXPECT_EQ(d["status"], "ok");
+  EXPECT_EQ(d["report"]["year"], 2023);
+  ASSERT_EQ(d["findings"].size(), 1u) << d["findings"].dump();
+  const json& f = d["findings"][0];
+  EXPECT_EQ(f["rule"], "structure.invalid_bytes");
+  EXPECT_EQ(f["severity"], "warning");
+  EXPECT_EQ(f["line"], 3);
+  EXPECT_EQ(f["message"], "第 3, 7 行有 5 处字节无法按文件的编码解读，已替换为“\uFFFD”，这些行的文字和数字可能不完整")
+      << f.dump();
+}
+
+// Many bad bytes are not a few: still an encoding error.
+TEST_F(Hostile, TextWithManyInvalidBytesIsStillAnEncodingError) {
+  std::string text = test::read_file(test::source_path("samples/rules/correct-2021.txt"));
+  for (size_t at = 100; at < text.size(); at += 40) text[at] = '\xff';
+  int status = 0;
+  json d = check(write("many.txt", text), &status);
+  EXPECT_EQ(status, 3);
+  EXPECT_EQ(d["error"]["code"], "encoding");
+}
+
+// A 10 MB line of digits holds no Chinese at all: answered before the heavy stages look at it
+// (how fast: docs/PERFORMANCE.md, tools/bench -l).
+TEST_F(Hostile, TenMegabyteLineOfDigitsIsNoReport) {
+  std::string line;
+  while (line.size() < 10'000'000) line += "1234567890";
+  int status = 0;
+  json d = check(write("digits.txt", line + "\n"), &status);
+  EXPECT_EQ(status, 3);
+  EXPECT_EQ(d["error"]["code"], "no_report");
+  EXPECT_EQ(d["error"]["message"], dir_ + "/digits.txt: 文件中没有政府信息公开工作年度报告的内容 "
+                                          "(no open-government-information annual report found)");
+}
+
+// A page that is one image of a declared 100 000 × 100 000 pixels whose data stops short.
+TEST_F(Hostile, ScannedPageWithAGigapixelImageIsAClearError) {
+  const std::string page = "q 595 0 0 842 0 0 cm /Im0 Do Q";
+  std::string bytes = test::pdf_of_objects(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>",
+       test::pdf_stream(page),
+       "<< /Type /XObject /Subtype /Image /Width 100000 /Height 100000 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+       "/Length 64 >>\nstream\n" + std::string(64, '\x20') + "\nendstream"});
+  int status = 0;
+  json d = check(write("giga.pdf", bytes), &status);
+  EXPECT_EQ(status, 3);
+  EXPECT_TRUE(d["error"]["code"] == "no_text_layer" || d["error"]["code"] == "damaged") << d.dump();
+}
+
+// A page of pure noise and a JPEG cut in half: nothing read, the scan's error, no crash.
+TEST_F(Hostile, NoisePageAndTruncatedJpegAreTheScansError) {
+  const std::string noise = dir_ + "/noise.pgm", jpeg = dir_ + "/noise.jpg";
+  ASSERT_EQ(test::run("convert -size 1240x1754 xc:white -seed 3 -attenuate 1.5 +noise Random -colorspace Gray " + noise +
+                      " && convert " + noise + " -quality 80 -units PixelsPerInch -density 150 " + jpeg +
+                      " && img2pdf --output " + dir_ + "/noise.pdf " + jpeg + " 2>/dev/null"),
+            0);
+  int status = 0;
+  json d = check(dir_ + "/noise.pdf", &status);
+  EXPECT_EQ(status, 3);
+  EXPECT_EQ(d["error"]["code"], "no_text_layer") << d.dump();
+  // The same PDF with its JPEG stream cut to a third.
+  std::string bytes = test::read_file(dir_ + "/noise.pdf");
+  const size_t from = bytes.find("stream\n") + 7, to = bytes.find("endstream");
+  ASSERT_LT(from, to);
+  bytes.erase(from + (to - from) / 3, (to - from) - (to - from) / 3 - 1);
+  d = check(write("cut.pdf", bytes), &status);
+  EXPECT_EQ(status, 3);
+  EXPECT_TRUE(d["error"]["code"] == "no_text_layer" || d["error"]["code"] == "damaged") << d.dump();
+}
+
 TEST_F(Hostile, FourHundredDigitNumberInATableIsAnInvalidValue) {
   std::string text = test::read_file(test::source_path("samples/rules/correct-2021.txt"));
   std::string row = "1.属于国家秘密\t0\t";

@@ -27,6 +27,13 @@ std::vector<const Line*> Document::all_lines() const {
   return out;
 }
 
+Location Document::locate_line(int line) const {
+  for (const auto& p : pages)
+    for (const auto& l : p.lines)
+      if (l.loc.line == line) return {l.loc.page, line};
+  return {1, line};
+}
+
 Location Paragraph::loc_at(size_t offset) const {
   Location loc;
   for (const auto& piece : pieces) {

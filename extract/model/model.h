@@ -93,6 +93,17 @@ struct SourceNotes {
   std::vector<int> scanned_pages;
   // "doc" or "wps": the file was an old binary Word file converted by LibreOffice.
   std::optional<std::string> converted_from;
+  // Byte sequences of a text file valid in no encoding, replaced by U+FFFD, and where the lines
+  // that hold them are.
+  int replaced_bytes = 0;
+  std::vector<Location> replaced_at;
+  // Pages of a scanned PDF whose text was read from their image by OCR, 1-based, and how the
+  // reading went: the mean confidence (0..100) of what was accepted, and the table cells read
+  // and left unread (printed, but two readings did not agree).
+  std::vector<int> ocr_pages;
+  double ocr_confidence = 0;
+  int ocr_cells_read = 0;
+  int ocr_cells_unread = 0;
 };
 
 struct Document {
@@ -108,6 +119,8 @@ struct Document {
 
   // All lines in reading order, across pages.
   std::vector<const Line*> all_lines() const;
+  // Where source line `line` is (its page), or page 1 when no line of the model is on it.
+  Location locate_line(int line) const;
 };
 
 // A paragraph of prose joined across line and page breaks ("政\n\n府信息公开…" becomes one

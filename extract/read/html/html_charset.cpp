@@ -62,7 +62,7 @@ DecodedPage decode_page(std::string_view bytes, const std::string& path) {
     }
   }
   DecodedText d = decode_text(bytes, path);
-  return {std::move(d.text), std::move(d.encoding)};
+  return {std::move(d.text), std::move(d.encoding), d.replaced, std::move(d.replaced_lines)};
 }
 
 }  // namespace nianbao

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nianbao {
 
@@ -15,6 +16,8 @@ std::string declared_charset(std::string_view bytes);
 struct DecodedPage {
   std::string text;     // UTF-8, newlines as in the file (line numbers stay those of the file)
   std::string charset;  // what was used: "UTF-8", "GB18030", "Big5", "windows-1252", …
+  int replaced = 0;                 // bad byte sequences replaced, as DecodedText says
+  std::vector<int> replaced_lines;  // their lines
 };
 
 // Throws ReadError "binary" or "encoding" like decode_text (extract/read/text/encoding.h).

@@ -93,6 +93,8 @@ Document read_html_bytes(const std::string& bytes, const std::string& path, cons
     doc.pages[0].lines.push_back(std::move(line));
   }
   doc.notes.charset = page.charset;
+  doc.notes.replaced_bytes = page.replaced;
+  for (int line : page.replaced_lines) doc.notes.replaced_at.push_back({1, line});
   if (!flow.title.empty()) doc.properties["html_title"] = flow.title;
   if (std::string date = published_from_meta(flow.meta); !date.empty())
     doc.properties["发布时间"] = date;

@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 
+#include <algorithm>
 #include <climits>
 #include <memory>
 #include <optional>
@@ -62,6 +63,56 @@ constexpr Bom kWideBoms[] = {
 std::string strip_leading_bom(std::string text) {
   if (starts_with_bytes(text, kUtf8Bom)) text.erase(0, kUtf8Bom.size());
   return text;
+}
+
+// Counts the sequences a converter replaces (the substitution itself is ICU's).
+void count_and_substitute(const void* context, UConverterToUnicodeArgs* args, const char* units,
+                          int32_t length, UConverterCallbackReason reason, UErrorCode* err) {
+  if (reason == UCNV_ILLEGAL || reason == UCNV_IRREGULAR || reason == UCNV_UNASSIGNED)
+    ++*static_cast<int*>(const_cast<void*>(context));
+  UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, units, length, reason, err);
+}
+
+// `bytes` in `charset` as UTF-8 with every bad sequence replaced by U+FFFD, and how many were.
+std::optional<std::pair<std::string, int>> convert_replacing(std::string_view bytes,
+                                                             const char* charset) {
+  if (bytes.size() >= static_cast<size_t>(INT32_MAX) / 2) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(charset, &status),
+                                                          &ucnv_close);
+  if (U_FAILURE(status)) return std::nullopt;
+  int replaced = 0;
+  ucnv_setToUCallBack(conv.get(), count_and_substitute, &replaced, nullptr, nullptr, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  std::vector<UChar> units(bytes.size() + 1);
+  const int32_t n = ucnv_toUChars(conv.get(), units.data(), static_cast<int32_t>(units.size()),
+                                  bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  int32_t length = 0;
+  status = U_ZERO_ERROR;
+  u_strToUTF8WithSub(nullptr, 0, &length, units.data(), n, 0xFFFD, nullptr, &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return std::nullopt;
+  std::string out(static_cast<size_t>(length), '\0');
+  status = U_ZERO_ERROR;
+  u_strToUTF8WithSub(out.data(), length, nullptr, units.data(), n, 0xFFFD, nullptr, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  return std::pair{std::move(out), replaced};
+}
+
+// The lines of `text` that hold U+FFFD.
+std::vector<int> lines_with_replacement(std::string_view text) {
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::vector<int> lines;
+  int line = 1;
+  size_t from = 0;
+  for (size_t at = text.find(kReplacement); at != std::string_view::npos;
+       at = text.find(kReplacement, at + kReplacement.size())) {
+    line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(from),
+                                        text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    from = at;
+    if (lines.empty() || lines.back() != line) lines.push_back(line);
+  }
+  return lines;
 }
 
 }  // namespace
@@ -128,6 +179,19 @@ DecodedText decode_text(std::string_view bytes, const std::string& path) {
   // Not UTF-8: older systems export GBK, which GB18030 contains.
   if (auto text = convert_strict(bytes, "GB18030"))
     return {normalize_newlines(strip_leading_bom(std::move(*text))), "GB18030"};
+  // A few stray bytes: the encoding that needs fewer replacements, when they are few.
+  auto utf8 = convert_replacing(bytes, "UTF-8");
+  auto gb = convert_replacing(bytes, "GB18030");
+  const bool take_gb = gb && (!utf8 || gb->second < utf8->second);
+  auto& best = take_gb ? gb : utf8;
+  const size_t allowed = kMaxReplacedSequences + bytes.size() / kBytesPerExtraReplacement;
+  if (best && best->second > 0 && static_cast<size_t>(best->second) <= allowed) {
+    DecodedText d{normalize_newlines(strip_leading_bom(std::move(best->first))),
+                  take_gb ? "GB18030" : "UTF-8"};
+    d.replaced = best->second;
+    d.replaced_lines = lines_with_replacement(d.text);
+    return d;
+  }
   throw_encoding(path, "既不是 UTF-8 也不是 GB18030/GBK", "neither UTF-8 nor GB18030/GBK");
 }
 

@@ -8,16 +8,27 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nianbao {
 
 struct DecodedText {
   std::string text;      // UTF-8, BOM removed, CRLF and lone CR turned into '\n'
   std::string encoding;  // "UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "GB18030"
+  // Byte sequences that are valid in neither encoding, each replaced by U+FFFD: a few stray
+  // bytes in an otherwise readable file (a bad copy, a truncated transfer). 0 when none.
+  int replaced = 0;
+  std::vector<int> replaced_lines;  // 1-based lines of `text` holding a replacement, ascending
 };
 
+// At most this many replaced sequences, and one per this many bytes beyond it, make a text
+// readable with replacements; more is a wrong encoding or not text at all.
+constexpr int kMaxReplacedSequences = 8;
+constexpr size_t kBytesPerExtraReplacement = 1000;
+
 // Throws ReadError "binary" (NUL bytes, many control characters) or "encoding" (neither UTF-8,
-// a BOM-marked UTF-16/32, nor GB18030). `path` only goes into the messages.
+// a BOM-marked UTF-16/32, nor GB18030, even with a few bad sequences replaced: of UTF-8 and
+// GB18030 the one needing fewer replacements is taken). `path` only goes into the messages.
 DecodedText decode_text(std::string_view bytes, const std::string& path);
 
 // CRLF and lone CR to LF.

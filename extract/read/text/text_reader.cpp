@@ -308,6 +308,8 @@ Document read_text_bytes(const std::string& bytes, const std::string& path, cons
     add_piece(line, line_number, &builder);
   }
   doc.pages = std::move(builder).finish();
+  doc.notes.replaced_bytes = decoded.replaced;
+  for (int line : decoded.replaced_lines) doc.notes.replaced_at.push_back(doc.locate_line(line));
   return doc;
 }
 
