@@ -97,13 +97,6 @@ struct SourceNotes {
   // that hold them are.
   int replaced_bytes = 0;
   std::vector<Location> replaced_at;
-  // Pages of a scanned PDF whose text was read from their image by OCR, 1-based, and how the
-  // reading went: the mean confidence (0..100) of what was accepted, and the table cells read
-  // and left unread (printed, but two readings did not agree).
-  std::vector<int> ocr_pages;
-  double ocr_confidence = 0;
-  int ocr_cells_read = 0;
-  int ocr_cells_unread = 0;
 };
 
 struct Document {

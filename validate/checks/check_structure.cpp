@@ -5,7 +5,6 @@
 // Only reports under the 2019 条例 formats are held to them: a report for a year before 2019,
 // one of unknown year, or one whose tables follow the older format gets no structure finding.
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <optional>
 
@@ -142,27 +141,10 @@ void invalid_bytes(const Report& report, const Rules& rules, std::vector<Finding
   out.push_back(std::move(f));
 }
 
-// Pages read from their images: the figures and headings are OCR's, so a reader is told how
-// far to trust them.
-void read_by_ocr(const Report& report, const Rules& rules, std::vector<Finding>& out) {
-  const SourceNotes& n = report.notes;
-  if (n.ocr_pages.empty()) return;
-  Finding f = start_finding("structure.read_by_ocr", rules);
-  f.loc = {n.ocr_pages.front(), 1};
-  std::string pages;
-  for (int p : n.ocr_pages) pages += (pages.empty() ? "" : ", ") + std::to_string(p);
-  f.args["pages"] = pages;
-  f.args["read"] = std::to_string(n.ocr_cells_read);
-  f.args["unread"] = std::to_string(n.ocr_cells_unread);
-  f.args["confidence"] = std::to_string(static_cast<int>(std::lround(n.ocr_confidence)));
-  out.push_back(std::move(f));
-}
-
 }  // namespace
 
 void structure(const Report& report, const Rules& rules, std::vector<Finding>& out) {
   invalid_bytes(report, rules, out);
-  read_by_ocr(report, rules, out);
   const Meta& m = report.meta;
   if (m.format_version == kPreFormatVersion || !m.year || *m.year < rules.first_format_year()) return;
   missing_sections(report, rules, out);
@@ -176,7 +158,7 @@ const Check& structure_check() {
   static const Check check{"structure",
                            {"structure.missing_section", "structure.missing_section.table",
                             "structure.missing_section.table_image", "structure.missing_section.scanned",
-                            "structure.invalid_bytes", "structure.read_by_ocr", "structure.order", "structure.order.numbering", "structure.format_version"},
+                            "structure.invalid_bytes", "structure.order", "structure.order.numbering", "structure.format_version"},
                            nullptr,
                            [](const Report& r, const Rules& rules, Validation& v) { structure(r, rules, v.findings); }};
   return check;

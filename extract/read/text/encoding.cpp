@@ -99,6 +99,18 @@ std::optional<std::pair<std::string, int>> convert_replacing(std::string_view by
   return std::pair{std::move(out), replaced};
 }
 
+// Whether `bytes` end with the first bytes of a UTF-8 sequence that the file does not finish
+// (and are otherwise UTF-8 up to there).
+bool ends_inside_utf8_character(std::string_view bytes) {
+  for (size_t back = 1; back <= 3 && back <= bytes.size(); ++back) {
+    const auto b = static_cast<unsigned char>(bytes[bytes.size() - back]);
+    if ((b & 0xC0) == 0x80) continue;  // a continuation byte: look further back
+    const size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    return need > back && is_valid_utf8(bytes.substr(0, bytes.size() - back));
+  }
+  return false;
+}
+
 // The lines of `text` that hold U+FFFD.
 std::vector<int> lines_with_replacement(std::string_view text) {
   constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
@@ -168,26 +180,32 @@ DecodedText decode_text(std::string_view bytes, const std::string& path) {
     if (!text) throw_encoding(path, std::string(bom.charset) + " 字节序列不完整或非法",
                                 std::string("truncated or invalid ") + bom.charset);
     if (looks_binary(*text, utf8_length(*text))) throw_binary(path);
-    return {normalize_newlines(strip_leading_bom(std::move(*text))), bom.charset};
+    return {normalize_newlines(strip_leading_bom(std::move(*text))), bom.charset, 0, {}};
   }
 
   if (looks_binary(bytes, bytes.size())) throw_binary(path);
   if (is_valid_utf8(bytes)) {
     std::string text(bytes);
-    return {normalize_newlines(strip_leading_bom(std::move(text))), "UTF-8"};
+    return {normalize_newlines(strip_leading_bom(std::move(text))), "UTF-8", 0, {}};
   }
   // Not UTF-8: older systems export GBK, which GB18030 contains.
   if (auto text = convert_strict(bytes, "GB18030"))
-    return {normalize_newlines(strip_leading_bom(std::move(*text))), "GB18030"};
+    return {normalize_newlines(strip_leading_bom(std::move(*text))), "GB18030", 0, {}};
+  // A file cut in the middle of a character is cut short, not sprinkled with bad bytes: what
+  // is missing is the rest of the report.
+  if (ends_inside_utf8_character(bytes))
+    throw_encoding(path, "文件在一个字符中间截断（不完整）", "the file ends inside a character (cut short)");
   // A few stray bytes: the encoding that needs fewer replacements, when they are few.
   auto utf8 = convert_replacing(bytes, "UTF-8");
   auto gb = convert_replacing(bytes, "GB18030");
   const bool take_gb = gb && (!utf8 || gb->second < utf8->second);
   auto& best = take_gb ? gb : utf8;
   const size_t allowed = kMaxReplacedSequences + bytes.size() / kBytesPerExtraReplacement;
-  if (best && best->second > 0 && static_cast<size_t>(best->second) <= allowed) {
+  // And few against what was read: a hundred good characters for every bad sequence.
+  if (best && best->second > 0 && static_cast<size_t>(best->second) <= allowed &&
+      utf8_length(best->first) >= static_cast<size_t>(best->second) * 101) {
     DecodedText d{normalize_newlines(strip_leading_bom(std::move(best->first))),
-                  take_gb ? "GB18030" : "UTF-8"};
+                  take_gb ? "GB18030" : "UTF-8", 0, {}};
     d.replaced = best->second;
     d.replaced_lines = lines_with_replacement(d.text);
     return d;

@@ -21,8 +21,9 @@ struct DecodedText {
   std::vector<int> replaced_lines;  // 1-based lines of `text` holding a replacement, ascending
 };
 
-// At most this many replaced sequences, and one per this many bytes beyond it, make a text
-// readable with replacements; more is a wrong encoding or not text at all.
+// At most this many replaced sequences, and one per this many bytes beyond it, and a hundred
+// good characters for each, make a text readable with replacements; more is a wrong encoding
+// or not text at all.
 constexpr int kMaxReplacedSequences = 8;
 constexpr size_t kBytesPerExtraReplacement = 1000;
 
