@@ -15,6 +15,7 @@
 #include "app/batch/cross.h"
 #include "app/batch/html_index.h"
 #include "app/batch/html_pages.h"
+#include "app/batch/run_summary.h"
 #include "app/batch/runner.h"
 #include "app/batch/sha256.h"
 #include "app/batch/store.h"
@@ -40,24 +41,6 @@ void add_path(const std::string& p, std::vector<std::string>& out) {
     out.push_back(p);
   }
 }
-
-// Exit status as docs/OUTPUT.md, accumulated report by report so that no result stays in memory
-// (a large parent makes every fork slower).
-struct Status {
-  bool unreadable = false, error = false;
-  void add(const json& r) {
-    if (r.value("status", "") != "ok") unreadable = true;
-    auto fs = r.find("findings");
-    if (fs == r.end()) return;
-    for (const auto& f : *fs)
-      if (f.value("severity", "") == "error") error = true;
-  }
-  int code(const std::vector<json>& archive) {
-    for (const auto& f : archive)
-      if (f.value("severity", "") == "error") error = true;
-    return unreadable ? 3 : error ? 1 : 0;
-  }
-};
 
 // The cross-report pass over the whole database, its findings stored and printed last.
 // `counts` (checked and skipped files) go on the last line too; `unstored` are this run's
@@ -144,7 +127,7 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
   // Content hashes: names of one content are checked once; contents already stored are done.
   std::map<std::string, std::vector<std::string>> names;  // sha -> files, in input order
   std::vector<Job> jobs;
-  Status status;
+  RunTally tally;
   std::map<std::string, json> done_before;
   std::vector<json> unstored;
   for (const auto& f : files) {
@@ -152,7 +135,7 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
     // A pipe or a device would block the batch process itself while it is hashed.
     if (fs::exists(f, ec) && !fs::is_regular_file(f, ec)) {
       json r = failure(f, "not_a_file", "不是普通文件 (not a regular file)");
-      status.add(r);
+      tally.add(r);
       unstored.push_back(r);
       *out << r.dump() << "\n";
       continue;
@@ -160,7 +143,7 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
     std::string sha = sha256_file(f);
     if (sha.empty()) {
       json r = failure(f, "unreadable", "无法读取文件 (cannot read the file)");
-      status.add(r);
+      tally.add(r);
       unstored.push_back(r);
       *out << r.dump() << "\n";
       continue;
@@ -177,7 +160,7 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
     for (const auto& name : names[sha]) {
       r["file"] = name;
       *out << r.dump() << "\n";
-      status.add(r);
+      tally.add(r);
     }
     out->flush();
   };
@@ -216,10 +199,11 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
   // The largest resident set of any worker: what --jobs N costs in memory.
   rusage children{};
   getrusage(RUSAGE_CHILDREN, &children);
-  auto archive = finish(store, out, o.xlsx, o.html_dir, unstored, rules,
-                        json{{"checked", checked}, {"skipped", done_before.size()},
-                             {"max_worker_rss_kb", children.ru_maxrss}});
-  return status.code(archive);
+  tally.add_archive(finish(store, out, o.xlsx, o.html_dir, unstored, rules,
+                           json{{"checked", checked}, {"skipped", done_before.size()},
+                                {"max_worker_rss_kb", children.ru_maxrss}}));
+  tally.print(std::cerr, OutputPaths{o.out, o.db, o.xlsx, o.html_dir}, "batch", checked, done_before.size());
+  return tally.exit_code();
 }
 
 int run_merge(const std::vector<std::string>& inputs, const std::string& db, const std::string& out_path,
@@ -235,7 +219,7 @@ int run_merge(const std::vector<std::string>& inputs, const std::string& db, con
     if (!file_out) throw std::runtime_error("无法写入 " + out_path);
     out = &file_out;
   }
-  Status status;
+  RunTally tally;
   std::map<std::string, json> by_sha;
   for (const auto& r : store.reports()) by_sha[r.sha256] = r.result;
   for (const auto& [sha, file] : store.names()) {
@@ -244,10 +228,11 @@ int run_merge(const std::vector<std::string>& inputs, const std::string& db, con
     json r = it->second;
     r["file"] = file;
     *out << r.dump() << "\n";
-    status.add(r);
+    tally.add(r);
   }
-  auto archive = finish(store, out, xlsx, html_dir, {}, rules, json{{"reports", by_sha.size()}});
-  return status.code(archive);
+  tally.add_archive(finish(store, out, xlsx, html_dir, {}, rules, json{{"reports", by_sha.size()}}));
+  tally.print(std::cerr, OutputPaths{out_path, db, xlsx, html_dir}, "merge", 0, 0);
+  return tally.exit_code();
 }
 
 }  // namespace nianbao::batch
