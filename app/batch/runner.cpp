@@ -1,5 +1,6 @@
-// Each file in its own child process (app/isolate/child_process.h): the child reads, checks
-// and serialises one report; a file whose child does not finish becomes its failure object.
+// Files checked in worker processes (app/isolate/child_process.h): a worker reads, checks and
+// serialises one report after another; a file whose worker does not finish becomes its failure
+// object and the worker is replaced.
 #include "app/batch/runner.h"
 
 #include <chrono>
@@ -16,6 +17,11 @@ namespace nianbao::batch {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Each worker checks file after file (forking per file made this process, not the checking,
+// the bottleneck: docs/PERFORMANCE.md) and is replaced after this many files or when a file
+// leaves it this large, so that what one report leaves behind never grows without bound.
+constexpr WorkerRecycling kRecycling{1000, 512};
 
 std::string prose_of(const CheckResult& r) {
   std::string out;
@@ -84,8 +90,8 @@ void run_isolated(const std::vector<Job>& jobs, const Rules& rules, const RunOpt
                   const std::function<void(Outcome&&)>& done) {
   size_t finished = 0, failed = 0;
   const auto start = Clock::now();
-  run_in_children(
-      jobs.size(), o.jobs, child_limits(o.limits),
+  run_in_workers(
+      jobs.size(), o.jobs, child_limits(o.limits), kRecycling,
       [&](size_t i) { return check_in_child(jobs[i], rules, o); },
       [&](size_t i, ChildOutcome&& child) {
         Outcome out = outcome_of(jobs[i], std::move(child), rules, o);
