@@ -15,6 +15,7 @@
 #include "app/batch/cross.h"
 #include "app/batch/html_index.h"
 #include "app/batch/html_pages.h"
+#include "app/batch/listing.h"
 #include "app/batch/run_summary.h"
 #include "app/batch/runner.h"
 #include "app/batch/sha256.h"
@@ -60,7 +61,7 @@ std::vector<json> finish(Store& store, std::ostream* out, const std::string& xls
     *out << last.dump() << "\n";
     out->flush();
   }
-  if (!xlsx.empty()) write_xlsx(store, xlsx);
+  if (!xlsx.empty()) write_xlsx(store, xlsx, rules, html_dir);
   if (!html_dir.empty()) write_html_index(store, html_dir, cross.findings, unstored, rules);
   return cross.findings;
 }
@@ -153,8 +154,10 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
     if (store.has(sha)) done_before[sha] = json();
     else jobs.push_back(Job{f, sha});
   }
-  for (const auto& r : store.reports())
-    if (done_before.count(r.sha256)) done_before[r.sha256] = r.result;
+  // Every stored report parsed is memory and time a first run has no use for.
+  if (!done_before.empty())
+    for (const auto& r : store.reports())
+      if (done_before.count(r.sha256)) done_before[r.sha256] = r.result;
   // Write one result under every name it was given.
   auto emit = [&](const std::string& sha, json r) {
     for (const auto& name : names[sha]) {
@@ -177,7 +180,7 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
   std::set<std::string> page_only;
   if (!o.html_dir.empty())
     for (const auto& [sha, r] : done_before)
-      if (!page_exists(o.html_dir, sha)) {
+      if (!page_exists(o.html_dir, page_of_result(r))) {
         page_only.insert(sha);
         jobs.push_back(Job{names[sha].front(), sha});
       }

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/batch/html_pages.h"
+#include "app/batch/listing.h"
 #include "app/isolate/child_process.h"
 #include "app/isolate/isolated_check.h"
 #include "render/render_html.h"
@@ -35,9 +36,11 @@ std::string prose_of(const CheckResult& r) {
 // A page that cannot be written is left out (the index says so) rather than failing the file.
 std::string check_in_child(const Job& job, const Rules& rules, const RunOptions& o) {
   CheckResult r = check_file(job.path, rules, o.limits);
+  auto result = to_json(r, rules.catalog, Lang::Zh);
+  result["sha256"] = job.sha256;
   if (!o.html_dir.empty())
-    write_atomically(o.html_dir, page_name(job.sha256), render_html(r, rules, HtmlOptions{Lang::Zh, true, {}}));
-  return to_json(r, rules.catalog, Lang::Zh).dump() + "\n" + nlohmann::json{{"prose", prose_of(r)}}.dump() + "\n";
+    write_atomically(o.html_dir, page_of_result(result), render_html(r, rules, HtmlOptions{Lang::Zh, true, {}}));
+  return result.dump() + "\n" + nlohmann::json{{"prose", prose_of(r)}}.dump() + "\n";
 }
 
 Outcome outcome_of(const Job& job, ChildOutcome&& child, const Rules& rules, const RunOptions& ro) {
@@ -59,7 +62,8 @@ Outcome outcome_of(const Job& job, ChildOutcome&& child, const Rules& rules, con
     // The short page with the error; it replaces whatever the child may have written before
     // it was stopped, so the page always says what the results say.
     if (!ro.html_dir.empty())
-      write_atomically(ro.html_dir, page_name(job.sha256), render_html(r, rules, HtmlOptions{Lang::Zh, false, {}}));
+      write_atomically(ro.html_dir, page_name("", std::nullopt, job.sha256),
+                       render_html(r, rules, HtmlOptions{Lang::Zh, false, {}}));
   }
   o.result["sha256"] = job.sha256;
   return o;
