@@ -167,23 +167,21 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
     }
     out->flush();
   };
-  for (auto& [sha, r] : done_before) {
-    for (const auto& name : names[sha]) store.add_name(sha, name);
-    emit(sha, r);
-    r = json();
-  }
   // A content checked in an earlier run gets its page only when the page is missing (a new
   // --html-dir, a deleted page): checked again in a child for the page alone, since the
   // parent must not read the file and the stored JSON cannot be rendered. Its stored result
   // stays as it was.
   const size_t checked = jobs.size();
   std::set<std::string> page_only;
-  if (!o.html_dir.empty())
-    for (const auto& [sha, r] : done_before)
-      if (!page_exists(o.html_dir, page_of_result(r))) {
-        page_only.insert(sha);
-        jobs.push_back(Job{names[sha].front(), sha});
-      }
+  for (auto& [sha, r] : done_before) {
+    for (const auto& name : names[sha]) store.add_name(sha, name);
+    emit(sha, r);
+    if (!o.html_dir.empty() && !page_exists(o.html_dir, page_of_result(r))) {
+      page_only.insert(sha);
+      jobs.push_back(Job{names[sha].front(), sha});
+    }
+    r = json();
+  }
   // Each file is checked in a child forked from here: what the rules build on first use is
   // built once, here, rather than in every child.
   if (jobs.size() > 1) rules.compile_all();

@@ -72,6 +72,7 @@ void sort_rows(std::vector<FileRow>& rows) {
 }
 
 std::string page_of_result(const nlohmann::ordered_json& result) {
+  if (!result.is_object()) return "";
   std::string agency;
   std::optional<long long> year;
   if (auto rep = result.find("report"); rep != result.end() && rep->is_object()) {
