@@ -1,5 +1,6 @@
 #include "app/batch/run_summary.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace nianbao::batch {
@@ -32,15 +33,12 @@ void RunTally::add(const json& r) {
   const std::string file = r.value("file", "");
   const std::string key = r.value("sha256", file);
   if (r.value("status", "") != "ok") {
-    ++unreadable_count_;
-    if (unreadable_.size() < kNamed) {
-      std::string code, message;
-      if (auto e = r.find("error"); e != r.end() && e->is_object()) {
-        code = e->value("code", "");
-        message = e->value("message", "");
-      }
-      unreadable_.push_back(Unreadable{file, code, without_file(message, file)});
+    std::string code, message;
+    if (auto e = r.find("error"); e != r.end() && e->is_object()) {
+      code = e->value("code", "");
+      message = e->value("message", "");
     }
+    unreadable_.push_back(Unreadable{file, code, without_file(message, file)});
     return;
   }
   reports_.insert(key);
@@ -53,7 +51,7 @@ void RunTally::add_archive(const std::vector<json>& findings) {
 }
 
 int RunTally::exit_code() const {
-  if (unreadable_count_ > 0) return 3;
+  if (!unreadable_.empty()) return 3;
   return !with_errors_.empty() || archive_errors_ > 0 ? 1 : 0;
 }
 
@@ -62,13 +60,18 @@ void RunTally::print(std::ostream& err, const OutputPaths& p, const std::string&
   err << "nianbao " << command << " 完成：文件 " << files_ << " 个";
   if (checked + skipped > 0) err << "（本次检查 " << checked << " 个，取自数据库 " << skipped << " 个）";
   err << "，报告 " << reports_.size() << " 份，其中有错误的 " << with_errors_.size() << " 份；无法读取 "
-      << unreadable_count_ << " 个；跨报告问题 " << archive_findings_ << " 条（错误 " << archive_errors_ << " 条）\n";
-  if (unreadable_count_ > 0) {
+      << unreadable_.size() << " 个；跨报告问题 " << archive_findings_ << " 条（错误 " << archive_errors_ << " 条）\n";
+  if (!unreadable_.empty()) {
+    // By name, so that two runs of one archive say the same whatever order the workers finished in.
+    std::vector<const Unreadable*> sorted;
+    for (const auto& u : unreadable_) sorted.push_back(&u);
+    std::sort(sorted.begin(), sorted.end(), [](const Unreadable* a, const Unreadable* b) { return a->file < b->file; });
     err << "无法读取的文件：\n";
-    for (const auto& u : unreadable_)
-      err << "  " << u.file << "：" << u.message << (u.code.empty() ? "" : "（" + u.code + "）") << "\n";
-    if (unreadable_count_ > unreadable_.size())
-      err << "  等，共 " << unreadable_count_ << " 个（全部见结果文件中 \"status\": \"error\" 的行）\n";
+    for (std::size_t i = 0; i < sorted.size() && i < kNamed; ++i)
+      err << "  " << sorted[i]->file << "：" << sorted[i]->message
+          << (sorted[i]->code.empty() ? "" : "（" + sorted[i]->code + "）") << "\n";
+    if (sorted.size() > kNamed)
+      err << "  等，共 " << sorted.size() << " 个（全部见结果中 \"status\": \"error\" 的行）\n";
   }
   err << "输出：\n";
   err << "  结果（JSON Lines）：" << (p.out.empty() ? "标准输出" : absolute(p.out)) << "\n";

@@ -23,7 +23,7 @@ struct OutputPaths {
 // findings, and gives the exit status as docs/OUTPUT.md says.
 class RunTally {
  public:
-  // At most this many unreadable files are named; the rest are counted ("等 N 个").
+  // At most this many unreadable files are named, the first by name; the rest are counted.
   static constexpr std::size_t kNamed = 10;
 
   void add(const nlohmann::ordered_json& result);
@@ -39,9 +39,9 @@ class RunTally {
   struct Unreadable {
     std::string file, code, message;
   };
-  std::size_t files_ = 0, unreadable_count_ = 0, archive_findings_ = 0, archive_errors_ = 0;
+  std::size_t files_ = 0, archive_findings_ = 0, archive_errors_ = 0;
   std::set<std::string> reports_, with_errors_;  // content hashes (or file names without one)
-  std::vector<Unreadable> unreadable_;           // the first kNamed
+  std::vector<Unreadable> unreadable_;           // in the order they came
 };
 
 }  // namespace nianbao::batch
