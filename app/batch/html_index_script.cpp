@@ -8,7 +8,8 @@ const char* const kIndexStyle = R"(
 .nb-index table.overview th{cursor:pointer;user-select:none;white-space:nowrap}
 .nb-index table.overview th[aria-sort=ascending]::after{content:" ▲"}
 .nb-index table.overview th[aria-sort=descending]::after{content:" ▼"}
-.nb-index table.overview td.agency{white-space:nowrap}
+.nb-index table.overview td.agency,.nb-index table.overview td.year,.nb-index table.overview td.format,
+.nb-index table.overview td.status{white-space:nowrap}
 .nb-index table.overview td.name{word-break:break-all;min-width:12em}
 .nb-index table.overview td.cell{text-align:right}
 .nb-index tr.file[hidden]{display:none}

@@ -277,16 +277,17 @@ void run_in_workers(std::size_t count, int width, const ChildLimits& limits, con
   std::vector<Worker> workers;
   std::size_t next = 0;
   const std::size_t most = static_cast<std::size_t>(width < 1 ? 1 : width);
+  auto give_next = [&](Worker& w) {
+    if (w.busy || w.last || next >= count) return;
+    const std::uint64_t task = next;
+    if (!write_all(w.fd, reinterpret_cast<const char*>(&task), sizeof task)) return;  // it ended: reaped below
+    w.busy = true;
+    w.task = next++;
+    w.started = Clock::now();
+  };
   while (next < count || !workers.empty()) {
     // Idle workers get the next tasks; missing ones are started while tasks remain.
-    for (auto& w : workers) {
-      if (w.busy || w.last || next >= count) continue;
-      const std::uint64_t task = next;
-      if (!write_all(w.fd, reinterpret_cast<const char*>(&task), sizeof task)) continue;  // it ended: reaped below
-      w.busy = true;
-      w.task = next++;
-      w.started = Clock::now();
-    }
+    for (auto& w : workers) give_next(w);
     while (workers.size() < most && next < count) {
       Worker w;
       std::string why;
@@ -294,13 +295,8 @@ void run_in_workers(std::size_t count, int width, const ChildLimits& limits, con
         done(next++, ChildOutcome{ChildOutcome::End::NotStarted, {}, why});
         continue;
       }
-      const std::uint64_t task = next;
-      w.busy = write_all(w.fd, reinterpret_cast<const char*>(&task), sizeof task);
-      if (w.busy) {
-        w.task = next++;
-        w.started = Clock::now();
-      }
       workers.push_back(std::move(w));
+      give_next(workers.back());
     }
     // No task left: idle workers are told so by closing their sockets.
     if (next >= count)
@@ -325,8 +321,11 @@ void run_in_workers(std::size_t count, int width, const ChildLimits& limits, con
       }
       ChildOutcome o;
       if (w.busy && take_frame(w, o)) {
+        const std::size_t task = w.task;
         w.busy = false;
-        done(w.task, std::move(o));
+        // The worker starts on its next task while this process handles the result of the last.
+        give_next(w);
+        done(task, std::move(o));
       }
       const double secs = std::chrono::duration<double>(Clock::now() - w.started).count();
       if (!eof && w.busy && limits.timeout_seconds > 0 && secs > limits.timeout_seconds + kWallGraceSeconds) {
