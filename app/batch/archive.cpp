@@ -187,8 +187,8 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
     }
     r = json();
   }
-  // Each file is checked in a child forked from here: what the rules build on first use is
-  // built once, here, rather than in every child.
+  // The workers are forked from here: what the rules build on first use is built once, here,
+  // rather than in every worker.
   if (jobs.size() > 1) rules.compile_all();
   RunOptions ro;
   ro.jobs = o.jobs;
