@@ -46,21 +46,23 @@ std::map<std::string, json> results(const std::string& path) {
   return out;
 }
 
-// The content of the first <td class="cls"> of `row`.
+// The content of the first <td class="cls" …> of `row`.
 std::string td(const std::string& row, const std::string& cls) {
-  const std::string open = "<td class=\"" + cls + "\">";
+  const std::string open = "<td class=\"" + cls + "\"";
   auto at = row.find(open);
   if (at == std::string::npos) return "";
-  at += open.size();
+  at = row.find('>', at) + 1;
   return row.substr(at, row.find("</td>", at) - at);
 }
 
 struct IndexRow {
   std::string status, year, name_cell, href, format, status_cell, note;
-  int errors = -1, warnings = -1, infos = -1;
+  int errors = -1, warnings = -1, infos = -1;  // -1: shown as "—" (a file not checked has none)
 };
 
-// The file rows of index.html, by the (escaped) file name they show.
+int count_cell(const std::string& cell) { return cell == "—" ? -1 : std::stoi(cell); }
+
+// The file rows of the index's overview, by the (escaped) full file name of their title.
 std::map<std::string, IndexRow> index_rows(const std::string& html) {
   std::map<std::string, IndexRow> out;
   const std::string marker = "<tr class=\"file\" data-status=\"";
@@ -72,18 +74,14 @@ std::map<std::string, IndexRow> index_rows(const std::string& html) {
     r.name_cell = td(row, "name");
     r.format = td(row, "format");
     r.status_cell = td(row, "status");
-    r.errors = std::stoi(td(row, "cell errors"));
-    r.warnings = std::stoi(td(row, "cell warnings"));
-    r.infos = std::stoi(td(row, "cell infos"));
+    r.errors = count_cell(td(row, "cell errors"));
+    r.warnings = count_cell(td(row, "cell warnings"));
+    r.infos = count_cell(td(row, "cell infos"));
     r.note = td(row, "note");
-    std::string name = r.name_cell;
-    if (name.rfind("<a href=\"", 0) == 0) {
-      r.href = name.substr(9, name.find('"', 9) - 9);
-      name = name.substr(name.find('>') + 1);
-      name = name.substr(0, name.find("</a>"));
-    } else {
-      name = name.substr(0, name.find(" <span"));
-    }
+    const std::string& cell = r.name_cell;
+    if (cell.rfind("<a href=\"", 0) == 0) r.href = cell.substr(9, cell.find('"', 9) - 9);
+    const auto title = cell.find("title=\"") + 7;
+    const std::string name = cell.substr(title, cell.find('"', title) - title);
     EXPECT_EQ(out.count(name), 0u) << "listed twice: " << name;
     out[name] = r;
   }
@@ -96,10 +94,11 @@ int count(const json& result, const std::string& severity) {
   return n;
 }
 
-// Every href of the index: a page in `dir` named after a content hash, or an anchor.
+// Every href of the index: a page in `dir` named after its agency, year and content hash, or an
+// anchor.
 void expect_links_exist(const std::string& dir, const std::string& index) {
   static const std::regex href("href=\"([^\"]*)\"");
-  static const std::regex page("[0-9a-f]{16}\\.html");
+  static const std::regex page("[^/]+-[0-9a-f]{8}\\.html");
   for (auto it = std::sregex_iterator(index.begin(), index.end(), href); it != std::sregex_iterator(); ++it) {
     const std::string target = (*it)[1];
     if (target.rfind('#', 0) == 0) continue;
@@ -118,7 +117,7 @@ std::string tag_of(const std::string& html, const std::string& id) {
 
 // Only report pages and the index in `dir`: nothing else written there, nothing left over.
 void expect_only_pages(const std::string& dir) {
-  static const std::regex page("[0-9a-f]{16}\\.html|index\\.html");
+  static const std::regex page("[^/]+-[0-9a-f]{8}\\.html|index\\.html");
   for (const auto& e : fs::directory_iterator(dir))
     EXPECT_TRUE(std::regex_match(e.path().filename().string(), page)) << e.path();
 }
@@ -152,10 +151,10 @@ TEST(BatchHtml, IndexListsEveryFileWithItsStatusCountsAndPage) {
     ASSERT_TRUE(rows.count(html_escape(file))) << file;
     const IndexRow& row = rows[html_escape(file)];
     EXPECT_EQ(row.status, r["status"]) << file;
-    EXPECT_EQ(row.errors, count(r, "error")) << file;
-    EXPECT_EQ(row.warnings, count(r, "warning")) << file;
-    EXPECT_EQ(row.infos, count(r, "info")) << file;
     if (r["status"] == "ok") {
+      EXPECT_EQ(row.errors, count(r, "error")) << file;
+      EXPECT_EQ(row.warnings, count(r, "warning")) << file;
+      EXPECT_EQ(row.infos, count(r, "info")) << file;
       EXPECT_EQ(row.status_cell, "正常") << file;
       EXPECT_EQ(row.year, std::to_string(r["report"]["year"].get<int>())) << file;
       EXPECT_NE(row.format, "—") << file;
@@ -172,6 +171,8 @@ TEST(BatchHtml, IndexListsEveryFileWithItsStatusCountsAndPage) {
         }
       }
     } else {
+      EXPECT_EQ(row.errors, -1) << file << ": a file not checked shows no counts";
+      EXPECT_EQ(row.warnings, -1) << file;
       EXPECT_NE(row.status_cell.find("无法读取"), std::string::npos) << file;
       EXPECT_NE(row.status_cell.find("<code>" + r["error"]["code"].get<std::string>() + "</code>"), std::string::npos)
           << file;
@@ -204,7 +205,11 @@ TEST(BatchHtml, IndexListsEveryFileWithItsStatusCountsAndPage) {
 
   // Two names of one content share its page.
   EXPECT_EQ(rows[kArchive + "/a00_2021.txt"].href, rows[kArchive + "/copy_of_a00_2021.txt"].href);
-  EXPECT_EQ(rows[kArchive + "/a00_2021.txt"].href, lines[kArchive + "/a00_2021.txt"]["sha256"].get<std::string>().substr(0, 16) + ".html");
+  const json& a00 = lines[kArchive + "/a00_2021.txt"];
+  EXPECT_EQ(rows[kArchive + "/a00_2021.txt"].href, a00["report"]["agency"].get<std::string>() + "-2021-" +
+                                                         a00["sha256"].get<std::string>().substr(0, 8) + ".html");
+  EXPECT_EQ(broken.href, "未识别机关-" + lines[kArchive + "/broken_truncated.pdf"]["sha256"].get<std::string>().substr(0, 8) +
+                             ".html");
 
   // Every cross-report finding listed; one agency's years in order.
   const json& archive = lines[""];
@@ -217,7 +222,8 @@ TEST(BatchHtml, IndexListsEveryFileWithItsStatusCountsAndPage) {
   for (const auto& f : archive["findings"])
     EXPECT_NE(index.find("<code>" + f["rule"].get<std::string>() + "</code>"), std::string::npos) << f;
   const std::string files = index.substr(index.find("id=\"files\""));
-  EXPECT_LT(files.find(kArchive + "/a01_2022.html"), files.find(kArchive + "/a01_2023.txt"));
+  EXPECT_LT(files.find("title=\"" + kArchive + "/a01_2022.html"), files.find("title=\"" + kArchive + "/a01_2023.txt"));
+  EXPECT_LT(files.find("id=\"files\""), index.find("id=\"archive\"")) << "the overview comes first";
   fs::remove_all(dir);
 }
 

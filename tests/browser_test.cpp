@@ -4,6 +4,8 @@
 // both (`make deps`).
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "test_paths.h"
@@ -29,6 +31,24 @@ TEST(Browser, UploadPageEndToEnd) {
                      &out);
   EXPECT_EQ(rc, 0) << out;
   EXPECT_TRUE(fs::exists(shot));
+}
+
+// The index page of a batch run over the test archive, opened from disk: sorting by a header
+// and filtering by agency, year, errors, rule and search (tests/e2e/index.mjs).
+TEST(Browser, ArchiveIndexSortsAndFilters) {
+  const std::string e2e = test::source_path("tests/e2e");
+  ASSERT_TRUE(fs::exists("/usr/bin/chromium")) << "chromium missing: run tools/install-deps (make deps)";
+  ASSERT_TRUE(fs::exists(e2e + "/node_modules/playwright-core/package.json"))
+      << e2e << "/node_modules missing: run tools/install-deps (make deps), which runs npm ci there";
+  const fs::path dir = fs::temp_directory_path() / ("nianbao_index_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  test::run(test::binary() + " batch -j 2 --out /dev/null --html-dir '" + (dir / "html").string() + "' " +
+            test::source_path("tests/data/archive") + " 2>/dev/null");
+  ASSERT_TRUE(fs::exists(dir / "html" / "index.html"));
+  std::string out;
+  int rc = test::run("node '" + e2e + "/index.mjs' '" + (dir / "html" / "index.html").string() + "' 2>&1", &out);
+  EXPECT_EQ(rc, 0) << out;
+  fs::remove_all(dir);
 }
 
 }  // namespace

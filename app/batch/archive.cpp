@@ -2,6 +2,7 @@
 // children, store and print each result as it arrives, then the cross-report pass.
 #include "app/batch/archive.h"
 
+#include <malloc.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -16,6 +17,8 @@
 #include "app/batch/hierarchy.h"
 #include "app/batch/html_index.h"
 #include "app/batch/html_pages.h"
+#include "app/batch/listing.h"
+#include "app/batch/run_summary.h"
 #include "app/batch/runner.h"
 #include "app/batch/sha256.h"
 #include "app/batch/store.h"
@@ -42,24 +45,6 @@ void add_path(const std::string& p, std::vector<std::string>& out) {
   }
 }
 
-// Exit status as docs/OUTPUT.md, accumulated report by report so that no result stays in memory
-// (a large parent makes every fork slower).
-struct Status {
-  bool unreadable = false, error = false;
-  void add(const json& r) {
-    if (r.value("status", "") != "ok") unreadable = true;
-    auto fs = r.find("findings");
-    if (fs == r.end()) return;
-    for (const auto& f : *fs)
-      if (f.value("severity", "") == "error") error = true;
-  }
-  int code(const std::vector<json>& archive) {
-    for (const auto& f : archive)
-      if (f.value("severity", "") == "error") error = true;
-    return unreadable ? 3 : error ? 1 : 0;
-  }
-};
-
 // The cross-report pass over the whole database, its findings stored and printed last.
 // `counts` (checked and skipped files) go on the last line too; `unstored` are this run's
 // failures that have no place in the database, for the HTML index.
@@ -82,7 +67,7 @@ std::vector<json> finish(Store& store, std::ostream* out, const std::string& xls
     *out << last.dump() << "\n";
     out->flush();
   }
-  if (!xlsx.empty()) write_xlsx(store, xlsx);
+  if (!xlsx.empty()) write_xlsx(store, xlsx, rules, html_dir);
   if (!html_dir.empty()) write_html_index(store, html_dir, cross.findings, unstored, rules);
   return cross.findings;
 }
@@ -129,6 +114,10 @@ bool parse_shard(const std::string& text, int& k, int& n) {
 }
 
 int run_batch(const BatchOptions& o, const Rules& rules) {
+  // Each result is parsed, stored and let go: kept by the allocator rather than returned to the
+  // system and faulted in again for the next one, which cost this process more than the parsing.
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
   // Before any file is checked: a catalog without the cross-report rules would only show at the end.
   require_cross_catalog_entries(rules);
   // The names and the hierarchy are read before any file is checked: a mistake in them would
@@ -152,7 +141,7 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
   // Content hashes: names of one content are checked once; contents already stored are done.
   std::map<std::string, std::vector<std::string>> names;  // sha -> files, in input order
   std::vector<Job> jobs;
-  Status status;
+  RunTally tally;
   std::map<std::string, json> done_before;
   std::vector<json> unstored;
   for (const auto& f : files) {
@@ -160,7 +149,7 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
     // A pipe or a device would block the batch process itself while it is hashed.
     if (fs::exists(f, ec) && !fs::is_regular_file(f, ec)) {
       json r = failure(f, "not_a_file", "不是普通文件 (not a regular file)");
-      status.add(r);
+      tally.add(r);
       unstored.push_back(r);
       *out << r.dump() << "\n";
       continue;
@@ -168,7 +157,7 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
     std::string sha = sha256_file(f);
     if (sha.empty()) {
       json r = failure(f, "unreadable", "无法读取文件 (cannot read the file)");
-      status.add(r);
+      tally.add(r);
       unstored.push_back(r);
       *out << r.dump() << "\n";
       continue;
@@ -178,36 +167,36 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
     if (store.has(sha)) done_before[sha] = json();
     else jobs.push_back(Job{f, sha});
   }
-  for (const auto& r : store.reports())
-    if (done_before.count(r.sha256)) done_before[r.sha256] = r.result;
+  // Every stored report parsed is memory and time a first run has no use for.
+  if (!done_before.empty())
+    for (const auto& r : store.reports())
+      if (done_before.count(r.sha256)) done_before[r.sha256] = r.result;
   // Write one result under every name it was given.
   auto emit = [&](const std::string& sha, json r) {
     for (const auto& name : names[sha]) {
       r["file"] = name;
       *out << r.dump() << "\n";
-      status.add(r);
+      tally.add(r);
     }
     out->flush();
   };
-  for (auto& [sha, r] : done_before) {
-    for (const auto& name : names[sha]) store.add_name(sha, name);
-    emit(sha, r);
-    r = json();
-  }
   // A content checked in an earlier run gets its page only when the page is missing (a new
   // --html-dir, a deleted page): checked again in a child for the page alone, since the
   // parent must not read the file and the stored JSON cannot be rendered. Its stored result
   // stays as it was.
   const size_t checked = jobs.size();
   std::set<std::string> page_only;
-  if (!o.html_dir.empty())
-    for (const auto& [sha, r] : done_before)
-      if (!page_exists(o.html_dir, sha)) {
-        page_only.insert(sha);
-        jobs.push_back(Job{names[sha].front(), sha});
-      }
-  // Each file is checked in a child forked from here: what the rules build on first use is
-  // built once, here, rather than in every child.
+  for (auto& [sha, r] : done_before) {
+    for (const auto& name : names[sha]) store.add_name(sha, name);
+    emit(sha, r);
+    if (!o.html_dir.empty() && !page_exists(o.html_dir, page_of_result(r))) {
+      page_only.insert(sha);
+      jobs.push_back(Job{names[sha].front(), sha});
+    }
+    r = json();
+  }
+  // The workers are forked from here: what the rules build on first use is built once, here,
+  // rather than in every worker.
   if (jobs.size() > 1) rules.compile_all();
   RunOptions ro;
   ro.jobs = o.jobs;
@@ -224,11 +213,11 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
   // The largest resident set of any worker: what --jobs N costs in memory.
   rusage children{};
   getrusage(RUSAGE_CHILDREN, &children);
-  auto archive = finish(store, out, o.xlsx, o.html_dir, unstored, rules,
-                        json{{"checked", checked}, {"skipped", done_before.size()},
-                             {"max_worker_rss_kb", children.ru_maxrss}},
-                        CrossOptions{o.hierarchy});
-  return status.code(archive);
+  tally.add_archive(finish(store, out, o.xlsx, o.html_dir, unstored, rules,
+                           json{{"checked", checked}, {"skipped", done_before.size()},
+                                {"max_worker_rss_kb", children.ru_maxrss}}));
+  tally.print(std::cerr, OutputPaths{o.out, o.db, o.xlsx, o.html_dir}, "batch", checked, done_before.size());
+  return tally.exit_code();
 }
 
 int run_merge(const std::vector<std::string>& inputs, const std::string& db, const std::string& out_path,
@@ -244,7 +233,7 @@ int run_merge(const std::vector<std::string>& inputs, const std::string& db, con
     if (!file_out) throw std::runtime_error("无法写入 " + out_path);
     out = &file_out;
   }
-  Status status;
+  RunTally tally;
   std::map<std::string, json> by_sha;
   for (const auto& r : store.reports()) by_sha[r.sha256] = r.result;
   for (const auto& [sha, file] : store.names()) {
@@ -253,10 +242,11 @@ int run_merge(const std::vector<std::string>& inputs, const std::string& db, con
     json r = it->second;
     r["file"] = file;
     *out << r.dump() << "\n";
-    status.add(r);
+    tally.add(r);
   }
-  auto archive = finish(store, out, xlsx, html_dir, {}, rules, json{{"reports", by_sha.size()}});
-  return status.code(archive);
+  tally.add_archive(finish(store, out, xlsx, html_dir, {}, rules, json{{"reports", by_sha.size()}}));
+  tally.print(std::cerr, OutputPaths{out_path, db, xlsx, html_dir}, "merge", 0, 0);
+  return tally.exit_code();
 }
 
 }  // namespace nianbao::batch

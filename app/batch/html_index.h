@@ -1,7 +1,9 @@
-// DIR/index.html of `batch --html-dir` and `merge --html-dir`: every file of the database,
-// grouped by agency and sorted by year, with its status and counts, linked to its report page,
-// and the cross-report findings. Built from the database alone, so a resumed run or a merge
-// lists the files of earlier runs and other shards as well.
+// DIR/index.html of `batch --html-dir` and `merge --html-dir`. First an overview of every file
+// of the database (agency, year, format, counts, status, its report page), sortable by any
+// column and filtered by agency, year, errors and rule or by a search, with a few lines of
+// inline script and nothing fetched; then the cross-report findings, grouped by agency. Built
+// from the database alone, so a resumed run or a merge lists the files of earlier runs and other
+// shards as well.
 #pragma once
 
 #include <string>

@@ -10,15 +10,47 @@
 namespace nianbao::batch {
 namespace fs = std::filesystem;
 
-std::string page_name(const std::string& sha256) {
+namespace {
+
+// The length of the UTF-8 sequence starting at text[i], 0 when it is not a valid one.
+std::size_t utf8_length(const std::string& text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+  if (n == 0 || i + n > text.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return 0;
+  return n;
+}
+
+}  // namespace
+
+std::string safe_name(const std::string& text, std::size_t max_bytes) {
+  static const std::string kSpecial = "/\\:*?\"<>|#%&'` ";
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = utf8_length(text, i);
+    const bool replaced = n == 0 || (n == 1 && (static_cast<unsigned char>(text[i]) < 0x20 || text[i] == 0x7f ||
+                                                kSpecial.find(text[i]) != std::string::npos ||
+                                                (out.empty() && text[i] == '.')));
+    const std::string piece = replaced ? std::string(1, '_') : text.substr(i, n);
+    if (out.size() + piece.size() > max_bytes) break;
+    out += piece;
+    i += n == 0 ? 1 : n;
+  }
+  return out;
+}
+
+std::string page_name(const std::string& agency, std::optional<long long> year, const std::string& sha256) {
   if (sha256.size() != 64) return "";
   for (char c : sha256)
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return "";
-  return sha256.substr(0, 16) + ".html";
+  std::string base = safe_name(agency);
+  if (base.empty()) base.assign("未识别机关");
+  if (year) base.append("-").append(std::to_string(*year));
+  return base.append("-").append(sha256, 0, 8).append(".html");
 }
 
-bool page_exists(const std::string& dir, const std::string& sha256) {
-  const std::string name = page_name(sha256);
+bool page_exists(const std::string& dir, const std::string& name) {
   std::error_code ec;
   return !name.empty() && fs::is_regular_file(fs::path(dir) / name, ec);
 }

@@ -1,11 +1,13 @@
-// Each file in its own child process (app/isolate/child_process.h): the child reads, checks
-// and serialises one report; a file whose child does not finish becomes its failure object.
+// Files checked in worker processes (app/isolate/child_process.h): a worker reads, checks and
+// serialises one report after another; a file whose worker does not finish becomes its failure
+// object and the worker is replaced.
 #include "app/batch/runner.h"
 
 #include <chrono>
 #include <cstdio>
 
 #include "app/batch/html_pages.h"
+#include "app/batch/listing.h"
 #include "app/isolate/child_process.h"
 #include "app/isolate/isolated_check.h"
 #include "render/render_html.h"
@@ -16,6 +18,11 @@ namespace nianbao::batch {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Each worker checks file after file (forking per file made this process, not the checking,
+// the bottleneck: docs/PERFORMANCE.md) and is replaced after this many files or when a file
+// leaves it this large, so that what one report leaves behind never grows without bound.
+constexpr WorkerRecycling kRecycling{1000, 512};
 
 std::string prose_of(const CheckResult& r) {
   std::string out;
@@ -29,9 +36,11 @@ std::string prose_of(const CheckResult& r) {
 // A page that cannot be written is left out (the index says so) rather than failing the file.
 std::string check_in_child(const Job& job, const Rules& rules, const RunOptions& o) {
   CheckResult r = check_file(job.path, rules, o.limits);
+  auto result = to_json(r, rules.catalog, Lang::Zh);
+  result["sha256"] = job.sha256;
   if (!o.html_dir.empty())
-    write_atomically(o.html_dir, page_name(job.sha256), render_html(r, rules, HtmlOptions{Lang::Zh, true, {}}));
-  return to_json(r, rules.catalog, Lang::Zh).dump() + "\n" + nlohmann::json{{"prose", prose_of(r)}}.dump() + "\n";
+    write_atomically(o.html_dir, page_of_result(result), render_html(r, rules, HtmlOptions{Lang::Zh, true, {}}));
+  return result.dump() + "\n" + nlohmann::json{{"prose", prose_of(r)}}.dump() + "\n";
 }
 
 Outcome outcome_of(const Job& job, ChildOutcome&& child, const Rules& rules, const RunOptions& ro) {
@@ -53,7 +62,8 @@ Outcome outcome_of(const Job& job, ChildOutcome&& child, const Rules& rules, con
     // The short page with the error; it replaces whatever the child may have written before
     // it was stopped, so the page always says what the results say.
     if (!ro.html_dir.empty())
-      write_atomically(ro.html_dir, page_name(job.sha256), render_html(r, rules, HtmlOptions{Lang::Zh, false, {}}));
+      write_atomically(ro.html_dir, page_name("", std::nullopt, job.sha256),
+                       render_html(r, rules, HtmlOptions{Lang::Zh, false, {}}));
   }
   o.result["sha256"] = job.sha256;
   return o;
@@ -84,8 +94,8 @@ void run_isolated(const std::vector<Job>& jobs, const Rules& rules, const RunOpt
                   const std::function<void(Outcome&&)>& done) {
   size_t finished = 0, failed = 0;
   const auto start = Clock::now();
-  run_in_children(
-      jobs.size(), o.jobs, child_limits(o.limits),
+  run_in_workers(
+      jobs.size(), o.jobs, child_limits(o.limits), kRecycling,
       [&](size_t i) { return check_in_child(jobs[i], rules, o); },
       [&](size_t i, ChildOutcome&& child) {
         Outcome out = outcome_of(jobs[i], std::move(child), rules, o);

@@ -32,7 +32,7 @@ struct RunOptions {
   Limits limits;               // per file: sizes and pages in the reader, time and memory in the child
   bool progress = false;       // a progress line on standard error
   // When set, each file's HTML report (`check --format html`) is written there as
-  // page_name(sha256) (html_pages.h): by the child, which has read the file anyway and alone
+  // page_name (html_pages.h): by the child, which has read the file anyway and alone
   // may parse it; by the parent, from the failure alone, when the child did not finish.
   std::string html_dir;
 };

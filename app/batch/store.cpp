@@ -64,21 +64,35 @@ const nlohmann::ordered_json& get(const nlohmann::ordered_json& j, const char* k
   return it == j.end() ? kNull : *it;
 }
 
+// A cell's page and line as the report's JSON gives them (its "cells" entry, else its row's),
+// NULL where unknown (0: an HTML or Word input has no pages).
+const nlohmann::ordered_json& where(const nlohmann::ordered_json& cell, const nlohmann::ordered_json& row,
+                                    const char* key) {
+  const auto& v = get(cell, key);
+  if (v.is_number() && v.get<double>() > 0) return v;
+  const auto& r = get(row, key);
+  return r.is_number() && r.get<double>() > 0 ? r : kNull;
+}
+
 void put_cells(sqlite3* db, const std::string& sha, const nlohmann::ordered_json& tables) {
   Stmt ins(db, "INSERT INTO cells VALUES(?,?,?,?,?,?,?,?)");
   for (auto& [tbl, t] : tables.items()) {
     if (t.contains("rows")) {
       for (const auto& row : t["rows"]) {
+        const auto& cells = get(row, "cells");
         for (auto& [col, v] : get(row, "values").items()) {
+          const auto& cell = get(cells, col.c_str());
           ins.text(1, sha).text(2, tbl).text(3, row.value("key", "")).text(4, col).value(5, v);
-          ins.value(6, kNull).value(7, get(row, "page")).value(8, get(row, "line"));
+          ins.value(6, get(cell, "text")).value(7, where(cell, row, "page")).value(8, where(cell, row, "line"));
           ins.step();
         }
       }
     } else {
+      const auto& cells = get(t, "cells");
       for (auto& [key, v] : get(t, "values").items()) {
-        ins.text(1, sha).text(2, tbl).text(3, key).text(4, "").value(5, v).value(6, kNull);
-        ins.value(7, kNull).value(8, kNull).step();
+        const auto& cell = get(cells, key.c_str());
+        ins.text(1, sha).text(2, tbl).text(3, key).text(4, "").value(5, v).value(6, get(cell, "text"));
+        ins.value(7, where(cell, kNull, "page")).value(8, where(cell, kNull, "line")).step();
       }
     }
   }

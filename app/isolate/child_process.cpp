@@ -1,17 +1,23 @@
-// Fork per task. The child writes one tag byte and its result to a pipe; the parent only polls
-// the pipes and the clock, so it never runs any of the work that could fail.
+// Worker processes forked from this one. A worker reads a task number from its socket, runs the
+// task and writes back one frame: a tag byte saying how the work ended, the payload's length
+// (8 bytes) and the payload. The parent only polls the sockets and the clock, so it never runs
+// any of the work that could fail. A process per task is a worker that ends after one.
 #include "app/isolate/child_process.h"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -25,32 +31,56 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// The first byte on the pipe says how the work ended.
+// The first byte of a frame says how the work ended.
 constexpr char kFinished = 'F', kOutOfMemory = 'M', kFailed = 'E';
+// The second byte says whether the worker ends after this task (it is sent no other).
+constexpr std::size_t kFrameHeader = 2 + sizeof(std::uint64_t);
 
 // After CPU-bound work has used its seconds, the kernel stops it (SIGXCPU); a child blocked
 // outside the CPU (waiting on a helper program) is killed by the parent this much later.
 constexpr int kWallGraceSeconds = 2;
 
-struct Running {
+struct Worker {
   pid_t pid = -1;
-  int fd = -1;
+  int fd = -1;                // this process's end of the worker's socket
+  bool busy = false;          // a task was sent and its frame has not come back
   std::size_t task = 0;
-  std::string bytes;
-  Clock::time_point started;
+  std::string bytes;          // what has arrived of the current frame
+  Clock::time_point started;  // of the current task
   bool killed_for_time = false;
+  bool last = false;          // it said it ends after its task
 };
 
-void write_all(int fd, const std::string& s) {
-  std::size_t off = 0;
-  while (off < s.size()) {
-    const ssize_t n = ::write(fd, s.data() + off, s.size() - off);
-    if (n <= 0) return;
-    off += static_cast<std::size_t>(n);
+bool write_all(int fd, const char* p, std::size_t size) {
+  while (size > 0) {
+    // MSG_NOSIGNAL: a worker that has died must not take this process with it (SIGPIPE).
+    const ssize_t n = ::send(fd, p, size, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    p += n;
+    size -= static_cast<std::size_t>(n);
   }
+  return true;
 }
 
-// The child's end of its pipe, for the signal handler below.
+bool read_all(int fd, char* p, std::size_t size) {
+  while (size > 0) {
+    const ssize_t n = ::read(fd, p, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    p += n;
+    size -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+void frame_header(char tag, bool last, std::uint64_t length, char* out) {
+  out[0] = tag;
+  out[1] = last ? 1 : 0;
+  std::memcpy(out + 2, &length, sizeof length);
+}
+
+// The child's end of its socket, for the signal handler below.
 volatile sig_atomic_t g_result_fd = -1;
 
 // C libraries do not throw std::bad_alloc when the address space runs out: Poppler prints "Out
@@ -61,15 +91,17 @@ void on_fatal_signal(int sig) {
   const size_t probe = 8u << 20;
   void* p = mmap(nullptr, probe, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED && g_result_fd >= 0) {
-    const char tag = kOutOfMemory;
-    if (::write(g_result_fd, &tag, 1) == 1) _exit(0);
+    char frame[kFrameHeader];
+    frame_header(kOutOfMemory, true, 0, frame);
+    if (::write(g_result_fd, frame, sizeof frame) == static_cast<ssize_t>(sizeof frame)) _exit(0);
   }
   if (p != MAP_FAILED) munmap(p, probe);
   signal(sig, SIG_DFL);
   raise(sig);
 }
 
-void apply_limits(const ChildLimits& l, int fd) {
+// The address-space limit, for the worker's life.
+void apply_memory_limit(const ChildLimits& l, int fd) {
 #if !NIANBAO_ASAN
   // AddressSanitizer reserves terabytes of address space: a limit would kill every child, and
   // it has fatal-signal handlers of its own.
@@ -92,51 +124,103 @@ void apply_limits(const ChildLimits& l, int fd) {
     sigaction(SIGBUS, &sa, nullptr);
   }
 #else
+  (void)l;
   (void)fd;
 #endif
-  if (l.timeout_seconds > 0) {
-    const rlimit cpu{static_cast<rlim_t>(l.timeout_seconds), static_cast<rlim_t>(l.timeout_seconds) + 1};
-    setrlimit(RLIMIT_CPU, &cpu);
-  }
 }
 
-[[noreturn]] void child_main(const ChildLimits& limits, const std::function<std::string(std::size_t)>& work,
-                             std::size_t task, int fd) {
-  apply_limits(limits, fd);
-  std::string payload;
-  try {
-    payload = kFinished + work(task);
-  } catch (const std::bad_alloc&) {
-    payload.assign(1, kOutOfMemory);
-  } catch (const std::exception& e) {
-    payload = kFailed + std::string(e.what());
-  } catch (...) {
-    payload = kFailed + std::string("unknown exception");
-  }
-  write_all(fd, payload);
+// The CPU limit of the next task: the seconds the worker has used so far plus the timeout. Only
+// the soft limit moves (a process may raise it again up to the hard one, which stays as it was);
+// past it the kernel sends SIGXCPU, which ends the worker.
+void apply_cpu_limit(const ChildLimits& l) {
+  if (l.timeout_seconds <= 0) return;
+  rusage self{};
+  getrusage(RUSAGE_SELF, &self);
+  const double used = double(self.ru_utime.tv_sec + self.ru_stime.tv_sec) +
+                      double(self.ru_utime.tv_usec + self.ru_stime.tv_usec) / 1e6;
+  rlimit cpu{};
+  getrlimit(RLIMIT_CPU, &cpu);
+  cpu.rlim_cur = static_cast<rlim_t>(std::ceil(used)) + static_cast<rlim_t>(l.timeout_seconds);
+  if (cpu.rlim_max != RLIM_INFINITY && cpu.rlim_cur > cpu.rlim_max) cpu.rlim_cur = cpu.rlim_max;
+  setrlimit(RLIMIT_CPU, &cpu);
+}
+
+// The worker's resident set now, from /proc (getrusage gives only the peak); read without
+// allocating, for the heap may be at its limit.
+long resident_mb() {
+  const int fd = ::open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  char buf[128] = {};
+  const ssize_t n = ::read(fd, buf, sizeof buf - 1);
   ::close(fd);
-  _exit(0);
+  long pages = 0, resident = 0;
+  if (n <= 0 || std::sscanf(buf, "%ld %ld", &pages, &resident) != 2) return 0;
+  return resident * (sysconf(_SC_PAGESIZE) / 1024) / 1024;
 }
 
-ChildOutcome outcome_of(Running& r, int status) {
-  ChildOutcome o;
-  const bool clean_exit = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-  if (clean_exit && !r.bytes.empty()) {
-    const char tag = r.bytes[0];
-    if (tag == kFinished) {
-      o.end = ChildOutcome::End::Finished;
-      o.output = r.bytes.substr(1);
-      return o;
+// Whether a worker that has run `done` tasks ends now rather than take another.
+bool retires(const WorkerRecycling& r, std::size_t done) {
+  if (done >= r.max_tasks) return true;
+  if (r.max_rss_mb <= 0 || resident_mb() <= r.max_rss_mb) return false;
+  malloc_trim(0);  // freed memory the allocator kept is not growth
+  return resident_mb() > r.max_rss_mb;
+}
+
+[[noreturn]] void worker_main(const ChildLimits& limits, const WorkerRecycling& recycling,
+                              const std::function<std::string(std::size_t)>& work, int fd) {
+  apply_memory_limit(limits, fd);
+  for (std::size_t done = 0;;) {
+    std::uint64_t task = 0;
+    if (!read_all(fd, reinterpret_cast<char*>(&task), sizeof task)) _exit(0);  // no more tasks
+    apply_cpu_limit(limits);
+    char tag = kFinished;
+    std::string payload;
+    try {
+      payload = work(static_cast<std::size_t>(task));
+    } catch (const std::bad_alloc&) {
+      tag = kOutOfMemory;
+      payload.clear();
+    } catch (const std::exception& e) {
+      tag = kFailed;
+      payload = e.what();
+    } catch (...) {
+      tag = kFailed;
+      payload = "unknown exception";
     }
-    if (tag == kOutOfMemory) {
-      o.end = ChildOutcome::End::OutOfMemory;
-      return o;
-    }
-    o.end = ChildOutcome::End::Failed;
-    o.detail = r.bytes.substr(1);
-    return o;
+    // A heap that ran out is not trusted with the next task.
+    const bool last = tag == kOutOfMemory || retires(recycling, ++done);
+    char header[kFrameHeader];
+    frame_header(tag, last, payload.size(), header);
+    if (!write_all(fd, header, sizeof header) || !write_all(fd, payload.data(), payload.size()) || last) _exit(0);
   }
-  if (r.killed_for_time || (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)) {
+}
+
+// A complete frame at the start of `w.bytes`, taken out; false while it is still arriving.
+bool take_frame(Worker& w, ChildOutcome& o) {
+  if (w.bytes.size() < kFrameHeader) return false;
+  std::uint64_t length = 0;
+  std::memcpy(&length, w.bytes.data() + 2, sizeof length);
+  if (w.bytes.size() - kFrameHeader < length) return false;
+  const char tag = w.bytes[0];
+  w.last = w.bytes[1] != 0;
+  std::string payload = w.bytes.substr(kFrameHeader, length);
+  w.bytes.erase(0, kFrameHeader + length);
+  if (tag == kFinished) {
+    o.end = ChildOutcome::End::Finished;
+    o.output = std::move(payload);
+  } else if (tag == kOutOfMemory) {
+    o.end = ChildOutcome::End::OutOfMemory;
+  } else {
+    o.end = ChildOutcome::End::Failed;
+    o.detail = std::move(payload);
+  }
+  return true;
+}
+
+// The task of a worker that ended without its frame.
+ChildOutcome unfinished(const Worker& w, int status) {
+  ChildOutcome o;
+  if (w.killed_for_time || (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)) {
     o.end = ChildOutcome::End::TimedOut;
     return o;
   }
@@ -150,66 +234,121 @@ ChildOutcome outcome_of(Running& r, int status) {
   return o;
 }
 
+// Forks a worker; false (and errno's reason in `why`) when no process could be started.
+bool start_worker(const ChildLimits& limits, const WorkerRecycling& recycling,
+                  const std::function<std::string(std::size_t)>& work, const std::vector<Worker>& others,
+                  Worker& w, std::string& why) {
+  int sv[2];
+  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+    why = std::string("socketpair: ") + std::strerror(errno);
+    return false;
+  }
+  // Nothing buffered here may be printed a second time by the child.
+  std::fflush(nullptr);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(sv[0]);
+    for (const auto& o : others) ::close(o.fd);  // a worker holds no other worker's socket
+    worker_main(limits, recycling, work, sv[1]);
+  }
+  ::close(sv[1]);
+  if (pid < 0) {
+    ::close(sv[0]);
+    why = std::string("fork: ") + std::strerror(errno);
+    return false;
+  }
+  w = Worker{};
+  w.pid = pid;
+  w.fd = sv[0];
+  return true;
+}
+
+void reap(Worker& w, int& status) {
+  ::close(w.fd);
+  while (::waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+  }
+}
+
 }  // namespace
+
+void run_in_workers(std::size_t count, int width, const ChildLimits& limits, const WorkerRecycling& recycling,
+                    const std::function<std::string(std::size_t)>& work,
+                    const std::function<void(std::size_t, ChildOutcome&&)>& done) {
+  std::vector<Worker> workers;
+  std::size_t next = 0;
+  const std::size_t most = static_cast<std::size_t>(width < 1 ? 1 : width);
+  auto give_next = [&](Worker& w) {
+    if (w.busy || w.last || next >= count) return;
+    const std::uint64_t task = next;
+    if (!write_all(w.fd, reinterpret_cast<const char*>(&task), sizeof task)) return;  // it ended: reaped below
+    w.busy = true;
+    w.task = next++;
+    w.started = Clock::now();
+  };
+  while (next < count || !workers.empty()) {
+    // Idle workers get the next tasks; missing ones are started while tasks remain.
+    for (auto& w : workers) give_next(w);
+    while (workers.size() < most && next < count) {
+      Worker w;
+      std::string why;
+      if (!start_worker(limits, recycling, work, workers, w, why)) {
+        done(next++, ChildOutcome{ChildOutcome::End::NotStarted, {}, why});
+        continue;
+      }
+      workers.push_back(std::move(w));
+      give_next(workers.back());
+    }
+    // No task left: idle workers are told so by closing their sockets.
+    if (next >= count)
+      for (std::size_t i = workers.size(); i-- > 0;)
+        if (!workers[i].busy && !workers[i].last) {
+          int status = 0;
+          reap(workers[i], status);
+          workers.erase(workers.begin() + static_cast<long>(i));
+        }
+    if (workers.empty()) continue;
+    std::vector<pollfd> fds;
+    for (const auto& w : workers) fds.push_back(pollfd{w.fd, POLLIN, 0});
+    ::poll(fds.data(), fds.size(), 200);
+    for (std::size_t i = workers.size(); i-- > 0;) {
+      Worker& w = workers[i];
+      bool eof = false;
+      if (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) {
+        char buf[65536];
+        const ssize_t n = ::read(w.fd, buf, sizeof buf);
+        if (n > 0) w.bytes.append(buf, static_cast<std::size_t>(n));
+        else if (n == 0 || errno != EINTR) eof = true;
+      }
+      ChildOutcome o;
+      if (w.busy && take_frame(w, o)) {
+        const std::size_t task = w.task;
+        w.busy = false;
+        // The worker starts on its next task while this process handles the result of the last.
+        give_next(w);
+        done(task, std::move(o));
+      }
+      const double secs = std::chrono::duration<double>(Clock::now() - w.started).count();
+      if (!eof && w.busy && limits.timeout_seconds > 0 && secs > limits.timeout_seconds + kWallGraceSeconds) {
+        ::kill(w.pid, SIGKILL);
+        w.killed_for_time = true;
+        eof = true;
+      }
+      if (!eof) continue;
+      int status = 0;
+      reap(w, status);
+      const bool busy = w.busy;
+      const std::size_t task = w.task;
+      ChildOutcome lost = busy ? unfinished(w, status) : ChildOutcome{};
+      workers.erase(workers.begin() + static_cast<long>(i));
+      if (busy) done(task, std::move(lost));
+    }
+  }
+}
 
 void run_in_children(std::size_t count, int width, const ChildLimits& limits,
                      const std::function<std::string(std::size_t)>& work,
                      const std::function<void(std::size_t, ChildOutcome&&)>& done) {
-  std::vector<Running> running;
-  std::size_t next = 0;
-  const std::size_t most = static_cast<std::size_t>(width < 1 ? 1 : width);
-  while (next < count || !running.empty()) {
-    while (running.size() < most && next < count) {
-      int p[2];
-      if (::pipe2(p, O_CLOEXEC) != 0) {
-        done(next++, ChildOutcome{ChildOutcome::End::NotStarted, {}, std::string("pipe: ") + std::strerror(errno)});
-        continue;
-      }
-      // Nothing buffered here may be printed a second time by the child.
-      std::fflush(nullptr);
-      const pid_t pid = ::fork();
-      if (pid == 0) {
-        ::close(p[0]);
-        child_main(limits, work, next, p[1]);
-      }
-      ::close(p[1]);
-      if (pid < 0) {
-        ::close(p[0]);
-        done(next++, ChildOutcome{ChildOutcome::End::NotStarted, {}, std::string("fork: ") + std::strerror(errno)});
-        continue;
-      }
-      running.push_back(Running{pid, p[0], next++, {}, Clock::now(), false});
-    }
-    if (running.empty()) continue;
-    std::vector<pollfd> fds;
-    for (const auto& r : running) fds.push_back(pollfd{r.fd, POLLIN, 0});
-    ::poll(fds.data(), fds.size(), 200);
-    for (std::size_t i = running.size(); i-- > 0;) {
-      Running& r = running[i];
-      bool eof = false;
-      if (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) {
-        char buf[65536];
-        const ssize_t n = ::read(r.fd, buf, sizeof buf);
-        if (n > 0) r.bytes.append(buf, static_cast<std::size_t>(n));
-        else if (n == 0 || errno != EINTR) eof = true;
-      }
-      const double secs = std::chrono::duration<double>(Clock::now() - r.started).count();
-      if (!eof && limits.timeout_seconds > 0 && secs > limits.timeout_seconds + kWallGraceSeconds) {
-        ::kill(r.pid, SIGKILL);
-        r.killed_for_time = true;
-        eof = true;
-      }
-      if (!eof) continue;
-      ::close(r.fd);
-      int status = 0;
-      while (::waitpid(r.pid, &status, 0) < 0 && errno == EINTR) {
-      }
-      ChildOutcome o = outcome_of(r, status);
-      const std::size_t task = r.task;
-      running.erase(running.begin() + static_cast<long>(i));
-      done(task, std::move(o));
-    }
-  }
+  run_in_workers(count, width, limits, WorkerRecycling{}, work, done);
 }
 
 ChildOutcome run_in_child(const ChildLimits& limits, const std::function<std::string()>& work) {

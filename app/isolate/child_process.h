@@ -35,6 +35,22 @@ void run_in_children(std::size_t count, int width, const ChildLimits& limits,
                      const std::function<std::string(std::size_t)>& work,
                      const std::function<void(std::size_t, ChildOutcome&&)>& done);
 
+// When a long-lived worker is replaced by a fresh one.
+struct WorkerRecycling {
+  std::size_t max_tasks = 1;  // 1: a process per task, as run_in_children
+  long max_rss_mb = 0;        // after a task that leaves it larger than this; 0 = never
+};
+
+// As run_in_children, but `width` worker processes each run task after task, so that forking
+// (whose copy-on-write faults fall on this process too) is paid per worker, not per task. Each
+// task still runs under the limits: its own CPU seconds (the worker's soft RLIMIT_CPU is reset
+// before each task) and wall-clock seconds, the address-space limit of its worker. A worker that
+// crashes, runs out of time or memory is replaced and only its task fails; one that reaches
+// `recycling` ends after its task and is replaced, so memory stays flat over any number of tasks.
+void run_in_workers(std::size_t count, int width, const ChildLimits& limits, const WorkerRecycling& recycling,
+                    const std::function<std::string(std::size_t)>& work,
+                    const std::function<void(std::size_t, ChildOutcome&&)>& done);
+
 // One task, waited for.
 ChildOutcome run_in_child(const ChildLimits& limits, const std::function<std::string()>& work);
 
