@@ -215,7 +215,8 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
   getrusage(RUSAGE_CHILDREN, &children);
   tally.add_archive(finish(store, out, o.xlsx, o.html_dir, unstored, rules,
                            json{{"checked", checked}, {"skipped", done_before.size()},
-                                {"max_worker_rss_kb", children.ru_maxrss}}));
+                                {"max_worker_rss_kb", children.ru_maxrss}},
+                           CrossOptions{o.hierarchy}));
   tally.print(std::cerr, OutputPaths{o.out, o.db, o.xlsx, o.html_dir}, "batch", checked, done_before.size());
   return tally.exit_code();
 }
