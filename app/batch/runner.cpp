@@ -20,9 +20,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // Each worker checks file after file (forking per file made this process, not the checking,
-// the bottleneck: docs/PERFORMANCE.md) and is replaced after this many files or when a file
-// leaves it this large, so that what one report leaves behind never grows without bound.
-constexpr WorkerRecycling kRecycling{1000, 512};
+// the bottleneck: docs/PERFORMANCE.md) and is replaced after kReportWorkerRecycling's count of
+// files or when a file leaves it that large, so that what one report leaves behind never grows
+// without bound.
 
 std::string prose_of(const CheckResult& r) {
   std::string out;
@@ -95,7 +95,7 @@ void run_isolated(const std::vector<Job>& jobs, const Rules& rules, const RunOpt
   size_t finished = 0, failed = 0;
   const auto start = Clock::now();
   run_in_workers(
-      jobs.size(), o.jobs, child_limits(o.limits), kRecycling,
+      jobs.size(), o.jobs, child_limits(o.limits), kReportWorkerRecycling,
       [&](size_t i) { return check_in_child(jobs[i], rules, o); },
       [&](size_t i, ChildOutcome&& child) {
         Outcome out = outcome_of(jobs[i], std::move(child), rules, o);

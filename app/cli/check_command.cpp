@@ -28,19 +28,19 @@ int run_check(const CheckOptions& o, const Rules& rules) {
       return render_html(r, rules, HtmlOptions{lang, true, std::string()});
     return render_text(r, rules.catalog, text);
   };
-  bool any_error = false, any_unreadable = false;
-  if (o.files.size() > 1) rules.compile_all();
-  // One file at a time, each in a child process under the limits, printed as soon as it is
-  // done: a broken file never hides the others.
-  for (const auto& file : o.files) {
-    IsolatedCheck c = check_file_isolated(file, rules, o.limits, render);
+  bool any_error = false, any_unreadable = false, write_failed = false;
+  // One file at a time, in a child process that checks them one after another, each under the
+  // limits, printed as soon as it is done: a broken file never hides the others.
+  check_files_isolated(o.files, rules, o.limits, render, [&](std::size_t i, IsolatedCheck&& c) {
+    if (write_failed) return;
     if (!c.ok) any_unreadable = true;
     if (c.has_error) any_error = true;
-    if (!output.write(file, c.output, &problem)) {
+    if (!output.write(o.files[i], c.output, &problem)) {
       std::cerr << "nianbao: " << problem << "\n";
-      return 2;
+      write_failed = true;
     }
-  }
+  });
+  if (write_failed) return 2;
   return any_unreadable ? 3 : any_error ? 1 : 0;
 }
 

@@ -41,6 +41,10 @@ struct WorkerRecycling {
   long max_rss_mb = 0;        // after a task that leaves it larger than this; 0 = never
 };
 
+// How `batch` and a `check` of several files recycle their workers: a report takes a worker to
+// 15-40 MB; one left far above that by a file is replaced rather than kept for the next.
+inline constexpr WorkerRecycling kReportWorkerRecycling{1000, 512};
+
 // As run_in_children, but `width` worker processes each run task after task, so that forking
 // (whose copy-on-write faults fall on this process too) is paid per worker, not per task. Each
 // task still runs under the limits: its own CPU seconds (the worker's soft RLIMIT_CPU is reset

@@ -37,14 +37,14 @@ CheckResult unfinished_result(const std::string& path, const ChildOutcome& outco
 
 namespace {
 
-// `check` in a child process; `name` names the input when the child does not finish.
-IsolatedCheck check_isolated(const std::string& name, const Limits& limits, const std::function<CheckResult()>& check,
-                             const std::function<std::string(const CheckResult&)>& render) {
-  // The child's answer: one byte ok, one byte has-error, then the rendering.
-  ChildOutcome o = run_in_child(child_limits(limits), [&] {
-    const CheckResult r = check();
-    return std::string(1, r.ok ? '1' : '0') + (r.count(Severity::Error) > 0 ? '1' : '0') + render(r);
-  });
+// The child's answer: one byte ok, one byte has-error, then the rendering.
+std::string child_answer(const CheckResult& r, const std::function<std::string(const CheckResult&)>& render) {
+  return std::string(1, r.ok ? '1' : '0') + (r.count(Severity::Error) > 0 ? '1' : '0') + render(r);
+}
+
+// What the child answered, or the failure that `name` met when it did not finish.
+IsolatedCheck parsed_answer(const std::string& name, ChildOutcome&& o, const Limits& limits,
+                            const std::function<std::string(const CheckResult&)>& render) {
   IsolatedCheck out;
   if (o.end == ChildOutcome::End::Finished && o.output.size() >= 2) {
     out.ok = o.output[0] == '1';
@@ -57,11 +57,28 @@ IsolatedCheck check_isolated(const std::string& name, const Limits& limits, cons
   return out;
 }
 
+// `check` in a child process; `name` names the input when the child does not finish.
+IsolatedCheck check_isolated(const std::string& name, const Limits& limits, const std::function<CheckResult()>& check,
+                             const std::function<std::string(const CheckResult&)>& render) {
+  return parsed_answer(name, run_in_child(child_limits(limits), [&] { return child_answer(check(), render); }), limits,
+                       render);
+}
+
 }  // namespace
 
 IsolatedCheck check_file_isolated(const std::string& path, const Rules& rules, const Limits& limits,
                                   const std::function<std::string(const CheckResult&)>& render) {
   return check_isolated(path, limits, [&] { return check_file(path, rules, limits); }, render);
+}
+
+void check_files_isolated(const std::vector<std::string>& paths, const Rules& rules, const Limits& limits,
+                          const std::function<std::string(const CheckResult&)>& render,
+                          const std::function<void(std::size_t, IsolatedCheck&&)>& done) {
+  // One worker: files are answered in the order given.
+  run_in_workers(
+      paths.size(), 1, child_limits(limits), kReportWorkerRecycling,
+      [&](std::size_t i) { return child_answer(check_file(paths[i], rules, limits), render); },
+      [&](std::size_t i, ChildOutcome&& o) { done(i, parsed_answer(paths[i], std::move(o), limits, render)); });
 }
 
 IsolatedCheck check_bytes_isolated(const std::string& name, const std::string& bytes, const Rules& rules,

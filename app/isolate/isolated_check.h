@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "app/isolate/child_process.h"
 #include "nianbao/nianbao.h"
@@ -30,6 +31,14 @@ struct IsolatedCheck {
 };
 IsolatedCheck check_file_isolated(const std::string& path, const Rules& rules, const Limits& limits,
                                   const std::function<std::string(const CheckResult&)>& render);
+
+// check_file_isolated for each of `paths`, in one long-lived child that checks file after file
+// (replaced, as batch's workers are, when it crashes, runs out of time or memory, or grows), each
+// file under its own limits: forking once rather than per file, and what the rules build on
+// first use built once. `done` gets each file's answer in the order of `paths`.
+void check_files_isolated(const std::vector<std::string>& paths, const Rules& rules, const Limits& limits,
+                          const std::function<std::string(const CheckResult&)>& render,
+                          const std::function<void(std::size_t, IsolatedCheck&&)>& done);
 
 // The same for a document in memory (check_bytes): the forked child sees the bytes as they are.
 IsolatedCheck check_bytes_isolated(const std::string& name, const std::string& bytes, const Rules& rules,
