@@ -20,17 +20,11 @@
 namespace fs = std::filesystem;
 using nlohmann::json;
 using nianbao::test::binary;
+using nianbao::test::fresh_dir;
 using nianbao::test::run;
 using nianbao::test::source_path;
 
 namespace {
-
-std::string temp_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("nianbao_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir.string();
-}
 
 std::vector<json> read_jsonl(const std::string& path) {
   std::vector<json> out;
@@ -68,7 +62,7 @@ std::string base(const std::string& p) { return fs::path(p).filename().string();
 }  // namespace
 
 TEST(BatchArchive, FindsEveryPlantedProblemAndReportsEveryBrokenFile) {
-  auto dir = temp_dir("archive");
+  auto dir = fresh_dir("archive");
   int rc = batch("-j 2 --out " + dir + "/r.jsonl --db " + dir + "/a.sqlite " + kArchive);
   EXPECT_EQ(rc, 3);  // broken inputs
   auto lines = read_jsonl(dir + "/r.jsonl");
@@ -124,7 +118,7 @@ TEST(BatchArchive, FindsEveryPlantedProblemAndReportsEveryBrokenFile) {
 }
 
 TEST(BatchArchive, KilledRunResumesWithNothingMissingOrDuplicated) {
-  auto dir = temp_dir("killed");
+  auto dir = fresh_dir("killed");
   std::string db = dir + "/a.sqlite";
   // The first run is killed (SIGKILL, no chance to clean up) as soon as it has printed a result,
   // which it does after storing it: the store then holds some of the files, not all.
@@ -178,7 +172,7 @@ TEST(BatchArchive, MemoryLimitIsReportedAndTheBatchGoesOn) {
 #if NIANBAO_ASAN
   GTEST_SKIP() << "AddressSanitizer builds run without an address-space limit";
 #endif
-  auto dir = temp_dir("memory");
+  auto dir = fresh_dir("memory");
   int rc = batch("--max-memory-mb 1 --out " + dir + "/r.jsonl " + kArchive + "/a00_2021.txt " + kArchive +
                  "/a01_2021.txt");
   EXPECT_EQ(rc, 3);
@@ -194,7 +188,7 @@ TEST(BatchArchive, MemoryLimitIsReportedAndTheBatchGoesOn) {
 // A file that takes longer than --timeout is a timeout error naming the flag; the others are
 // checked and stored.
 TEST(BatchArchive, TimeLimitIsReportedAndTheBatchGoesOn) {
-  auto dir = temp_dir("timeout");
+  auto dir = fresh_dir("timeout");
   nianbao::test::write_slow_report(dir + "/slow.txt");
   int rc = batch("--timeout 1 --db " + dir + "/a.sqlite --out " + dir + "/r.jsonl " + dir + "/slow.txt " + kArchive +
                  "/a00_2021.txt");

@@ -15,16 +15,10 @@
 namespace fs = std::filesystem;
 using nlohmann::json;
 using nianbao::test::binary;
+using nianbao::test::fresh_dir;
 using nianbao::test::run;
 
 namespace {
-
-std::string temp_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("nianbao_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir.string();
-}
 
 // Every row of an SQL query, columns joined by '|', sorted.
 std::multiset<std::string> rows(const std::string& db, const std::string& sql) {
@@ -61,7 +55,7 @@ const char* kCellsSql = "SELECT sha256, tbl, row, col, value FROM cells";
 }  // namespace
 
 TEST(BatchCross, ThreeShardsMergedEqualOneRun) {
-  auto dir = temp_dir("shards");
+  auto dir = fresh_dir("shards");
   std::string archive = "tests/data/archive";
   run(binary() + " batch -j 2 --db " + dir + "/one.sqlite --out " + dir + "/one.jsonl " + archive + " 2>/dev/null");
   // GNU parallel when installed (as docs/ARCHIVE.md runs it), else the shell's own jobs.
@@ -91,7 +85,7 @@ TEST(BatchCross, ThreeShardsMergedEqualOneRun) {
 
 // Every consecutive pair of years with post-2019 tables is checked or said to be uncheckable.
 TEST(BatchCross, PingtanSeriesCarryOverPairsAreAllAccountedFor) {
-  auto dir = temp_dir("pingtan");
+  auto dir = fresh_dir("pingtan");
   std::string list;
   for (int y = 2018; y <= 2025; ++y)
     list += " " + nianbao::test::corpus_path("fujian_pingtan_shiyanqu_" + std::to_string(y) + ".txt");

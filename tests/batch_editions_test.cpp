@@ -191,9 +191,7 @@ void without_the_hierarchy_the_summary_need_not_equal_the_sum(const PortalRun& r
 
 TEST(PortalArchive, EditionsNamesUnreadableYearsCopiesAndTheAreaSummaryAsPlanted) {
   PortalRun r;
-  r.dir = (fs::temp_directory_path() / ("nianbao_portal_" + std::to_string(::getpid()))).string();
-  fs::remove_all(r.dir);
-  fs::create_directories(r.dir);
+  r.dir = nianbao::test::fresh_dir("portal");
   ASSERT_EQ(run("command -v soffice >/dev/null"), 0) << "soffice missing: run tools/install-deps (make deps)";
   ASSERT_EQ(run("python3 " + source_path("tools/make-portal-archive") + " " + r.dir), 0);
   std::ifstream in(r.dir + "/MANIFEST.json");

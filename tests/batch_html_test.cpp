@@ -18,19 +18,13 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using nianbao::html_escape;
 using nianbao::test::binary;
+using nianbao::test::fresh_dir;
 using nianbao::test::read_file;
 using nianbao::test::run;
 
 namespace {
 
 const std::string kArchive = "tests/data/archive";
-
-std::string temp_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("nianbao_html_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir.string();
-}
 
 int batch(const std::string& args) { return run(binary() + " batch " + args + " 2>/dev/null"); }
 
@@ -125,7 +119,7 @@ void expect_only_pages(const std::string& dir) {
 }  // namespace
 
 TEST(BatchHtml, IndexListsEveryFileWithItsStatusCountsAndPage) {
-  auto dir = temp_dir("index");
+  auto dir = fresh_dir("html_index");
   const std::string html = dir + "/html";
   const std::vector<std::string> inputs = {
       kArchive + "/a00_2021.txt",  kArchive + "/copy_of_a00_2021.txt", kArchive + "/a01_2022.html",
@@ -230,7 +224,7 @@ TEST(BatchHtml, IndexListsEveryFileWithItsStatusCountsAndPage) {
 // A rerun with --db checks nothing, yet lists every file; it writes the page that is missing
 // and leaves the others. The pages under an input directory are not taken as reports.
 TEST(BatchHtml, RerunWithDbKeepsTheIndexCompleteAndRestoresMissingPages) {
-  auto dir = temp_dir("rerun");
+  auto dir = fresh_dir("html_rerun");
   const std::string in = dir + "/in", html = in + "/html", db = dir + "/a.sqlite";
   fs::create_directories(in);
   for (const char* f : {"a00_2021.txt", "a00_2022.txt", "a03_2023.html", "broken_not_a_pdf.pdf"})
@@ -271,7 +265,7 @@ TEST(BatchHtml, RerunWithDbKeepsTheIndexCompleteAndRestoresMissingPages) {
 
 // Shards writing into one directory, then merge --html-dir: one index over both, all linked.
 TEST(BatchHtml, ShardsShareOneDirectoryAndMergeWritesTheIndex) {
-  auto dir = temp_dir("shards");
+  auto dir = fresh_dir("html_shards");
   const std::string html = dir + "/html";
   const std::string files = kArchive + "/a01_2021.txt " + kArchive + "/a01_2022.html " + kArchive + "/a01_2023.txt " +
                             kArchive + "/a04_2022.html";
@@ -294,7 +288,7 @@ TEST(BatchHtml, ShardsShareOneDirectoryAndMergeWritesTheIndex) {
 // A name made of markup and a path through "..": the page is named after the content, inside
 // DIR, and the name is escaped wherever it is shown.
 TEST(BatchHtml, HostileNamesStayInsideTheDirectoryAndAreEscaped) {
-  auto dir = temp_dir("hostile");
+  auto dir = fresh_dir("html_hostile");
   const std::string name = "\"><img src=x onerror=alert(1)>'&.txt";
   fs::create_directories(dir + "/in/sub");
   fs::create_directories(dir + "/out");
@@ -328,7 +322,7 @@ TEST(BatchHtml, HostileNamesStayInsideTheDirectoryAndAreEscaped) {
 
 // A worker stopped by --timeout writes nothing; the parent writes the short page of the error.
 TEST(BatchHtml, TimedOutFileGetsAPageWithItsError) {
-  auto dir = temp_dir("timeout");
+  auto dir = fresh_dir("html_timeout");
   nianbao::test::write_slow_report(dir + "/slow.txt");
   const std::string html = dir + "/html";
   EXPECT_EQ(batch("--timeout 1 --out " + dir + "/r.jsonl --html-dir " + html + " " + dir + "/slow.txt"), 3);

@@ -16,19 +16,13 @@
 namespace fs = std::filesystem;
 using nlohmann::json;
 using nianbao::test::binary;
+using nianbao::test::fresh_dir;
 using nianbao::test::read_file;
 using nianbao::test::run;
 
 namespace {
 
 const std::string kArchive = "tests/data/archive";
-
-std::string temp_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("nianbao_summary_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return fs::canonical(dir).string();
-}
 
 std::vector<json> read_jsonl(const std::string& path) {
   std::vector<json> out;
@@ -77,7 +71,7 @@ std::string expected_summary(const std::string& command, const std::vector<json>
 }  // namespace
 
 TEST(BatchSummary, RunEndsWithFilesReportsUnreadableAndWhereTheOutputsWent) {
-  const std::string dir = temp_dir("batch");
+  const std::string dir = fresh_dir("summary_batch");
   const std::string args = " -j 2 --out " + dir + "/r.jsonl --db " + dir + "/a.sqlite --xlsx " + dir +
                            "/s.xlsx --html-dir " + dir + "/html " + kArchive;
   EXPECT_EQ(run(binary() + " batch" + args + " 2>" + dir + "/err.txt"), 3);
@@ -111,7 +105,7 @@ TEST(BatchSummary, RunEndsWithFilesReportsUnreadableAndWhereTheOutputsWent) {
 }
 
 TEST(BatchSummary, ACleanRunListsNoUnreadableFiles) {
-  const std::string dir = temp_dir("clean");
+  const std::string dir = fresh_dir("summary_clean");
   EXPECT_EQ(run(binary() + " batch --out " + dir + "/r.jsonl " + kArchive + "/a00_2021.txt " + kArchive +
                 "/a00_2022.txt 2>" + dir + "/err.txt"),
             0);

@@ -15,17 +15,11 @@
 
 namespace fs = std::filesystem;
 using nianbao::test::binary;
+using nianbao::test::fresh_dir;
 using nianbao::test::read_file;
 using nianbao::test::run;
 
 namespace {
-
-std::string temp_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("nianbao_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir.string();
-}
 
 std::string query(const std::string& db, const std::string& sql) {
   sqlite3* h = nullptr;
@@ -95,7 +89,7 @@ size_t column(const std::vector<Cell>& header, const std::string& name) {
 
 TEST(BatchXlsx, OverviewIsSortedFilteredAndLinkedWhenCalcOpensIt) {
   ASSERT_EQ(run("command -v soffice >/dev/null"), 0) << "soffice missing: run tools/install-deps (make deps)";
-  auto dir = temp_dir("xlsx");
+  auto dir = fresh_dir("xlsx");
   run(binary() + " batch -j 2 --db " + dir + "/a.sqlite --xlsx " + dir + "/s.xlsx --html-dir " + dir +
       "/html tests/data/archive 2>/dev/null");
   ASSERT_TRUE(fs::exists(dir + "/s.xlsx"));

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace nianbao::test {
 
@@ -39,6 +40,14 @@ std::string read_file(const std::string& path) {
   ss << in.rdbuf();
   if (ss.str().empty()) ADD_FAILURE() << "empty file: " << path;
   return ss.str();
+}
+
+std::string fresh_dir(const std::string& name) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("nianbao_" + name + "_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return fs::canonical(dir).string();
 }
 
 int run(const std::string& command, std::string* out) {

@@ -15,6 +15,11 @@ std::string read_file(const std::string& path);         // fails the test when m
 // The rules of the repository (rules/), loaded once.
 const Rules& rules();
 
+// An empty directory for one test, under the system's temporary directory, its path without
+// symbolic links (messages that name it read the same as the test's expectations):
+// <tmp>/nianbao_<name>_<pid>, emptied first when an earlier run left it.
+std::string fresh_dir(const std::string& name);
+
 // Runs a shell command, returns its exit status and fills `out` with its standard output.
 int run(const std::string& command, std::string* out = nullptr);
 

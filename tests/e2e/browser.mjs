@@ -5,12 +5,9 @@
 //
 // Usage: node browser.mjs NIANBAO_BINARY PLANTED_PDF SCREENSHOT_PNG
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { openChromium } from './chromium.mjs';
 
 const [binary, pdf, screenshot] = process.argv.slice(2);
 
@@ -33,19 +30,11 @@ async function waitFor(url, ms) {
 const port = await freePort();
 const url = `http://127.0.0.1:${port}/`;
 const server = spawn(binary, ['serve', '--port', String(port), '--max-upload-mb', '1'], { stdio: 'inherit' });
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-chromium-'));
-let context;
+let browser;
 try {
   await waitFor(url, 10000);
-  // A persistent context is how playwright passes --user-data-dir (a private temporary profile).
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = context.pages()[0] ?? await context.newPage();
+  browser = await openChromium();
+  const { page } = browser;
   await page.goto(url);
   assert.match(await page.title(), /年报自查/);
   // The drop box sits below the intro line, not over it (a padded inline label overlapped it).
@@ -93,7 +82,6 @@ try {
   assert.equal(again.status(), 200);
   console.log('browser test passed; screenshot:', screenshot);
 } finally {
-  if (context) await context.close();
+  if (browser) await browser.close();
   server.kill('SIGTERM');
-  fs.rmSync(profile, { recursive: true, force: true });
 }

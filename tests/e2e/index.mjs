@@ -5,24 +5,16 @@
 //
 // Usage: node index.mjs INDEX_HTML
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { openChromium } from './chromium.mjs';
 
 const [index] = process.argv.slice(2);
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-chromium-'));
-let context;
+let browser;
 try {
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = context.pages()[0] ?? await context.newPage();
+  browser = await openChromium();
+  const { page } = browser;
   const fetched = [];
   page.on('request', (r) => { if (!r.url().startsWith('file:')) fetched.push(r.url()); });
   const errors = [];
@@ -116,6 +108,5 @@ try {
   assert.deepEqual(errors, [], 'no script error');
   console.log('index test passed:', total, 'files');
 } finally {
-  if (context) await context.close();
-  fs.rmSync(profile, { recursive: true, force: true });
+  if (browser) await browser.close();
 }
