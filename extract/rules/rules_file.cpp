@@ -1,9 +1,11 @@
 #include "extract/rules/rules_file.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "extract/model/errors.h"
+#include "extract/normalize/normalize.h"
 
 namespace nianbao {
 
@@ -76,6 +78,17 @@ std::vector<std::string> RulesEntry::list(const char* key, bool required) const 
   return out;
 }
 
+std::vector<std::string> RulesEntry::words(const char* key) const {
+  std::vector<std::string> out;
+  for (const std::string& w : list(key, true)) {
+    std::string c = compact(w);
+    if (c.empty()) fail(std::string(key) + ": an empty word");
+    out.push_back(std::move(c));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return out;
+}
+
 bool RulesEntry::flag(const char* key) const {
   const toml::node* n = t.get(key);
   if (!n) return false;
@@ -103,6 +116,13 @@ const toml::array* RulesEntry::tables(const char* key) const {
   if (!a || !a->is_array_of_tables())
     fail(std::string("field '") + key + "' must be an array of tables ([[" + key + "]])");
   return a;
+}
+
+RulesEntry section_entry(const std::string& source, const toml::table& doc, const char* name) {
+  const std::string what = std::string("[") + name + "]";
+  const toml::node* n = doc.get(name);
+  if (!n) throw RulesError(source + ": missing " + what);
+  return RulesEntry{source, as_table(*n, source, what), what};
 }
 
 void for_each_entry(const std::string& source, const toml::table& doc, const char* key,

@@ -34,12 +34,20 @@ struct RulesEntry {
   [[noreturn]] void fail(const std::string& what) const;
   std::string text(const char* key, bool required = true) const;
   std::vector<std::string> list(const char* key, bool required = false) const;
+  // A required list of words in the compact form text is compared in (normalize.h), longest
+  // first, so that the longer of two words that could both match ("年度报告", "年报") is tried
+  // first; an empty word is an error.
+  std::vector<std::string> words(const char* key) const;
   bool flag(const char* key) const;  // false when absent
   // { zh = "…", en = "…" }
   Text pair(const char* key, bool required = true) const;
   // The entries of an array of tables ([[key]]); nullptr when absent.
   const toml::array* tables(const char* key) const;
 };
+
+// The table `[name]` of a rules file as an entry named "[name]"; RulesError "source: missing
+// [name]" when the file has none.
+RulesEntry section_entry(const std::string& source, const toml::table& doc, const char* name);
 
 // Calls `read` with each entry of the array of tables `key` ([[key]]) of a rules file, as a
 // RulesEntry named `key`, and the line it starts on; nothing when the file has none. A `key`
