@@ -20,14 +20,7 @@ const AgencyRules& agencies() {
 std::string form(const std::string& name) { return agency_form(name, agencies()); }
 
 // The form each name is grouped by, over an archive holding all of `names`.
-std::vector<std::string> grouped(const std::vector<std::string>& names) {
-  std::set<std::string> forms;
-  for (const auto& n : names) forms.insert(form(n));
-  auto resolved = resolve_forms(forms, agencies());
-  std::vector<std::string> out;
-  for (const auto& n : names) out.push_back(resolved.at(form(n)));
-  return out;
-}
+std::vector<std::string> grouped(const std::vector<std::string>& names) { return agency_identities(names, agencies()); }
 
 TEST(AgencyIdentity, EquivalentFormsAreOneName) {
   EXPECT_EQ(form("盐池县政府办公室"), form("盐池县人民政府办公室"));
@@ -88,6 +81,16 @@ TEST(AgencyIdentity, AliasesAUserAddsAreRead) {
   EXPECT_NE(agency_form("东湖县发展改革局", agencies()), agency_form("东湖县发展和改革局", agencies()));
   std::ofstream(dir + "/bad.toml") << text << "\n[[alias]]\nname = \"x\"\n";
   EXPECT_THROW(AgencyRules::load(dir + "/bad.toml"), RulesError);
+}
+
+// A name that is not credibly an agency's is grouped with none, not even another such name.
+TEST(AgencyIdentity, NamesThatAreNoAgencyHaveNoIdentity) {
+  auto g = grouped({"府", "共和国", "", "府", "东湖县教育局"});
+  EXPECT_EQ(g[0], "");
+  EXPECT_EQ(g[1], "");
+  EXPECT_EQ(g[2], "");
+  EXPECT_EQ(g[3], "");
+  EXPECT_EQ(g[4], form("东湖县教育局"));
 }
 
 }  // namespace

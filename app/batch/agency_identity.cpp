@@ -103,6 +103,17 @@ std::map<std::string, std::string> resolve_forms(const std::set<std::string>& fo
   return out;
 }
 
+std::vector<std::string> agency_identities(const std::vector<std::string>& names, const AgencyRules& rules) {
+  std::vector<std::string> out(names.size());
+  std::set<std::string> forms;
+  for (size_t i = 0; i < names.size(); ++i)
+    if (credible_agency(names[i], rules)) forms.insert(out[i] = agency_form(names[i], rules));
+  const auto resolved = resolve_forms(forms, rules);
+  for (auto& f : out)
+    if (!f.empty()) f = resolved.at(f);
+  return out;
+}
+
 std::string leading_area(const std::string& name, const AgencyRules& rules) {
   size_t chars = 0;
   for (size_t i = 0; i < name.size() && chars < rules.max_place_chars; ++chars) {

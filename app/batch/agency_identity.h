@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "extract/rules/agency_rules.h"
 
@@ -22,6 +23,12 @@ bool credible_agency(const std::string& name, const AgencyRules& rules);
 // Every form of `forms` -> the form it is one with: itself, or the form left when parent areas
 // before it are dropped, where `forms` holds that one.
 std::map<std::string, std::string> resolve_forms(const std::set<std::string>& forms, const AgencyRules& rules);
+
+// What each of `names` (one archive's agency names) is as an agency: its form, resolved against
+// the forms of the others (resolve_forms); "" for a name that is not credibly an agency's, which
+// is never grouped with another. The one grouping of agencies the cross-report checks, the
+// spreadsheet and the index all use.
+std::vector<std::string> agency_identities(const std::vector<std::string>& names, const AgencyRules& rules);
 
 // The area a form names when it is an area's government ("洪泽区" for "洪泽区政府" and
 // "洪泽区"); "" otherwise.

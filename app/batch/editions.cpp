@@ -135,21 +135,17 @@ Editions group_editions(const std::vector<Stored>& stored, const AgencyRules& ag
   Editions out;
   std::vector<const Stored*> read, failed;
   for (const Stored& s : stored) (s.result.value("status", "") == "ok" ? read : failed).push_back(&s);
-  // Agency forms, one name of an archive resolved against the others (parent areas dropped).
-  std::vector<std::string> form(read.size());
-  std::set<std::string> forms;
-  for (size_t i = 0; i < read.size(); ++i) {
-    const std::string a = text_at(read[i]->result, "agency");
-    if (credible_agency(a, agencies)) forms.insert(form[i] = agency_form(a, agencies));
-  }
+  // Agency forms, one name of an archive resolved against the others (parent areas dropped):
+  // those of the reports read, then those the names of the files not read say.
+  std::vector<std::string> names;
+  for (const Stored* r : read) names.push_back(text_at(r->result, "agency"));
   std::vector<std::pair<std::string, int>> failed_names(failed.size());
   for (size_t i = 0; i < failed.size(); ++i) {
     from_file_name(failed[i]->file, agencies, failed_names[i].first, failed_names[i].second);
-    if (!failed_names[i].first.empty()) forms.insert(agency_form(failed_names[i].first, agencies));
+    names.push_back(failed_names[i].first);
   }
-  const auto resolved = resolve_forms(forms, agencies);
-  auto resolve = [&](const std::string& f) { return f.empty() ? f : resolved.at(f); };
-  for (auto& f : form) f = resolve(f);
+  const std::vector<std::string> identities = agency_identities(names, agencies);
+  const std::vector<std::string> form(identities.begin(), identities.begin() + static_cast<long>(read.size()));
 
   std::vector<std::map<CellKey, double>> cells(read.size());
   for (size_t i = 0; i < read.size(); ++i) cells[i] = numeric_cells(read[i]->result);
@@ -214,7 +210,7 @@ Editions group_editions(const std::vector<Stored>& stored, const AgencyRules& ag
       continue;
     }
     UnreadableFile u{failed[i], failed_names[i].first, "", failed_names[i].second};
-    if (!u.agency.empty()) u.agency_form = resolve(agency_form(u.agency, agencies));
+    u.agency_form = identities[read.size() + i];
     // Its name says a report read from another file: one more edition of it, unread.
     if (auto it = read_years.find({u.agency_form, u.year}); !u.agency_form.empty() && it != read_years.end()) {
       out.reports[it->second].failed.push_back(failed[i]);

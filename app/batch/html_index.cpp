@@ -219,7 +219,7 @@ struct Page {
 
 void write_html_index(const Store& store, const std::string& dir, const std::vector<json>& archive,
                       const std::vector<json>& unstored, const Rules& rules) {
-  std::vector<FileRow> rows = file_rows(store);
+  std::vector<FileRow> rows = file_rows(store, rules);
   for (const auto& f : unstored) rows.push_back(unstored_row(f));
   sort_rows(rows);
   Page page{dir, rules, common_dir(rows), {}, {}};

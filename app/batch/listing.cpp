@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "app/batch/agency_identity.h"
+#include "app/batch/cross.h"
 #include "app/batch/html_pages.h"
 #include "app/batch/store.h"
 
@@ -20,9 +22,9 @@ std::string text_col(sqlite3_stmt* q, int i) {
 
 }  // namespace
 
-std::vector<FileRow> file_rows(const Store& store) {
+std::vector<FileRow> file_rows(const Store& store, const Rules& rules) {
   const char* sql =
-      "SELECT n.file, n.sha256, r.agency, r.agency_key, r.year, r.format_version, r.input_format, r.status, "
+      "SELECT n.file, n.sha256, r.agency, r.year, r.format_version, r.input_format, r.status, "
       "r.error_code, r.error_message, r.errors, r.warnings, r.infos FROM names n JOIN reports r "
       "ON r.sha256=n.sha256";
   sqlite3* db = store.handle();
@@ -34,20 +36,23 @@ std::vector<FileRow> file_rows(const Store& store) {
     r.file = text_col(q, 0);
     r.sha256 = text_col(q, 1);
     r.agency = text_col(q, 2);
-    r.agency_key = text_col(q, 3);
-    if (sqlite3_column_type(q, 4) != SQLITE_NULL) r.year = sqlite3_column_int64(q, 4);
-    r.format_version = text_col(q, 5);
-    r.input_format = text_col(q, 6);
-    r.status = text_col(q, 7);
-    r.error_code = text_col(q, 8);
-    r.error_message = text_col(q, 9);
-    r.errors = sqlite3_column_int64(q, 10);
-    r.warnings = sqlite3_column_int64(q, 11);
-    r.infos = sqlite3_column_int64(q, 12);
+    if (sqlite3_column_type(q, 3) != SQLITE_NULL) r.year = sqlite3_column_int64(q, 3);
+    r.format_version = text_col(q, 4);
+    r.input_format = text_col(q, 5);
+    r.status = text_col(q, 6);
+    r.error_code = text_col(q, 7);
+    r.error_message = text_col(q, 8);
+    r.errors = sqlite3_column_int64(q, 9);
+    r.warnings = sqlite3_column_int64(q, 10);
+    r.infos = sqlite3_column_int64(q, 11);
     r.page = page_name(r.agency, r.year, r.sha256);
     rows.push_back(std::move(r));
   }
   sqlite3_finalize(q);
+  std::vector<std::string> names;
+  for (const auto& r : rows) names.push_back(r.agency);
+  const std::vector<std::string> identities = agency_identities(names, load_agency_rules(rules));
+  for (size_t i = 0; i < rows.size(); ++i) rows[i].agency_key = identities[i];
   sort_rows(rows);
   return rows;
 }

@@ -9,12 +9,19 @@
 
 #include <nlohmann/json.hpp>
 
+namespace nianbao {
+struct Rules;
+}
+
 namespace nianbao::batch {
 
 class Store;
 
 struct FileRow {
-  std::string file, sha256, agency, agency_key, format_version, input_format, status, error_code, error_message;
+  std::string file, sha256, agency, format_version, input_format, status, error_code, error_message;
+  // The agency as the cross-report checks know it (agency_identities): spellings of one agency
+  // share it; empty when the agency was not read or is not credibly one.
+  std::string agency_key;
   std::optional<long long> year;
   long long errors = 0, warnings = 0, infos = 0;
   std::string page;  // its report page's name (page_name), empty when it can have none
@@ -23,15 +30,15 @@ struct FileRow {
 };
 
 // From the columns the store keeps beside the JSON (no result object is parsed), sorted by
-// sort_rows.
-std::vector<FileRow> file_rows(const Store& store);
+// sort_rows; the agencies told apart as rules/agencies.toml says.
+std::vector<FileRow> file_rows(const Store& store, const Rules& rules);
 
 // A failure object (runner.h) of a file that never reached the database: missing, not a
 // regular file. It has no page.
 FileRow unstored_row(const nlohmann::ordered_json& failure);
 
-// By agency (the store's grouping key, so spellings of one agency fall together; files whose
-// agency was not read last), then year (none last), then file name.
+// By agency (agency_key, so spellings of one agency fall together; files whose agency was not
+// read last), then year (none last), then file name.
 void sort_rows(std::vector<FileRow>& rows);
 
 // The page name of a result object as `check --format json` and the store hold it (with its

@@ -138,7 +138,7 @@ struct OverviewColumn {
 
 void overview(lxw_workbook* wb, lxw_format* bold, const Store& store, const std::string& path, const Rules& rules,
               const std::string& html_dir) {
-  const auto rows = file_rows(store);
+  const auto rows = file_rows(store, rules);
   const auto figs = figures(store.handle());
   // Pages are linked relative to the spreadsheet's directory.
   std::error_code ec;
