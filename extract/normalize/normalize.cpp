@@ -242,15 +242,26 @@ std::optional<Date> parse_date(std::string_view text) {
   return d;
 }
 
+namespace {
+
+// The bytes of the sign a number may open with ("增加", "减少", "+", "-"), 0 when none.
+size_t sign_length(std::string_view s) {
+  if (s.rfind("增加", 0) == 0 || s.rfind("减少", 0) == 0) return 6;
+  return !s.empty() && (s[0] == '+' || s[0] == '-') ? 1 : 0;
+}
+
+// After its sign a number holds only these: digits, a point, thousands commas.
+bool in_number(char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; }
+
+}  // namespace
+
 std::optional<Number> parse_number(std::string_view text) {
   std::string s = compact(text);
-  if (s.empty()) return std::nullopt;
   Number n;
-  double sign = 1;
-  if (s.rfind("增加", 0) == 0) { s = s.substr(6); n.is_signed = true; }
-  else if (s.rfind("减少", 0) == 0) { s = s.substr(6); sign = -1; n.is_signed = true; }
-  else if (s[0] == '+') { s = s.substr(1); n.is_signed = true; }
-  else if (s[0] == '-') { s = s.substr(1); sign = -1; n.is_signed = true; }
+  const size_t signed_by = sign_length(s);
+  const double sign = s.rfind("减少", 0) == 0 || (signed_by == 1 && s[0] == '-') ? -1 : 1;
+  n.is_signed = signed_by > 0;
+  s = s.substr(signed_by);
   if (s.empty()) return std::nullopt;
   std::string digits;
   bool point = false;
@@ -275,14 +286,11 @@ std::optional<Number> parse_number(std::string_view text) {
 
 std::optional<Quantity> parse_quantity(std::string_view text) {
   std::string s = compact(text);
-  // The longest prefix that is a number. A number is a sign ("+", "-", "增加", "减少") and then
-  // only digits, points and commas: no longer prefix can be one, so no longer one is tried
-  // (this runs on every word of a table; trying every prefix of a label was most of its cost).
-  size_t limit = 0;
-  if (s.rfind("增加", 0) == 0 || s.rfind("减少", 0) == 0) limit = 6;
-  else if (!s.empty() && (s[0] == '+' || s[0] == '-')) limit = 1;
-  while (limit < s.size() && ((s[limit] >= '0' && s[limit] <= '9') || s[limit] == '.' || s[limit] == ','))
-    ++limit;
+  // The longest prefix that is a number. A number is its sign and then only in_number
+  // characters: no longer prefix can be one, so no longer one is tried (this runs on every word
+  // of a table; trying every prefix of a label was most of its cost).
+  size_t limit = sign_length(s);
+  while (limit < s.size() && in_number(s[limit])) ++limit;
   size_t end = 0;
   for (size_t i = 1; i <= limit; ++i)
     if (parse_number(s.substr(0, i))) end = i;
