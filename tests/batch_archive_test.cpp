@@ -19,20 +19,13 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using nianbao::test::read_jsonl;
 using nianbao::test::binary;
 using nianbao::test::fresh_dir;
 using nianbao::test::run;
 using nianbao::test::source_path;
 
 namespace {
-
-std::vector<json> read_jsonl(const std::string& path) {
-  std::vector<json> out;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(json::parse(line));
-  return out;
-}
 
 // The single-value answer of an SQL query, as text.
 std::string query(const std::string& db, const std::string& sql) {

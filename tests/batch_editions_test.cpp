@@ -16,6 +16,7 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using nianbao::test::read_jsonl;
 using nianbao::test::binary;
 using nianbao::test::run;
 using nianbao::test::source_path;
@@ -23,14 +24,6 @@ using nianbao::test::source_path;
 namespace {
 
 std::string base(const json& p) { return p.is_string() ? fs::path(p.get<std::string>()).filename().string() : ""; }
-
-std::vector<json> read_jsonl(const std::string& path) {
-  std::vector<json> out;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(json::parse(line));
-  return out;
-}
 
 using Triple = std::tuple<std::string, std::string, std::string>;
 

@@ -15,6 +15,7 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using nianbao::test::read_jsonl;
 using nianbao::test::binary;
 using nianbao::test::fresh_dir;
 using nianbao::test::read_file;
@@ -23,14 +24,6 @@ using nianbao::test::run;
 namespace {
 
 const std::string kArchive = "tests/data/archive";
-
-std::vector<json> read_jsonl(const std::string& path) {
-  std::vector<json> out;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(json::parse(line));
-  return out;
-}
 
 // The lines a run of `r.jsonl` must end with: counted from the results themselves.
 std::string expected_summary(const std::string& command, const std::vector<json>& lines, const std::string& counts,

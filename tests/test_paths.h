@@ -3,6 +3,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "extract/rules/rules.h"
 
@@ -14,6 +17,9 @@ std::string binary();                                   // build/nianbao
 std::string read_file(const std::string& path);         // fails the test when missing or empty
 // The rules of the repository (rules/), loaded once.
 const Rules& rules();
+
+// The objects of a JSON Lines file (`check --format json`, `batch --out`), blank lines skipped.
+std::vector<nlohmann::json> read_jsonl(const std::string& path);
 
 // An empty directory for one test, under the system's temporary directory, its path without
 // symbolic links (messages that name it read the same as the test's expectations):
