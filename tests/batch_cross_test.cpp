@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 
 #include "test_paths.h"
@@ -119,4 +120,73 @@ TEST(BatchCross, AgencyKeyIgnoresSpacesPunctuationAndWidth) {
   EXPECT_EQ(agency_key("东湖县（交通）局"), agency_key("东湖县(交通)局"));
   EXPECT_EQ(agency_key("东湖县“交通”局·"), agency_key("东湖县交通局"));
   EXPECT_NE(agency_key("东湖县交通局"), agency_key("西山县交通局"));
+}
+
+TEST(BatchCross, CrossReportPassReadsValuesWithoutFindingsOrCellProvenance) {
+  using nianbao::batch::Store;
+  Store store(":memory:");
+  const nlohmann::ordered_json result = nlohmann::ordered_json::parse(R"({
+    "schema": "nianbao/1", "file": "a.txt", "status": "ok",
+    "report": {"agency": "东湖县交通运输局", "year": 2022, "format_version": "2021",
+      "tables": {
+        "proactive": {"values": {"regulations.issued": 1}, "cells": {"regulations.issued": {"text": "1", "page": 1}}},
+        "applications": {"rows": [{"key": "new", "values": {"total": 5},
+                                   "cells": {"total": {"text": "5", "line": 3}}}]}}},
+    "findings": [{"rule": "table.sum", "severity": "error"}],
+    "verified": [{"rule": "table.sum"}]})");
+  store.put("s1", "a.txt", result, result.dump(), "正文");
+  const auto full = store.reports();
+  ASSERT_EQ(full.size(), 1u);
+  EXPECT_EQ(full[0].result, result);
+  const auto cross = store.reports(Store::Detail::Cross);
+  ASSERT_EQ(cross.size(), 1u);
+  const auto& r = cross[0].result;
+  EXPECT_FALSE(r.contains("findings"));
+  EXPECT_FALSE(r.contains("verified"));
+  EXPECT_EQ(r["report"]["agency"], "东湖县交通运输局");
+  EXPECT_EQ(r["report"]["tables"]["proactive"], json::parse(R"({"values": {"regulations.issued": 1}})"));
+  EXPECT_EQ(r["report"]["tables"]["applications"]["rows"][0], json::parse(R"({"key": "new", "values": {"total": 5}})"));
+  EXPECT_EQ(cross[0].prose, "正文");
+}
+
+TEST(BatchCross, RunWithoutDatabaseLeavesNoFileBehind) {
+  // Without --db the workers write to a temporary database, removed with its journal files.
+  const std::string dir = fresh_dir("no_db");
+  const std::string tmp = dir + "/tmp";
+  fs::create_directories(tmp);
+  run("TMPDIR=" + tmp + " " + binary() + " batch -j 2 --out " + dir + "/r.jsonl " +
+      nianbao::test::source_path("samples/archive/jiaotong-2021.txt") + " " +
+      nianbao::test::source_path("samples/archive/jiaotong-2022.txt") + " 2>/dev/null");
+  const json last = last_line(dir + "/r.jsonl");
+  EXPECT_EQ(last["checked"], 2);
+  EXPECT_TRUE(fs::is_empty(tmp)) << fs::directory_iterator(tmp)->path();
+  fs::remove_all(dir);
+}
+
+TEST(BatchCross, WorkersStoreWhatTheyPrint) {
+  // Each worker stores its results itself: the database holds, for every content, the very
+  // line the run printed for the file it was checked under, and the cells of every report read.
+  const std::string dir = fresh_dir("workers_store");
+  run(binary() + " batch -j 2 --db " + dir + "/a.sqlite --out " + dir + "/r.jsonl " +
+      nianbao::test::source_path("samples/archive") + " 2>/dev/null");
+  std::ifstream in(dir + "/r.jsonl");
+  std::map<std::string, std::string> printed;  // file -> its line
+  std::set<std::string> contents, read;
+  for (std::string line; std::getline(in, line);) {
+    const json r = json::parse(line);
+    if (!r.contains("sha256")) continue;
+    printed[r["file"]] = line;
+    contents.insert(r["sha256"]);
+    if (r["status"] == "ok") read.insert(r["sha256"]);
+  }
+  EXPECT_EQ(printed.size(), 13u);
+  const auto stored = rows(dir + "/a.sqlite", "SELECT json FROM reports");
+  EXPECT_EQ(stored.size(), contents.size());
+  for (std::string s : stored) {
+    s.pop_back();  // the column separator
+    EXPECT_EQ(s, printed[json::parse(s)["file"]]);
+  }
+  EXPECT_EQ(rows(dir + "/a.sqlite", "SELECT count(DISTINCT sha256) FROM cells"),
+            std::multiset<std::string>{std::to_string(read.size()) + "|"});
+  fs::remove_all(dir);
 }

@@ -6,10 +6,13 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -51,7 +54,7 @@ void add_path(const std::string& p, std::vector<std::string>& out) {
 std::vector<json> finish(Store& store, std::ostream* out, const std::string& xlsx, const std::string& html_dir,
                          const std::vector<json>& unstored, const Rules& rules, const json& counts,
                          const CrossOptions& cross_options = {}) {
-  auto reports = store.reports();
+  auto reports = store.reports(Store::Detail::Cross);
   CrossResult cross = cross_check(reports, store.names(), rules, cross_options);
   store.put_archive_findings(cross.findings);
   if (out) {
@@ -130,7 +133,11 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
     if (!o.html_dir.empty() && inside_dir(f, o.html_dir)) continue;
     if (in_shard(f, o.shard, o.shards)) files.push_back(f);
   }
-  Store store(o.db.empty() ? ":memory:" : o.db);
+  // Without --db the run's database is a temporary file: the workers write to it.
+  std::optional<TemporaryDatabase> temporary;
+  if (o.db.empty()) temporary.emplace();
+  const std::string db = o.db.empty() ? temporary->path() : o.db;
+  std::optional<Store> store(std::in_place, db);
   std::ofstream file_out;
   std::ostream* out = &std::cout;
   if (!o.out.empty()) {
@@ -164,19 +171,26 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
     }
     names[sha].push_back(f);
     if (names[sha].size() > 1) continue;
-    if (store.has(sha)) done_before[sha] = json();
+    if (store->has(sha)) done_before[sha] = json();
     else jobs.push_back(Job{f, sha});
   }
   // Every stored report parsed is memory and time a first run has no use for.
   if (!done_before.empty())
-    for (const auto& r : store.reports())
+    for (const auto& r : store->reports())
       if (done_before.count(r.sha256)) done_before[r.sha256] = r.result;
-  // Write one result under every name it was given.
-  auto emit = [&](const std::string& sha, json r) {
+  // Writes one result under every name it was given: the line as it came for the name it was
+  // checked under, the object with its "file" changed for the others.
+  auto emit = [&](const std::string& sha, const std::string& line, ResultBrief brief) {
     for (const auto& name : names[sha]) {
-      r["file"] = name;
-      *out << r.dump() << "\n";
-      tally.add(r);
+      if (name == brief.file) {
+        *out << line << "\n";
+      } else {
+        json r = json::parse(line);
+        r["file"] = name;
+        *out << r.dump() << "\n";
+      }
+      brief.file = name;
+      tally.add(brief);
     }
     out->flush();
   };
@@ -187,11 +201,12 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
   const size_t checked = jobs.size();
   std::set<std::string> page_only;
   for (auto& [sha, r] : done_before) {
-    for (const auto& name : names[sha]) store.add_name(sha, name);
-    emit(sha, r);
+    for (const auto& name : names[sha]) store->add_name(sha, name);
+    r["file"] = names[sha].front();
+    emit(sha, r.dump(), ResultBrief::of(r));
     if (!o.html_dir.empty() && !page_exists(o.html_dir, page_of_result(r))) {
       page_only.insert(sha);
-      jobs.push_back(Job{names[sha].front(), sha});
+      jobs.push_back(Job{names[sha].front(), sha, false});
     }
     r = json();
   }
@@ -203,19 +218,32 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
   ro.limits = o.limits;
   ro.progress = o.progress;
   ro.html_dir = o.html_dir;
+  ro.db = db;
+  // The workers store what they check, each with its own connection; this process's own is
+  // closed meanwhile, since a connection must not live across a fork. What it must store
+  // itself (the files whose worker did not finish, the further names of a content) waits for
+  // the end of the pass.
+  store.reset();
+  std::vector<json> failed;
+  const auto pass_start = std::chrono::steady_clock::now();
   run_isolated(jobs, rules, ro, [&](Outcome&& r) {
     if (page_only.count(r.sha256)) return;
-    r.result["sha256"] = r.sha256;
-    store.put(r.sha256, r.path, r.result, r.prose);
-    for (const auto& name : names[r.sha256]) store.add_name(r.sha256, name);
-    emit(r.sha256, r.result);
+    if (r.failure) failed.push_back(std::move(*r.failure));
+    emit(r.sha256, r.line, r.brief);
   });
+  const double pass_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - pass_start).count();
+  store.emplace(db);
+  for (const json& f : failed) store->put(f.value("sha256", ""), f.value("file", ""), f, f.dump(), "");
+  for (const auto& [sha, list] : names)
+    if (list.size() > 1)
+      for (const auto& name : list) store->add_name(sha, name);
   // The largest resident set of any worker: what --jobs N costs in memory.
   rusage children{};
   getrusage(RUSAGE_CHILDREN, &children);
-  tally.add_archive(finish(store, out, o.xlsx, o.html_dir, unstored, rules,
+  tally.add_archive(finish(*store, out, o.xlsx, o.html_dir, unstored, rules,
                            json{{"checked", checked}, {"skipped", done_before.size()},
-                                {"max_worker_rss_kb", children.ru_maxrss}},
+                                {"max_worker_rss_kb", children.ru_maxrss},
+                                {"check_seconds", std::round(pass_seconds * 1000) / 1000}},
                            CrossOptions{o.hierarchy}));
   tally.print(std::cerr, OutputPaths{o.out, o.db, o.xlsx, o.html_dir}, "batch", checked, done_before.size());
   return tally.exit_code();

@@ -28,21 +28,42 @@ std::string absolute(const std::string& path) {
 
 }  // namespace
 
-void RunTally::add(const json& r) {
+ResultBrief ResultBrief::of(const json& r) {
+  ResultBrief b;
+  b.file = r.value("file", "");
+  b.sha256 = r.value("sha256", "");
+  b.status = r.value("status", "");
+  if (auto e = r.find("error"); e != r.end() && e->is_object()) {
+    b.error_code = e->value("code", "");
+    b.error_message = e->value("message", "");
+  }
+  if (auto fs = r.find("findings"); fs != r.end()) b.has_errors = has_error(*fs);
+  return b;
+}
+
+json ResultBrief::to_json() const {
+  json j{{"status", status}, {"has_errors", has_errors}};
+  if (!error_code.empty() || !error_message.empty()) j["error"] = {{"code", error_code}, {"message", error_message}};
+  return j;
+}
+
+ResultBrief ResultBrief::from_json(const json& j, const std::string& file, const std::string& sha256) {
+  ResultBrief b = of(j);
+  b.file = file;
+  b.sha256 = sha256;
+  b.has_errors = j.value("has_errors", false);
+  return b;
+}
+
+void RunTally::add(const ResultBrief& r) {
   ++files_;
-  const std::string file = r.value("file", "");
-  const std::string key = r.value("sha256", file);
-  if (r.value("status", "") != "ok") {
-    std::string code, message;
-    if (auto e = r.find("error"); e != r.end() && e->is_object()) {
-      code = e->value("code", "");
-      message = e->value("message", "");
-    }
-    unreadable_.push_back(Unreadable{file, code, without_file(message, file)});
+  const std::string key = r.sha256.empty() ? r.file : r.sha256;
+  if (r.status != "ok") {
+    unreadable_.push_back(Unreadable{r.file, r.error_code, without_file(r.error_message, r.file)});
     return;
   }
   reports_.insert(key);
-  if (auto fs = r.find("findings"); fs != r.end() && has_error(*fs)) with_errors_.insert(key);
+  if (r.has_errors) with_errors_.insert(key);
 }
 
 void RunTally::add_archive(const std::vector<json>& findings) {

@@ -19,6 +19,17 @@ struct OutputPaths {
   std::string out, db, xlsx, html_dir;
 };
 
+// What the tally needs of one result line: a worker sends it beside the line, so that this
+// process need not parse the line.
+struct ResultBrief {
+  std::string file, sha256, status, error_code, error_message;
+  bool has_errors = false;  // a finding of severity error
+
+  static ResultBrief of(const nlohmann::ordered_json& result);
+  nlohmann::ordered_json to_json() const;  // without file and sha256, which the receiver knows
+  static ResultBrief from_json(const nlohmann::ordered_json& brief, const std::string& file, const std::string& sha256);
+};
+
 // Tallies every result line the run writes (one per file name), then the cross-report
 // findings, and gives the exit status as docs/OUTPUT.md says.
 class RunTally {
@@ -26,7 +37,8 @@ class RunTally {
   // At most this many unreadable files are named, the first by name; the rest are counted.
   static constexpr std::size_t kNamed = 10;
 
-  void add(const nlohmann::ordered_json& result);
+  void add(const nlohmann::ordered_json& result) { add(ResultBrief::of(result)); }
+  void add(const ResultBrief& result);
   void add_archive(const std::vector<nlohmann::ordered_json>& findings);
   // 3 an input unreadable, else 1 an error finding (in a report or across reports), else 0.
   int exit_code() const;

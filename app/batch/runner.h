@@ -3,11 +3,13 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "app/batch/run_summary.h"
 #include "extract/read/limits.h"
 
 namespace nianbao {
@@ -19,12 +21,18 @@ namespace nianbao::batch {
 struct Job {
   std::string path;
   std::string sha256;
+  bool store = true;  // false: only the file's HTML page is wanted, its stored result stays
 };
 
+// One file's result, as this process receives it: the line, not the parsed object, which the
+// workers alone build (parsing it again here made this process the bottleneck of a run).
 struct Outcome {
   std::string path, sha256;
-  nlohmann::ordered_json result;  // the object `check --format json` prints, or a failure
-  std::string prose;              // the report's prose, for the cross-report copy check
+  std::string line;   // the object `check --format json` prints (its "file" the job's path), one line
+  ResultBrief brief;  // what the run's tally needs of it
+  // The failure object of a file whose worker did not finish; its result is not in the
+  // database yet (a worker stores only what it finished).
+  std::optional<nlohmann::ordered_json> failure;
 };
 
 struct RunOptions {
@@ -35,6 +43,9 @@ struct RunOptions {
   // page_name (html_pages.h): by the child, which has read the file anyway and alone
   // may parse it; by the parent, from the failure alone, when the child did not finish.
   std::string html_dir;
+  // When set, each worker stores the results it makes in this database (store.h), with its own
+  // connection: one opened before a fork is never used after it.
+  std::string db;
 };
 
 // Runs every job; `done` is called in the parent, in completion order, once per job.

@@ -4,6 +4,12 @@
 
 #include <sqlite3.h>
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <stdexcept>
 
 #include "extract/normalize/normalize.h"
@@ -125,11 +131,35 @@ Store::Store(const std::string& path) {
     sqlite3_close(db_);
     throw std::runtime_error("无法打开数据库 " + path + "：" + msg);
   }
-  sqlite3_busy_timeout(db_, 10000);
+  // The workers of a run write to one database, each report in a short transaction: a writer
+  // that finds it locked retries after a tenth of a millisecond, for up to a minute (SQLite's
+  // own timeout sleeps up to 100 ms between tries, leaving a core idle most of that time).
+  sqlite3_busy_handler(
+      db_, [](void*, int tries) -> int {
+        if (tries >= 600000) return 0;
+        ::usleep(100);
+        return 1;
+      },
+      nullptr);
   exec(kSchema);
 }
 
 Store::~Store() { sqlite3_close(db_); }
+
+TemporaryDatabase::TemporaryDatabase() {
+  std::error_code ec;
+  std::string dir = std::filesystem::temp_directory_path(ec).string();
+  std::string name = (dir.empty() ? std::string("/tmp") : dir) + "/nianbao-batch-XXXXXX";
+  const int fd = mkstemp(name.data());
+  if (fd < 0) throw std::runtime_error("无法创建临时数据库 " + name + "：" + std::strerror(errno));
+  ::close(fd);
+  path_ = name;
+}
+
+TemporaryDatabase::~TemporaryDatabase() {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((path_ + suffix).c_str());
+}
+
 
 void Store::exec(const std::string& sql) const {
   char* err = nullptr;
@@ -152,7 +182,7 @@ void Store::add_name(const std::string& sha256, const std::string& file) {
 }
 
 void Store::put(const std::string& sha, const std::string& file, const nlohmann::ordered_json& r,
-                const std::string& prose) {
+                const std::string& text, const std::string& prose) {
   exec("BEGIN IMMEDIATE");
   try {
     const auto& report = get(r, "report");
@@ -170,7 +200,7 @@ void Store::put(const std::string& sha, const std::string& file, const nlohmann:
     ins.value(5, get(err, "message")).value(6, get(r, "input_format")).text(7, agency).text(8, agency_key(agency));
     ins.value(9, get(report, "year")).value(10, get(report, "format_version"));
     for (int i = 0; i < 3; ++i) sqlite3_bind_int(ins.s, 11 + i, counts[i]);
-    ins.text(14, r.dump()).text(15, prose).step();
+    ins.text(14, text).text(15, prose).step();
     Stmt(db_, "DELETE FROM cells WHERE sha256=?").text(1, sha).step();
     Stmt(db_, "DELETE FROM findings WHERE sha256=?").text(1, sha).step();
     if (report.is_object()) put_cells(db_, sha, get(report, "tables"));
@@ -188,11 +218,24 @@ void Store::put(const std::string& sha, const std::string& file, const nlohmann:
   }
 }
 
-std::vector<Stored> Store::reports() const {
+std::vector<Stored> Store::reports(Detail detail) const {
+  using json = nlohmann::ordered_json;
+  // Keys left out of a result for the cross-report pass: the findings (depth 1) and every
+  // cell's text, state and place (the "cells" of the tables and of their rows).
+  const json::parser_callback_t cross = [](int depth, json::parse_event_t event, json& parsed) {
+    if (event != json::parse_event_t::key) return true;
+    const auto& key = parsed.get_ref<const std::string&>();
+    return depth == 1 ? key != "findings" && key != "verified" : key != "cells";
+  };
   std::vector<Stored> out;
   Stmt q(db_, "SELECT sha256, file, agency_key, json, prose FROM reports ORDER BY file, sha256");
-  while (q.step())
-    out.push_back(Stored{q.col(0), q.col(1), q.col(2), q.col(4), nlohmann::ordered_json::parse(q.col(3))});
+  while (q.step()) {
+    auto text = sqlite3_column_text(q.s, 3);
+    const char* begin = text ? reinterpret_cast<const char*>(text) : "null";
+    const char* end = begin + (text ? sqlite3_column_bytes(q.s, 3) : 4);
+    out.push_back(Stored{q.col(0), q.col(1), q.col(2), q.col(4),
+                         detail == Detail::Full ? json::parse(begin, end) : json::parse(begin, end, cross)});
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -245,8 +246,13 @@ bool start_worker(const ChildLimits& limits, const WorkerRecycling& recycling,
   }
   // Nothing buffered here may be printed a second time by the child.
   std::fflush(nullptr);
+  const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
   if (pid == 0) {
+    // A worker dies with the run that started it: a run killed half-way must not go on storing
+    // and writing results that no one will read, behind the back of the run that resumes it.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) _exit(0);
     ::close(sv[0]);
     for (const auto& o : others) ::close(o.fd);  // a worker holds no other worker's socket
     worker_main(limits, recycling, work, sv[1]);
