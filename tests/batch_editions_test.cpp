@@ -180,6 +180,24 @@ void without_the_hierarchy_the_summary_need_not_equal_the_sum(const PortalRun& r
   EXPECT_EQ(found(again.back()), expected);
 }
 
+// Checked in two shards and merged with the hierarchy file, the archive gives the same
+// cross-report findings as one run: the area's summary is held to its departments' sum over the
+// merged reports.
+void shards_merged_with_the_hierarchy_find_the_same(const PortalRun& run_) {
+  const std::string& dir_ = run_.dir;
+  for (const char* k : {"1", "2"})
+    run(binary() + " batch -j 2 --shard " + k + "/2 --db " + dir_ + "/shard" + k + ".sqlite --out /dev/null " + dir_ +
+        "/reports 2>/dev/null");
+  run(binary() + " merge --hierarchy " + dir_ + "/hierarchy.toml --db " + dir_ + "/merged.sqlite --out " + dir_ +
+      "/merged.jsonl " + dir_ + "/shard1.sqlite " + dir_ + "/shard2.sqlite 2>/dev/null");
+  auto merged = read_jsonl(dir_ + "/merged.jsonl");
+  ASSERT_FALSE(merged.empty());
+  EXPECT_EQ(found(merged.back()), found(run_.last()));
+  size_t area_sums = 0;
+  for (const auto& [rule, file, related] : found(merged.back())) area_sums += rule == "archive.area_sum";
+  EXPECT_GE(area_sums, 1u) << "the planted summary mismatch, found after the merge";
+}
+
 }  // namespace
 
 TEST(PortalArchive, EditionsNamesUnreadableYearsCopiesAndTheAreaSummaryAsPlanted) {
@@ -209,6 +227,10 @@ TEST(PortalArchive, EditionsNamesUnreadableYearsCopiesAndTheAreaSummaryAsPlanted
   {
     SCOPED_TRACE("without the hierarchy file");
     without_the_hierarchy_the_summary_need_not_equal_the_sum(r);
+  }
+  {
+    SCOPED_TRACE("shards merged with the hierarchy file");
+    shards_merged_with_the_hierarchy_find_the_same(r);
   }
   fs::remove_all(r.dir);
 }

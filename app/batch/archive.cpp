@@ -250,8 +250,10 @@ int run_batch(const BatchOptions& o, const Rules& rules) {
 }
 
 int run_merge(const std::vector<std::string>& inputs, const std::string& db, const std::string& out_path,
-              const std::string& xlsx, const std::string& html_dir, const Rules& rules) {
+              const std::string& xlsx, const std::string& html_dir, const std::string& hierarchy,
+              const Rules& rules) {
   require_cross_catalog_entries(rules);
+  load_hierarchy(hierarchy, load_agency_rules(rules));
   if (!html_dir.empty()) prepare_html_dir(html_dir);
   Store store(db);
   for (const auto& in : inputs) store.absorb(in);
@@ -273,7 +275,8 @@ int run_merge(const std::vector<std::string>& inputs, const std::string& db, con
     *out << r.dump() << "\n";
     tally.add(r);
   }
-  tally.add_archive(finish(store, out, xlsx, html_dir, {}, rules, json{{"reports", by_sha.size()}}));
+  tally.add_archive(finish(store, out, xlsx, html_dir, {}, rules, json{{"reports", by_sha.size()}},
+                           CrossOptions{hierarchy}));
   tally.print(std::cerr, OutputPaths{out_path, db, xlsx, html_dir}, "merge", 0, 0);
   return tally.exit_code();
 }

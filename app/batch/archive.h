@@ -44,8 +44,9 @@ int run_batch(const BatchOptions& options, const Rules& rules);
 
 // Merges shard databases into `db` and writes the outputs as run_batch does, over every
 // report of the merged database. With `html_dir`, the index only: the report pages are the
-// shards' own, written where their runs were told to.
+// shards' own, written where their runs were told to. `hierarchy` as BatchOptions::hierarchy.
 int run_merge(const std::vector<std::string>& inputs, const std::string& db, const std::string& out,
-              const std::string& xlsx, const std::string& html_dir, const Rules& rules);
+              const std::string& xlsx, const std::string& html_dir, const std::string& hierarchy,
+              const Rules& rules);
 
 }  // namespace nianbao::batch

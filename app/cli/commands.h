@@ -49,7 +49,7 @@ int run_batch(const BatchCommandOptions& options, const Rules& rules);
 
 // nianbao merge: shard databases into one, then the cross-report checks.
 struct MergeOptions {
-  std::string db, out, xlsx, html_dir;
+  std::string db, out, xlsx, html_dir, hierarchy;
   std::vector<std::string> inputs;
 };
 int run_merge(const MergeOptions& options, const Rules& rules);

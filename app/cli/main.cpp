@@ -78,6 +78,9 @@ int main(int argc, char** argv) {
   cmd_merge->add_option("--out", merge.out, "JSON Lines 结果文件 (results file)");
   cmd_merge->add_option("--xlsx", merge.xlsx, "汇总表格 (summary spreadsheet)");
   cmd_merge->add_option("--html-dir", merge.html_dir, "在此目录写 index.html 汇总页 (HTML index of the merge)");
+  cmd_merge->add_option("--hierarchy", merge.hierarchy,
+                        "地区及其部门的层级文件，核对本级政府汇总报告 (areas and their departments: rules/hierarchy.example.toml)")
+      ->check(CLI::ExistingFile);
   cmd_merge->add_option("inputs", merge.inputs, "分片数据库 (shard databases)")->required();
 
   nianbao::ServeCommandOptions serve;

@@ -10,7 +10,7 @@ namespace nianbao {
 
 int run_merge(const MergeOptions& o, const Rules& rules) {
   try {
-    return batch::run_merge(o.inputs, o.db, o.out, o.xlsx, o.html_dir, rules);
+    return batch::run_merge(o.inputs, o.db, o.out, o.xlsx, o.html_dir, o.hierarchy, rules);
   } catch (const RulesError&) {
     throw;  // main says it is the rules, as for every command
   } catch (const std::runtime_error& e) {
