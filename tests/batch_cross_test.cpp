@@ -144,8 +144,8 @@ TEST(BatchCross, CrossReportPassReadsValuesWithoutFindingsOrCellProvenance) {
   EXPECT_FALSE(r.contains("findings"));
   EXPECT_FALSE(r.contains("verified"));
   EXPECT_EQ(r["report"]["agency"], "东湖县交通运输局");
-  EXPECT_EQ(r["report"]["tables"]["proactive"], json::parse(R"({"values": {"regulations.issued": 1}})"));
-  EXPECT_EQ(r["report"]["tables"]["applications"]["rows"][0], json::parse(R"({"key": "new", "values": {"total": 5}})"));
+  EXPECT_EQ(r["report"]["tables"]["proactive"], nlohmann::ordered_json::parse(R"({"values": {"regulations.issued": 1}})"));
+  EXPECT_EQ(r["report"]["tables"]["applications"]["rows"][0], nlohmann::ordered_json::parse(R"({"key": "new", "values": {"total": 5}})"));
   EXPECT_EQ(cross[0].prose, "正文");
 }
 
