@@ -3,9 +3,11 @@
 // leaves its worker too large costs that task alone (or nothing), and the rest go on.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -40,6 +42,17 @@ void burn_cpu(double seconds) {
   const auto start = std::chrono::steady_clock::now();
   volatile unsigned long x = 0;
   while (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < seconds) ++x;
+}
+
+TEST(WorkerPool, AnAnswerThatThrowsLeavesNoWorkerBehind) {
+  // `check` renders a failed file in this process and may find the rules malformed only then: the
+  // error goes up to the caller, and the workers still running are killed and reaped first.
+  EXPECT_THROW(run_in_workers(10, 2, ChildLimits{}, WorkerRecycling{}, [](std::size_t i) { return std::to_string(i); },
+                              [](std::size_t, ChildOutcome&&) { throw std::runtime_error("rules are malformed"); }),
+               std::runtime_error);
+  errno = 0;
+  EXPECT_EQ(::waitpid(-1, nullptr, WNOHANG), -1) << "a worker is still a child of this process";
+  EXPECT_EQ(errno, ECHILD);
 }
 
 TEST(WorkerPool, EachWorkerRunsItsShareOfTasksThenIsReplaced) {

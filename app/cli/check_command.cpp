@@ -9,7 +9,7 @@
 
 namespace nianbao {
 
-int run_check(const CheckOptions& o, const Rules& rules) {
+int run_check(const CheckOptions& o, const RulesOnDemand& rules) {
   Lang lang = o.lang == "en" ? Lang::En : Lang::Zh;
   CheckOutput output;
   std::string problem;
@@ -23,15 +23,15 @@ int run_check(const CheckOptions& o, const Rules& rules) {
   text.color = o.color == "always" ||
                (o.color == "auto" && o.output.empty() && o.output_dir.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
   auto render = [&](const CheckResult& r) -> std::string {
-    if (o.format == "json") return to_json(r, rules.catalog, lang).dump() + "\n";
+    if (o.format == "json") return to_json(r, rules.get().catalog, lang).dump() + "\n";
     if (o.format == "html")  // one self-contained page per file (CheckOutput keeps them apart)
-      return render_html(r, rules, HtmlOptions{lang, true, std::string()});
-    return render_text(r, rules.catalog, text);
+      return render_html(r, rules.get(), HtmlOptions{lang, true, std::string()});
+    return render_text(r, rules.get().catalog, text);
   };
   bool any_error = false, any_unreadable = false, write_failed = false;
   // One file at a time, in a child process that checks them one after another, each under the
   // limits, printed as soon as it is done: a broken file never hides the others.
-  check_files_isolated(o.files, rules, o.limits, render, [&](std::size_t i, IsolatedCheck&& c) {
+  check_files_isolated(o.files, [&]() -> const Rules& { return rules.get(); }, o.limits, render, [&](std::size_t i, IsolatedCheck&& c) {
     if (write_failed) return;
     if (!c.ok) any_unreadable = true;
     if (c.has_error) any_error = true;

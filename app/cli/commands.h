@@ -1,10 +1,12 @@
-// The subcommands of the nianbao command line; each gets the rules main() loaded once.
+// The subcommands of the nianbao command line; each gets the rules main() loaded once, but for
+// `check`, which loads them in its checking process (rules_on_demand.h).
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "extract/read/limits.h"
+#include "app/cli/rules_on_demand.h"
 #include "extract/rules/rules.h"
 
 namespace nianbao {
@@ -22,7 +24,7 @@ struct CheckOptions {
 };
 
 // Exit status as docs/OUTPUT.md: 0 no error finding, 1 an error finding, 3 an input unreadable.
-int run_check(const CheckOptions& options, const Rules& rules);
+int run_check(const CheckOptions& options, const RulesOnDemand& rules);
 
 struct RulesOptions {
   std::string lang = "zh";

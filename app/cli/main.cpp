@@ -2,12 +2,15 @@
 // This file only parses the command line and hands over to the libraries.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "extract/model/errors.h"
 #include "nianbao/nianbao.h"
 #include "app/cli/commands.h"
 #include "app/cli/usage_error.h"
+#include "app/isolate/asan.h"
 
 namespace {
 
@@ -28,6 +31,20 @@ void add_limit_options(CLI::App* cmd, nianbao::Limits& l) {
                   "每个文件的内存上限 MB，0 为不限 (memory per file, MB; 0 = none)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+}
+
+// Ends the program with `status` once its output is flushed, without running the destructors and
+// finalisers of the forty-odd libraries it links: milliseconds spent on memory the system takes
+// back anyway. Under AddressSanitizer the program ends normally, so that leaks are still looked for.
+int end_now(int status) {
+#if NIANBAO_ASAN
+  return status;
+#else
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::_Exit(status);
+#endif
 }
 
 }  // namespace
@@ -106,8 +123,9 @@ int main(int argc, char** argv) {
     return 2;  // usage error (docs/OUTPUT.md)
   }
   try {
-    const nianbao::Rules loaded = nianbao::load_rules(rules.empty() ? nianbao::default_rules_dir() : rules);
-    if (*cmd_check) return nianbao::run_check(check, loaded);
+    const std::string rules_dir = rules.empty() ? nianbao::default_rules_dir() : rules;
+    if (*cmd_check) return end_now(nianbao::run_check(check, nianbao::RulesOnDemand(rules_dir)));
+    const nianbao::Rules loaded = nianbao::load_rules(rules_dir);
     if (*cmd_rules) return nianbao::run_rules(list, loaded);
     if (*cmd_serve) return nianbao::run_serve(serve, loaded);
     if (*cmd_batch) return nianbao::run_batch(batch, loaded);

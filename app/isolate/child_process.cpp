@@ -281,6 +281,17 @@ void run_in_workers(std::size_t count, int width, const ChildLimits& limits, con
                     const std::function<std::string(std::size_t)>& work,
                     const std::function<void(std::size_t, ChildOutcome&&)>& done) {
   std::vector<Worker> workers;
+  // A `done` that throws (rules found malformed while rendering a failure) leaves no worker behind.
+  struct Reaper {
+    std::vector<Worker>& workers;
+    ~Reaper() {
+      for (Worker& w : workers) {
+        ::kill(w.pid, SIGKILL);
+        int status = 0;
+        reap(w, status);
+      }
+    }
+  } reaper{workers};
   std::size_t next = 0;
   const std::size_t most = static_cast<std::size_t>(width < 1 ? 1 : width);
   auto give_next = [&](Worker& w) {

@@ -71,13 +71,14 @@ IsolatedCheck check_file_isolated(const std::string& path, const Rules& rules, c
   return check_isolated(path, limits, [&] { return check_file(path, rules, limits); }, render);
 }
 
-void check_files_isolated(const std::vector<std::string>& paths, const Rules& rules, const Limits& limits,
+void check_files_isolated(const std::vector<std::string>& paths, const std::function<const Rules&()>& rules,
+                          const Limits& limits,
                           const std::function<std::string(const CheckResult&)>& render,
                           const std::function<void(std::size_t, IsolatedCheck&&)>& done) {
   // One worker: files are answered in the order given.
   run_in_workers(
       paths.size(), 1, child_limits(limits), kReportWorkerRecycling,
-      [&](std::size_t i) { return child_answer(check_file(paths[i], rules, limits), render); },
+      [&](std::size_t i) { return child_answer(check_file(paths[i], rules(), limits), render); },
       [&](std::size_t i, ChildOutcome&& o) { done(i, parsed_answer(paths[i], std::move(o), limits, render)); });
 }
 

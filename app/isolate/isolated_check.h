@@ -35,8 +35,10 @@ IsolatedCheck check_file_isolated(const std::string& path, const Rules& rules, c
 // check_file_isolated for each of `paths`, in one long-lived child that checks file after file
 // (replaced, as batch's workers are, when it crashes, runs out of time or memory, or grows), each
 // file under its own limits: forking once rather than per file, and what the rules build on
-// first use built once. `done` gets each file's answer in the order of `paths`.
-void check_files_isolated(const std::vector<std::string>& paths, const Rules& rules, const Limits& limits,
+// first use built once. `rules` is called in the child, so rules loaded on demand are loaded
+// there (app/cli/rules_on_demand.h). `done` gets each file's answer in the order of `paths`.
+void check_files_isolated(const std::vector<std::string>& paths, const std::function<const Rules&()>& rules,
+                          const Limits& limits,
                           const std::function<std::string(const CheckResult&)>& render,
                           const std::function<void(std::size_t, IsolatedCheck&&)>& done);
 
