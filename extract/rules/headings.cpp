@@ -91,7 +91,7 @@ HeadingRules HeadingRules::load(const std::string& path) {
     for (const auto& lv : *levels) {
       const toml::table* t = lv.as_table();
       auto pattern = t ? (*t)["pattern"].value<std::string>() : std::nullopt;
-      int line = t ? static_cast<int>(t->source().begin.line) : 0;
+      int line = t ? line_of(*t) : 0;
       if (!pattern) throw RulesError(path + ":" + std::to_string(line) + ": level without 'pattern'");
       auto re = std::make_unique<RE2>(*pattern, RE2::Quiet);
       if (!re->ok())
@@ -109,7 +109,7 @@ HeadingRules HeadingRules::load(const std::string& path) {
   if (const toml::array* parts = doc["part"].as_array()) {
     for (const auto& p : *parts) {
       const toml::table& t = *p.as_table();
-      std::string where = path + ":" + std::to_string(t.source().begin.line);
+      std::string where = path + ":" + std::to_string(line_of(t));
       PartRule rule;
       rule.number = t["number"].value_or(0);
       rule.name_zh = t["name_zh"].value_or(std::string());

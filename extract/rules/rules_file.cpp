@@ -1,11 +1,14 @@
 #include "extract/rules/rules_file.h"
 
 #include <algorithm>
+#include <optional>
 #include <fstream>
 #include <sstream>
 
 #include "extract/model/errors.h"
 #include "extract/normalize/normalize.h"
+#include "extract/rules/rules_cache.h"
+#include "extract/rules/rules_snapshot.h"
 
 namespace nianbao {
 
@@ -32,10 +35,17 @@ toml::table parse_rules_file(const std::string& path) {
   if (!in) throw RulesError(path + ": cannot be read");
   std::stringstream ss;
   ss << in.rdbuf();
-  return parse_rules_text(ss.str(), path);
+  const std::string text = ss.str();
+  if (std::optional<toml::table> doc = cached_rules_document(text)) return std::move(*doc);
+  toml::table doc = parse_rules_text(text, path);
+  cache_rules_document(text, doc);
+  return doc;
 }
 
-int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
+int line_of(const toml::node& n) {
+  const auto line = static_cast<int>(n.source().begin.line);
+  return line > 0 ? line : snapshot_line(n);
+}
 
 const toml::table& as_table(const toml::node& n, const std::string& source,
                             const std::string& what) {
