@@ -37,8 +37,13 @@ TEST(PdfReader, EveryUnreadablePdfIsSaidWithItsReason) {
        "扫描件，没有文字层：3 页中 2 页只有图像 (scanned PDF without a text layer: 2 of 3 pages)"},
       {"blank.pdf", "no_text_layer", "PDF 文件所有页面都是空白 (every page of the PDF is blank)"},
       {"garbled.pdf", "garbled_text",
-       "PDF 文字层是乱码（字体缺少 Unicode 映射）：1520 个字符中 1520 个无法识别，0 个汉字 "
-       "(garbled text layer, fonts without a Unicode map: 1520 of 1520 characters unreadable, 0 Chinese)"},
+       "PDF 文字层是乱码（字体缺少正确的 Unicode 映射）：1520 个字符中 1520 个无法识别，0 个汉字 "
+       "(garbled text layer, fonts without a correct Unicode map: 1520 of 1520 characters unreadable, 0 Chinese)"},
+      // A Chinese text with letters no report prints ("政ó|开"): its figures and labels cannot be
+      // trusted either, and a check that went on would blame the report for the font's map.
+      {"garbled_remapped.pdf", "garbled_text",
+       "PDF 文字层是乱码（字体缺少正确的 Unicode 映射）：1462 个字符中 74 个无法识别，909 个汉字 "
+       "(garbled text layer, fonts without a correct Unicode map: 74 of 1462 characters unreadable, 909 Chinese)"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.file);

@@ -135,9 +135,9 @@ Document read_pdf_bytes(std::string bytes, const std::string& path, const Headin
   if (printed == 0) fail("no_text_layer", path, "PDF 文件所有页面都是空白", "every page of the PDF is blank");
   if (count.garbled())
     fail("garbled_text", path,
-         "PDF 文字层是乱码（字体缺少 Unicode 映射）：" + std::to_string(count.chars) + " 个字符中 " +
-             std::to_string(count.unreadable) + " 个无法识别，" + std::to_string(count.han) + " 个汉字",
-         "garbled text layer, fonts without a Unicode map: " + std::to_string(count.unreadable) + " of " +
+         "PDF 文字层是乱码（字体缺少正确的 Unicode 映射）：" + std::to_string(count.chars) + " 个字符中 " +
+             std::to_string(count.wrong()) + " 个无法识别，" + std::to_string(count.han) + " 个汉字",
+         "garbled text layer, fonts without a correct Unicode map: " + std::to_string(count.wrong()) + " of " +
              std::to_string(count.chars) + " characters unreadable, " + std::to_string(count.han) + " Chinese");
   doc.notes.scanned_pages = std::move(scanned_pages);
 

@@ -10,6 +10,8 @@ constexpr size_t kMinUnreadable = 10;
 // …or when a text of this many characters has less than this share of Chinese characters.
 constexpr size_t kMinCharsForHanTest = 200;
 constexpr double kMinHanShare = 0.05;
+// …or when a Chinese text has this share of misread letters (none of the real reports has one).
+constexpr double kMisreadShare = 0.01;
 
 // Decodes one code point; malformed bytes count as U+FFFD.
 char32_t next_code_point(std::string_view s, size_t& i) {
@@ -30,6 +32,9 @@ bool is_unreadable(char32_t cp) {
          (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp < 0xA0);
 }
 
+// Latin-1 Supplement and Latin Extended-A and -B letters; not × and ÷, which reports print.
+bool is_accented_latin(char32_t cp) { return cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7; }
+
 bool is_han(char32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
          (cp >= 0x20000 && cp <= 0x2FFFF);
@@ -44,6 +49,7 @@ void TextLayerCount::add(std::string_view utf8) {
     ++chars;
     if (is_unreadable(cp)) ++unreadable;
     if (is_han(cp)) ++han;
+    if (is_accented_latin(cp)) ++misread;
   }
 }
 
@@ -52,8 +58,10 @@ bool TextLayerCount::garbled() const {
   if (unreadable >= kMinUnreadable &&
       static_cast<double>(unreadable) >= kUnreadableShare * static_cast<double>(chars))
     return true;
-  return chars >= kMinCharsForHanTest &&
-         static_cast<double>(han) < kMinHanShare * static_cast<double>(chars);
+  const bool chinese = static_cast<double>(han) >= kMinHanShare * static_cast<double>(chars);
+  if (chinese && misread >= kMinUnreadable && static_cast<double>(misread) >= kMisreadShare * static_cast<double>(chars))
+    return true;
+  return chars >= kMinCharsForHanTest && !chinese;
 }
 
 }  // namespace nianbao

@@ -8,13 +8,20 @@
 namespace nianbao {
 
 struct TextLayerCount {
-  size_t chars = 0;      // code points other than whitespace
+  size_t chars = 0;       // code points other than whitespace
   size_t unreadable = 0;  // private use, U+FFFD, control characters
   size_t han = 0;         // CJK ideographs
+  // Latin letters with diacritics ("政ó|开" for 政务公开): in a Chinese report, the mark of a
+  // font whose Unicode map points its glyphs at the wrong characters (Ghostscript's re-encoded
+  // subsets give whole pages of them) rather than of anything a report prints.
+  size_t misread = 0;
 
   void add(std::string_view utf8);
-  // Too many unreadable characters, or a long text with hardly any Chinese.
+  // Too many unreadable characters, a long text with hardly any Chinese, or a Chinese text with
+  // more misread letters than a report ever prints.
   bool garbled() const;
+  // The characters that cannot be taken for what they show: unreadable and misread.
+  size_t wrong() const { return unreadable + misread; }
 };
 
 }  // namespace nianbao
