@@ -68,11 +68,44 @@ Box ink_band(const PdfWord& w) {
   return {b.x0, mid - em / 2, b.x1, mid + em / 2};
 }
 
+// Whether a word reads top to bottom or bottom to top (a group label turned in its merged cell,
+// or set in a vertical text box): two characters or more, one em wide, as tall as its
+// characters stacked. Its box spans the rows beside it: taken as the first word of a line it
+// would gather every row it spans into one, and whether it comes first depends on nothing more
+// than a fraction of a point in where a producer puts its box. It joins, once the other lines
+// are built, the first line it spans.
+bool reads_vertically(const PdfWord& w) {
+  if (w.font_size <= 0) return false;
+  const double em = w.font_size;
+  const size_t n = utf8_length(w.text);
+  return n >= 2 && w.box.x1 - w.box.x0 <= 1.5 * em && w.box.y1 - w.box.y0 >= 0.8 * static_cast<double>(n) * em;
+}
+
 struct Building {
   Box seed;  // the first word's ink band: comparing with it keeps a line from creeping downwards
   Box box;
   std::vector<Span> spans;
+
+  void add(Span s) {
+    box.x0 = std::min(box.x0, s.box.x0);
+    box.y0 = std::min(box.y0, s.box.y0);
+    box.x1 = std::max(box.x1, s.box.x1);
+    box.y1 = std::max(box.y1, s.box.y1);
+    spans.push_back(std::move(s));
+  }
 };
+
+// The first of `open` (top to bottom) that `vertical` spans: its first word's ink band lies
+// mostly within the vertical word's box; null when none does.
+Building* first_spanned(std::vector<Building>& open, const Box& vertical) {
+  Building* first = nullptr;
+  for (auto& b : open) {
+    const double h = height(b.seed);
+    if (h <= 0 || overlap(b.seed.y0, b.seed.y1, vertical.y0, vertical.y1) < kSameLineOverlap * h) continue;
+    if (!first || b.seed.y0 < first->seed.y0) first = &b;
+  }
+  return first;
+}
 
 std::string join(const std::vector<Span>& spans, size_t from, size_t to) {
   std::string out;
@@ -156,7 +189,12 @@ std::vector<Line> build_lines(std::vector<PdfWord> words, const HeadingRules& he
   std::stable_sort(words.begin(), words.end(),
                    [](const PdfWord& a, const PdfWord& b) { return a.box.y0 < b.box.y0; });
   std::vector<Building> open;
+  std::vector<PdfWord> vertical;
   for (auto& w : words) {
+    if (reads_vertically(w)) {
+      vertical.push_back(std::move(w));
+      continue;
+    }
     Building* best = nullptr;
     double best_share = kSameLineOverlap;
     size_t from = open.size() > kLookBack ? open.size() - kLookBack : 0;
@@ -175,11 +213,15 @@ std::vector<Line> build_lines(std::vector<PdfWord> words, const HeadingRules& he
       open.push_back({band, s.box, {}});
       best = &open.back();
     }
-    best->box.x0 = std::min(best->box.x0, s.box.x0);
-    best->box.y0 = std::min(best->box.y0, s.box.y0);
-    best->box.x1 = std::max(best->box.x1, s.box.x1);
-    best->box.y1 = std::max(best->box.y1, s.box.y1);
-    best->spans.push_back(std::move(s));
+    best->add(std::move(s));
+  }
+  for (auto& w : vertical) {
+    Building* line = first_spanned(open, w.box);
+    if (!line) {
+      open.push_back({w.box, w.box, {}});
+      line = &open.back();
+    }
+    line->add(Span{std::move(w.text), w.box, w.font_size});
   }
   // Lines in reading order: by their first word's top.
   std::stable_sort(open.begin(), open.end(),
