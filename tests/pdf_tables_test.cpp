@@ -197,5 +197,25 @@ TEST(PdfTables, MadeReport2021HardRewrittenByGhostscriptReadsAlike) {
     EXPECT_TRUE(f["severity"] != "error" && f["severity"] != "warning") << f.dump();
 }
 
+// A clean report's web page printed by WeasyPrint (tools/make-test-pdfs), which paints each side
+// of a cell border as a whole frame clipped to that side: the cells are where those borders say,
+// the same as the page's own table, and nothing is said about the report.
+TEST(PdfTables, WeasyPrintBordersClippedFromFramesReadAsTheWebPage) {
+  const json page = check(test::source_path("samples/html/rules/correct-2021.html"));
+  const json pdf = check(made("weasyprint_correct-2021"));
+  ASSERT_EQ(pdf["status"], "ok") << pdf.dump();
+  const auto want = cells_of(page["report"]);
+  const auto got = cells_of(pdf["report"]);
+  ASSERT_EQ(got.size(), want.size());
+  for (const auto& [key, cell] : want) {
+    auto it = got.find(key);
+    ASSERT_NE(it, got.end()) << key;
+    EXPECT_EQ(it->second[0], cell[0]) << key;
+    EXPECT_EQ(it->second[1], cell[1]) << key;
+  }
+  for (const auto& f : pdf["findings"])
+    EXPECT_TRUE(f["severity"] != "error" && f["severity"] != "warning") << f.dump();
+}
+
 }  // namespace
 }  // namespace nianbao

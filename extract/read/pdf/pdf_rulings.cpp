@@ -83,12 +83,16 @@ void RulingCollector::stroke(const GfxState& state) {
 }
 
 // Each subpath thin enough to be a line: a rectangle, or the trapezoid a browser fills for one
-// side of a bevelled ("inset", "outset") border; what matters is that its box is thin.
+// side of a bevelled ("inset", "outset") border; what matters is that its box is thin. What is
+// painted is the subpath within the clip: WeasyPrint paints each side of a border as a whole
+// frame (two rectangles filled even-odd) clipped to that side, a thin box only once clipped.
 void RulingCollector::fill(const GfxState& state) {
   if (over_ || state.getFillOpacity() <= 0) return;
   GfxRGB rgb;
   state.getFillRGB(&rgb);
   if (is_white(rgb)) return;
+  double cx0, cy0, cx1, cy1;
+  state.getClipBBox(&cx0, &cy0, &cx1, &cy1);
   const GfxPath* path = state.getPath();
   for (int s = 0; s < path->getNumSubpaths() && !over_; ++s) {
     const GfxSubpath* sub = path->getSubpath(s);
@@ -105,7 +109,13 @@ void RulingCollector::fill(const GfxState& state) {
       y0 = std::min(y0, y);
       y1 = std::max(y1, y);
     }
+    x0 = std::max(x0, cx0);
+    y0 = std::max(y0, cy0);
+    x1 = std::min(x1, cx1);
+    y1 = std::min(y1, cy1);
     double w = x1 - x0, h = y1 - y0;
+    // Nothing of it painted (clipped away, or the inner edge of a clipped frame).
+    if (w <= 0 || h <= 0) continue;
     if (curved || std::min(w, h) > kThinFill) continue;
     if (w >= h) add(true, (y0 + y1) / 2, x0, x1);
     else add(false, (x0 + x1) / 2, y0, y1);
