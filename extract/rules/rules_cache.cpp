@@ -1,13 +1,13 @@
 #include "extract/rules/rules_cache.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
-#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "extract/rules/rules_snapshot.h"
 
@@ -15,8 +15,12 @@ namespace nianbao {
 
 namespace {
 
-std::uint64_t fnv1a(std::string_view s, std::uint64_t seed) {
-  std::uint64_t h = seed;
+namespace fs = std::filesystem;
+
+// FNV-1a, 64 bits: rules files are the user's own, so an accidental collision is all it must
+// avoid, and the name also holds the text's length.
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
   for (unsigned char c : s) {
     h ^= c;
     h *= 0x100000001b3ULL;
@@ -24,43 +28,12 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t seed) {
   return h;
 }
 
-constexpr std::uint64_t kNameSeed = 0xcbf29ce484222325ULL;
-// A second hash of the text, with another seed, kept inside the snapshot: two texts that share
-// a file name would also have to share this.
-constexpr std::uint64_t kCheckSeed = 0x84222325cbf29ce4ULL;
-
-std::string hex(std::uint64_t v) {
-  static const char digits[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<std::size_t>(i)] = digits[v & 0xF];
-  return out;
-}
-
 // The snapshot's path for `text` in `dir`.
-std::string snapshot_path(const std::string& dir, std::string_view text) {
-  return dir + "/rules-" + hex(fnv1a(text, kNameSeed)) + "-" + hex(text.size()) + ".bin";
-}
-
-// What heads a snapshot file: the second hash of the text it was made from.
-std::string check_header(std::string_view text) { return hex(fnv1a(text, kCheckSeed)) + "\n"; }
-
-bool read_file(const std::string& path, std::string& out) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  char buf[65536];
-  ssize_t n;
-  while ((n = ::read(fd, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
-  ::close(fd);
-  return n == 0;
-}
-
-// mkdir -p, quietly.
-bool make_dirs(const std::string& dir) {
-  for (std::size_t slash = dir.find('/', 1);; slash = dir.find('/', slash + 1)) {
-    const std::string part = dir.substr(0, slash);
-    if (::mkdir(part.c_str(), 0755) != 0 && errno != EEXIST) return false;
-    if (slash == std::string::npos) return true;
-  }
+fs::path snapshot_path(const std::string& dir, std::string_view text) {
+  char name[64];
+  std::snprintf(name, sizeof name, "rules-%016llx-%zx.bin", static_cast<unsigned long long>(fnv1a(text)),
+                text.size());
+  return fs::path(dir) / name;
 }
 
 }  // namespace
@@ -75,32 +48,38 @@ std::string rules_cache_dir() {
 std::optional<toml::table> cached_rules_document(std::string_view text) {
   const std::string dir = rules_cache_dir();
   if (dir.empty()) return std::nullopt;
-  std::string bytes;
-  if (!read_file(snapshot_path(dir, text), bytes)) return std::nullopt;
-  const std::string header = check_header(text);
-  if (bytes.compare(0, header.size(), header) != 0) return std::nullopt;
-  return decode_snapshot(std::string_view(bytes).substr(header.size()));
+  std::ifstream in(snapshot_path(dir, text), std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  return decode_snapshot(bytes.str());
 }
 
 void cache_rules_document(std::string_view text, const toml::table& doc) {
   const std::string dir = rules_cache_dir();
   if (dir.empty()) return;
   const std::optional<std::string> snapshot = encode_snapshot(doc);
-  if (!snapshot || !make_dirs(dir)) return;
+  if (!snapshot) return;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return;
   // Written aside and renamed into place: a reader sees a whole snapshot or none.
-  const std::string path = snapshot_path(dir, text);
-  const std::string part = path + "." + std::to_string(::getpid()) + ".part";
-  const int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return;
-  const std::string bytes = check_header(text) + *snapshot;
-  std::size_t written = 0;
-  while (written < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n <= 0) break;
-    written += static_cast<std::size_t>(n);
+  const fs::path path = snapshot_path(dir, text);
+  fs::path part = path;
+  part += ".";
+  part += std::to_string(::getpid());
+  part += ".part";
+  {
+    std::ofstream out(part, std::ios::binary | std::ios::trunc);
+    out.write(snapshot->data(), static_cast<std::streamsize>(snapshot->size()));
+    if (!out.flush()) {
+      out.close();
+      fs::remove(part, ec);
+      return;
+    }
   }
-  const bool whole = ::close(fd) == 0 && written == bytes.size();
-  if (!whole || ::rename(part.c_str(), path.c_str()) != 0) ::unlink(part.c_str());
+  fs::rename(part, path, ec);
+  if (ec) fs::remove(part, ec);
 }
 
 }  // namespace nianbao
