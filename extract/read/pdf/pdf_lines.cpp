@@ -87,10 +87,7 @@ struct Building {
   std::vector<Span> spans;
 
   void add(Span s) {
-    box.x0 = std::min(box.x0, s.box.x0);
-    box.y0 = std::min(box.y0, s.box.y0);
-    box.x1 = std::max(box.x1, s.box.x1);
-    box.y1 = std::max(box.y1, s.box.y1);
+    box = box.united(s.box);
     spans.push_back(std::move(s));
   }
 };
