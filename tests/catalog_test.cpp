@@ -11,15 +11,6 @@
 namespace nianbao {
 namespace {
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const RulesError& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
 const char* kOneRule =
     "[[rule]]\n"
     "id = \"a.b\"\n"
@@ -72,7 +63,7 @@ TEST(Catalog, FormatsMessagesPerLanguage) {
 }
 
 TEST(Catalog, MalformedTomlNamesFileAndLine) {
-  EXPECT_EQ(error_of([] { Catalog::parse("[[rule]]\nid = \"a\"\nseverity = \n", "x.toml"); })
+  EXPECT_EQ(test::rules_error_of([] { Catalog::parse("[[rule]]\nid = \"a\"\nseverity = \n", "x.toml"); })
                 .rfind("x.toml:3: ", 0),
             0u);
 }
@@ -80,18 +71,18 @@ TEST(Catalog, MalformedTomlNamesFileAndLine) {
 TEST(Catalog, MissingFieldNamesFileAndEntry) {
   std::string text = kOneRule;
   text.erase(text.find("message_en"), text.find("doc_zh") - text.find("message_en"));
-  EXPECT_EQ(error_of([&] { Catalog::parse(text, "x.toml"); }),
+  EXPECT_EQ(test::rules_error_of([&] { Catalog::parse(text, "x.toml"); }),
             "x.toml:1: rule 'a.b': missing required field 'message_en'");
-  EXPECT_EQ(error_of([] { Catalog::parse("[[rule]]\nseverity = \"error\"\n", "x.toml"); }),
+  EXPECT_EQ(test::rules_error_of([] { Catalog::parse("[[rule]]\nseverity = \"error\"\n", "x.toml"); }),
             "x.toml:1: rule entry 1: missing required field 'id'");
   std::string bad = kOneRule;
   bad.replace(bad.find("\"warning\""), 9, "\"fatal\"");
-  EXPECT_EQ(error_of([&] { Catalog::parse(bad, "x.toml"); }),
+  EXPECT_EQ(test::rules_error_of([&] { Catalog::parse(bad, "x.toml"); }),
             "x.toml:1: rule 'a.b': field 'severity' must be error, warning or info, not 'fatal'");
   std::string twice = std::string(kOneRule) + kOneRule;
-  EXPECT_EQ(error_of([&] { Catalog::parse(twice, "x.toml"); }),
+  EXPECT_EQ(test::rules_error_of([&] { Catalog::parse(twice, "x.toml"); }),
             "x.toml:10: rule 'a.b': duplicate rule id");
-  EXPECT_EQ(error_of([] { Catalog::load("/nonexistent/checks.toml"); }),
+  EXPECT_EQ(test::rules_error_of([] { Catalog::load("/nonexistent/checks.toml"); }),
             "/nonexistent/checks.toml: cannot be read");
 }
 
@@ -144,13 +135,13 @@ TEST(Catalog, RelationWithoutCatalogEntryIsRefused) {
       "left = [\"total\"]\nright = [\"upheld\"]\nleft_label = { zh = \"a\", en = \"a\" }\n"
       "right_label = { zh = \"b\", en = \"b\" }\n";
   ASSERT_EQ(test::run("printf '%s' '" + extra + "' >> '" + dir + "/relations.toml'"), 0);
-  std::string err = error_of([&] { Rules::load(dir); });
+  std::string err = test::rules_error_of([&] { Rules::load(dir); });
   EXPECT_NE(err.find("no entry for rule 'zzz.unknown'"), std::string::npos) << err;
   EXPECT_NE(err.find(dir + "/relations.toml:"), std::string::npos) << err;
 }
 
 TEST(Catalog, LabelsErrorsNameTheEntry) {
-  EXPECT_EQ(error_of([] {
+  EXPECT_EQ(test::rules_error_of([] {
               Labels::parse("[format_version]\n\"2019\" = { zh = \"2019年版\" }\n[cell_state]\n",
                             "l.toml");
             }),

@@ -115,15 +115,6 @@ class RulesCache : public ::testing::Test {
   bool had_ = false;
 };
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const RulesError& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
 TEST_F(RulesCache, RulesLoadedFromSnapshotsCheckAReportAlike) {
   const std::string report = test::source_path("samples/helan-culture-tourism-2020.txt");
   const Rules parsed = load_rules(test::source_path("rules"));
@@ -143,10 +134,10 @@ TEST_F(RulesCache, AnErrorNamesTheSameLineFromTheSnapshot) {
   // the entry's line whether the file was parsed or read back.
   const std::string rules = rules_copy();
   write(rules + "/relations.toml", "# one relation\n\n[[relation]]\nid = \"x\"\n");
-  const std::string first = error_of([&] { load_rules(rules); });
+  const std::string first = test::rules_error_of([&] { load_rules(rules); });
   EXPECT_NE(first.find("relations.toml:3: "), std::string::npos) << first;
   EXPECT_GE(snapshots(), 1u);
-  EXPECT_EQ(error_of([&] { load_rules(rules); }), first);
+  EXPECT_EQ(test::rules_error_of([&] { load_rules(rules); }), first);
 }
 
 TEST_F(RulesCache, AnEditedFileIsParsedAgain) {

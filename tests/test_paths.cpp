@@ -1,5 +1,7 @@
 #include "test_paths.h"
 
+#include "extract/model/errors.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -24,6 +26,15 @@ std::string corpus_path(const std::string& name) {
   return path;
 }
 std::string binary() { return NIANBAO_BINARY; }
+
+std::string rules_error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const RulesError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
 
 const Rules& rules() {
   static const Rules loaded = Rules::load(source_path("rules"));

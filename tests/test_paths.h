@@ -2,6 +2,7 @@
 // binary. Every file a test reads is in the repository: a missing or empty one fails the test.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ std::vector<nlohmann::json> read_jsonl(const std::string& path);
 // symbolic links (messages that name it read the same as the test's expectations):
 // <tmp>/nianbao_<name>_<pid>, emptied first when an earlier run left it.
 std::string fresh_dir(const std::string& name);
+
+// The message of the RulesError `f` throws; "(no error)" when it throws none.
+std::string rules_error_of(const std::function<void()>& f);
 
 // Runs a shell command, returns its exit status and fills `out` with its standard output.
 int run(const std::string& command, std::string* out = nullptr);
