@@ -217,5 +217,28 @@ TEST(PdfTables, WeasyPrintBordersClippedFromFramesReadAsTheWebPage) {
     EXPECT_TRUE(f["severity"] != "error" && f["severity"] != "warning") << f.dump();
 }
 
+// A report missing a row, printed by WeasyPrint: its part-3 table runs over three pages. The
+// piece on the second page has no left border (the group cell drawing it began on the page
+// before) and a group column the first piece lacks; a row's figures end that page and its label
+// starts the next. The pieces are one table, the cut row one row: the cells of the web page, and
+// the web page's one finding, on the same row.
+TEST(PdfTables, WeasyPrintTableOverThreePagesWithRowCutFromItsLabelReadsAsTheWebPage) {
+  const json page = check(test::source_path("samples/html/rules/table-missing_row.html"));
+  const json pdf = check(made("weasyprint_table-missing_row"));
+  ASSERT_EQ(pdf["status"], "ok") << pdf.dump();
+  const auto want = cells_of(page["report"]);
+  const auto got = cells_of(pdf["report"]);
+  ASSERT_EQ(got.size(), want.size());
+  for (const auto& [key, cell] : want) {
+    auto it = got.find(key);
+    ASSERT_NE(it, got.end()) << key;
+    EXPECT_EQ(it->second[0], cell[0]) << key;
+  }
+  ASSERT_EQ(pdf["findings"].size(), 1u) << pdf["findings"].dump();
+  EXPECT_EQ(pdf["findings"][0]["rule"], "table.missing_row");
+  EXPECT_EQ(pdf["findings"][0]["row"], "denied.enforcement");
+  EXPECT_EQ(pdf["findings"][0]["page"], 3);
+}
+
 }  // namespace
 }  // namespace nianbao

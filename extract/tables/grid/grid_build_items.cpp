@@ -39,7 +39,6 @@ Table build_grid_items(const Schema& schema, const SchemaTable& st, const std::v
   for (const GridTable& t : tables) {
     int edge = value_edge(t, schema, st.key);
     std::vector<GridRow> rows = grid_rows(t, edge);
-    // A row cut by a page end: the rest has no label of its own.
     // A row cut by a page end: the rest has no label of its own, or neither part names a row
     // (a header cut in two: "信息" | "内容").
     join_broken_rows(t, rows, [&](const std::string& before, const std::string& m) {

@@ -35,7 +35,8 @@ std::vector<GridRow> grid_rows(const GridTable& t, int edge);
 
 // Joins into the row before it every row printed first on a continued page for which
 // `starts_row(before, label)` is false (the match forms of the labels of the row before and of
-// the row): the rest of a row cut by the page end.
+// the row), or whose row before has no label at all (its label printed wholly on the next page,
+// its values on the page before): the rest of a row cut by the page end.
 template <typename StartsRow>
 void join_broken_rows(const GridTable& t, std::vector<GridRow>& rows, StartsRow starts_row);
 
@@ -70,14 +71,19 @@ template <typename StartsRow>
 void join_broken_rows(const GridTable& t, std::vector<GridRow>& rows, StartsRow starts_row) {
   std::vector<GridRow> out;
   for (auto& r : rows) {
-    if (r.continued && !out.empty() && !starts_row(joined_m(t, out.back().labels), joined_m(t, r.labels))) {
-      GridRow& prev = out.back();
-      prev.labels.insert(prev.labels.end(), r.labels.begin(), r.labels.end());
-      prev.values.insert(prev.values.end(), r.values.begin(), r.values.end());
-      prev.r1 = r.r1;
+    bool rest = false;
+    if (r.continued && !out.empty()) {
+      std::string before = joined_m(t, out.back().labels);
+      rest = before.empty() || !starts_row(before, joined_m(t, r.labels));
+    }
+    if (!rest) {
+      out.push_back(std::move(r));
       continue;
     }
-    out.push_back(std::move(r));
+    GridRow& prev = out.back();
+    prev.labels.insert(prev.labels.end(), r.labels.begin(), r.labels.end());
+    prev.values.insert(prev.values.end(), r.values.begin(), r.values.end());
+    prev.r1 = r.r1;
   }
   rows = std::move(out);
 }

@@ -88,17 +88,45 @@ struct Piece {
   std::vector<GridCell> cells;
 };
 
-// Where each column boundary of `b` is among those of `a`; empty when `b` does not have the
-// columns of `a` (not the same table).
-std::vector<int> column_map(const std::vector<double>& a, const std::vector<double>& b) {
-  if (std::fabs(a.front() - b.front()) > kSameColumn || std::fabs(a.back() - b.back()) > kSameColumn) return {};
-  std::vector<int> out;
-  for (double x : b) {
-    auto it = std::min_element(a.begin(), a.end(), [x](double p, double q) { return std::fabs(p - x) < std::fabs(q - x); });
-    if (std::fabs(*it - x) > kSameColumn) return {};
-    out.push_back(static_cast<int>(it - a.begin()));
-  }
+// Whether `b`, the piece of a table on the next page, has the columns of `a`: either every
+// boundary of `b` is one of `a` between the same outer edges, or the two share their value
+// columns, counted from the right edge, while their label columns differ. A table continued on
+// the next page keeps its value columns where they were, but its label side may be split
+// otherwise (a group column only on pages holding groups) or lose its left border, drawn by a
+// cell begun on the page before.
+bool same_columns(const std::vector<double>& a, const std::vector<double>& b) {
+  auto near = [](double p, double q) { return std::fabs(p - q) <= kSameColumn; };
+  size_t shared = 0;
+  while (shared < a.size() && shared < b.size() && near(a[a.size() - 1 - shared], b[b.size() - 1 - shared])) ++shared;
+  if (shared >= 3 && 2 * shared >= std::min(a.size(), b.size())) return true;
+  if (!near(a.front(), b.front()) || !near(a.back(), b.back())) return false;
+  return std::all_of(b.begin(), b.end(), [&](double x) {
+    return std::any_of(a.begin(), a.end(), [&](double y) { return near(x, y); });
+  });
+}
+
+// The column boundaries of both pieces, those within kSameColumn of each other taken once.
+std::vector<double> united_columns(const std::vector<double>& a, const std::vector<double>& b) {
+  std::vector<double> all(a);
+  all.insert(all.end(), b.begin(), b.end());
+  std::sort(all.begin(), all.end());
+  std::vector<double> out;
+  for (double x : all)
+    if (out.empty() || x - out.back() > kSameColumn) out.push_back(x);
   return out;
+}
+
+// Cells numbered by the boundaries `from` numbered instead by those of `to`, which hold them.
+void renumber_columns(std::vector<GridCell>& cells, const std::vector<double>& from, const std::vector<double>& to) {
+  auto index = [&](int c) {
+    double x = from[static_cast<size_t>(c)];
+    auto it = std::min_element(to.begin(), to.end(), [x](double p, double q) { return std::fabs(p - x) < std::fabs(q - x); });
+    return static_cast<int>(it - to.begin());
+  };
+  for (GridCell& c : cells) {
+    c.c0 = index(c.c0);
+    c.c1 = index(c.c1);
+  }
 }
 
 // What row `r` prints, cell by cell: a header printed again reads the same.
@@ -123,12 +151,11 @@ GridTable start(Piece p) {
 
 // Appends the next page's piece of the table; false when it is another table.
 bool continue_table(GridTable& t, Piece& p) {
-  std::vector<int> map = column_map(t.xs, p.xs);
-  if (map.empty()) return false;
-  for (GridCell& c : p.cells) {
-    c.c0 = map[static_cast<size_t>(c.c0)];
-    c.c1 = map[static_cast<size_t>(c.c1)];
-  }
+  if (!same_columns(t.xs, p.xs)) return false;
+  std::vector<double> xs = united_columns(t.xs, p.xs);
+  renumber_columns(t.cells, t.xs, xs);
+  renumber_columns(p.cells, p.xs, xs);
+  t.xs = std::move(xs);
   // The header printed again on top of the page.
   int skip = 0;
   while (skip < p.rows && skip < t.rows() && has_text(p.cells, skip) &&

@@ -1,5 +1,5 @@
 // Ruled tables with their words: each word goes to the cell that holds its centre, and a table
-// continued on the next page (the same columns) is one table, its repeated header dropped.
+// continued on the next page (the same value columns) is one table, its repeated header dropped.
 #pragma once
 
 #include <deque>
@@ -24,7 +24,7 @@ struct GridCell {
 };
 
 struct GridTable {
-  std::vector<double> xs;  // column boundaries on the table's first page
+  std::vector<double> xs;  // column boundaries, those of all its pages
   std::vector<int> row_page;  // the page of every row
   // Rows where the table goes on after a page break (the first row printed on the next page).
   std::vector<int> page_starts;
