@@ -240,5 +240,33 @@ TEST(PdfTables, WeasyPrintTableOverThreePagesWithRowCutFromItsLabelReadsAsTheWeb
   EXPECT_EQ(pdf["findings"][0]["page"], 3);
 }
 
+// The same web pages printed by WeasyPrint without their presentational hints: tables with no
+// lines, columns a space apart ("行政许可 1520"), a header printed tight on one line, a group
+// label's column against its rows' ("（三）不予" "益"), a row whose label the page break pushes
+// onto the next page while its figures end the page before, a 2021 table holding the 2019 row
+// "（六）其他处理". Each reads as its web page: every cell, and the same findings on the same rows.
+TEST(PdfTables, WeasyPrintWithoutLinesReadsAsTheWebPage) {
+  for (const char* name : {"correct-2019", "correct-2021", "structure-format_version-row", "table-missing_row"}) {
+    SCOPED_TRACE(name);
+    const json page = check(test::source_path(std::string("samples/html/rules/") + name + ".html"));
+    const json pdf = check(made(std::string("weasyprint_borderless_") + name));
+    ASSERT_EQ(pdf["status"], "ok") << pdf.dump();
+    const auto want = cells_of(page["report"]);
+    const auto got = cells_of(pdf["report"]);
+    ASSERT_EQ(got.size(), want.size());
+    for (const auto& [key, cell] : want) {
+      auto it = got.find(key);
+      ASSERT_NE(it, got.end()) << key;
+      EXPECT_EQ(it->second[0], cell[0]) << key;
+    }
+    auto findings = [](const json& r) {
+      std::multiset<std::string> out;
+      for (const auto& f : r["findings"]) out.insert(f["rule"].get<std::string>() + " " + f.value("row", std::string()));
+      return out;
+    };
+    EXPECT_EQ(findings(pdf), findings(page));
+  }
+}
+
 }  // namespace
 }  // namespace nianbao

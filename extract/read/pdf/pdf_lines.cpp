@@ -22,6 +22,11 @@ constexpr double kSpaceGapEm = 0.2;
 // than kTableFontRatio times the rows' font.
 constexpr double kTableSpanEm = 12.0;
 constexpr size_t kShortLineChars = 30;
+// A line ending with figures after its label is a table row when the label is at most
+// kShortLineChars long and followed by kRowFigures figures or more, or at most kShortLabelChars
+// long (a table of one or two value columns).
+constexpr size_t kRowFigures = 3;
+constexpr size_t kShortLabelChars = 12;
 constexpr double kTableFontRatio = 1.25;
 // How many recent lines a word is compared with: lines are built top to bottom.
 constexpr size_t kLookBack = 12;
@@ -115,6 +120,33 @@ std::string join(const std::vector<Span>& spans, size_t from, size_t to) {
   return out;
 }
 
+// A number and nothing else ("1520", "12.5", "１５"): a table's figure.
+bool bare_number(const std::string& text) {
+  std::string f = fold(text);
+  return !f.empty() && f[0] >= '0' && f[0] <= '9' &&
+         std::all_of(f.begin(), f.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
+}
+
+// Where the figures a table row printed tight ends with begin: the first of the numbers, each
+// set apart by a visible gap, that end the line after its label (`spans.size()` when it ends
+// otherwise). A table drawn without lines and tightly spaced has such rows ("行政许可 1520", a
+// space apart). Prose wrapped after a number ("…予以答复。政府信息公开行政复议 351") is told
+// from them by its punctuation and its length: a row's label is short and holds no sentence
+// punctuation, the shorter when it is followed by fewer figures.
+size_t trailing_figures(const std::vector<Span>& spans) {
+  size_t first = spans.size();
+  while (first > 1 && bare_number(spans[first - 1].text) &&
+         spans[first - 1].box.x0 - spans[first - 2].box.x1 > kSpaceGapEm * gap_em(spans[first - 1], spans[first - 2]))
+    --first;
+  if (first == spans.size() || bare_number(spans[first - 1].text)) return spans.size();
+  const std::string label = compact(join(spans, 0, first));
+  for (const char* stop : {"。", "，", "；", "：", "！", "？", ",", ";", ":"})
+    if (label.find(stop) != std::string::npos) return spans.size();
+  size_t figures = spans.size() - first;
+  size_t longest = figures >= kRowFigures ? kShortLineChars : kShortLabelChars;
+  return utf8_length(label) <= longest ? first : spans.size();
+}
+
 Line finish(Building& b) {
   std::sort(b.spans.begin(), b.spans.end(),
             [](const Span& x, const Span& y) { return x.box.x0 < y.box.x0; });
@@ -123,8 +155,9 @@ Line finish(Building& b) {
   line.text = join(b.spans, 0, b.spans.size());
   std::vector<std::string> cells;
   size_t start = 0;
+  const size_t figures = trailing_figures(b.spans);
   for (size_t i = 1; i <= b.spans.size(); ++i) {
-    bool cut = i == b.spans.size();
+    bool cut = i == b.spans.size() || i >= figures;
     if (!cut) {
       cut = b.spans[i].box.x0 - b.spans[i - 1].box.x1 > kCellGapEm * gap_em(b.spans[i], b.spans[i - 1]);
     }
@@ -168,9 +201,18 @@ void mark_table_lines(std::vector<Line>& lines, const HeadingRules& headings) {
     for (size_t i = rows[r] + 1; i < rows[r + 1]; ++i)
       if (table_like(lines[i], font, headings)) lines[i].cells = {lines[i].text};
   }
+  if (rows.empty()) return;
+  // A table come over from the page before: the short lines above its first row start the page
+  // (a label printed wholly above the row it ends, whose figures ended the page before).
+  double head_font = font_of(lines[rows.front()]);
+  size_t head = rows.front();
+  while (head > 0 && table_like(lines[head - 1], head_font, headings) &&
+         lines[head].box->y0 - lines[head - 1].box->y1 <= kTableSpanEm * head_font)
+    --head;
+  if (head == 0)
+    for (size_t i = 0; i < rows.front(); ++i) lines[i].cells = {lines[i].text};
   // A table running on to the next page: the short lines under its last row end the page
   // (the rest of a label broken by the page end).
-  if (rows.empty()) return;
   double font = font_of(lines[rows.back()]);
   std::vector<size_t> tail;
   for (size_t i = rows.back() + 1; i < lines.size(); ++i) {

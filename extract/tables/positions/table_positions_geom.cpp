@@ -22,6 +22,8 @@ constexpr double kAmbiguousShare = 0.5;
 constexpr double kGroupShare = 0.25;
 // Words on one line closer than this many font sizes are one piece of a label.
 constexpr double kPieceGapEm = 1.0;
+// Words whose left edges are this close (points) start in one label column.
+constexpr double kColumnStartTolerance = 1.5;
 // The next line of a wrapped label starts at most this many line heights under the last.
 constexpr double kWrapGap = 1.3;
 
@@ -230,11 +232,22 @@ std::vector<LabelCell> label_cells(const std::vector<const Token*>& words, const
                                    const std::string& table) {
   std::vector<const Token*> sorted = words;
   std::sort(sorted.begin(), sorted.end(), reading_before);
+  // Where numbered labels start: the left edges of label columns.
+  std::vector<double> column_starts;
+  for (const Token* t : sorted)
+    if (starts_numbered(t->m)) column_starts.push_back(t->box.x0);
+  auto starts_column = [&](const Token* t) {
+    return std::any_of(column_starts.begin(), column_starts.end(),
+                       [t](double x) { return std::fabs(x - t->box.x0) <= kColumnStartTolerance; });
+  };
   // Pieces: the words of one line in one label column.
   std::vector<LabelCell> pieces;
   size_t last_line = static_cast<size_t>(-1);
   for (const Token* t : sorted) {
-    if (!pieces.empty() && last_line == t->line &&
+    // A word starting with an item number, or standing where such words start, begins a piece
+    // of its own, however near the group label before it on the line ("（六）其" "1.申请人…",
+    // "（三）不予" "益": the group label's column is tight).
+    if (!pieces.empty() && last_line == t->line && !starts_numbered(t->m) && !starts_column(t) &&
         t->box.x0 - pieces.back().box.x1 <= kPieceGapEm * std::max(1.0, t->font)) {
       LabelCell& p = pieces.back();
       p.text += t->text;

@@ -36,6 +36,42 @@ struct Placed {
   }
 };
 
+// Puts a line of figures into the row `lc` labels, each under the column of `under` it stands in.
+void place_line(Placed& p, const LabelCell& lc, const std::vector<const Token*>& vs, const std::vector<Column>& under,
+                bool near_only) {
+  if (p.loc.page == 0) {
+    p.loc = lc.loc;
+    p.label = lc.text;
+  }
+  p.has_values = true;
+  p.unsure = p.unsure || near_only;
+  for (const Token* v : vs) {
+    int k = column_of(under, *v);
+    if (k < 0 || !under[static_cast<size_t>(k)].key) {
+      for (int n : columns_near(under, *v)) {
+        const std::string& key = *under[static_cast<size_t>(n)].key;
+        p.unsure_at.insert(key);
+        p.cells[key].push_back(v);
+      }
+      continue;
+    }
+    p.cells[*under[static_cast<size_t>(k)].key].push_back(v);
+  }
+}
+
+// The last line of figures of a page when it may belong to a row labelled on the next page:
+// below every row label of its page, or beside the label of a row of another format version
+// that stands for a group of this one ("（六）其他处理" over rows 1–3, whose first label the page
+// break pushed onto the next page). `owner`: that row's label, if any, who keeps the line when
+// the next page does not claim it.
+struct Carried {
+  std::vector<const Token*> values;
+  std::vector<Column> cols;
+  int page = 0;
+  std::optional<LabelCell> owner;
+  bool near_only = false;
+};
+
 // Sets the slots of the rows first labelled on this page: the label's lines and the lines of
 // values it owns, under every named column.
 void set_slots(std::map<std::string, Placed>& placed, const std::vector<LabelCell>& cells,
@@ -152,6 +188,7 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
   Table t = empty_table(st);
   std::map<std::string, Placed> placed;
   std::vector<Column> prev;
+  std::optional<Carried> carried;
   for (const auto& page : pages) {
     std::vector<const Token*> values, words;
     for (const auto& tok : page.tokens)
@@ -190,40 +227,61 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
         if (!c.row)
           if (auto m = other->match_row(c.m, st.key); m && st.row_index(m->row) < 0) c.row = m->row;
     std::map<int, std::pair<double, double>> owned_y;  // label cell -> extent of its values
+    auto place = [&](int owner, const std::vector<const Token*>& vs, const std::vector<Column>& under,
+                     bool near_only) {
+      double y0 = 1e9, y1 = -1e9;
+      for (const Token* v : vs) {
+        y0 = std::min(y0, v->box.y0);
+        y1 = std::max(y1, v->box.y1);
+      }
+      auto [oy, fresh] = owned_y.try_emplace(owner, y0, y1);
+      if (!fresh) oy->second = {std::min(oy->second.first, y0), std::max(oy->second.second, y1)};
+      const LabelCell& lc = cells[static_cast<size_t>(owner)];
+      place_line(placed[*lc.row], lc, vs, under, near_only);
+    };
     std::vector<const Token*> in_cells = values;
     in_cells.insert(in_cells.end(), cell_texts.begin(), cell_texts.end());
+    double lowest_label = -1e9;
+    for (const auto& c : cells)
+      if (c.row) lowest_label = std::max(lowest_label, c.box.y1);
+    std::optional<Carried> carry;  // this page's last line, for the next page
+    int carry_owner = -1;          // its owner's label cell on this page
     for (const auto& [line, vs] : value_lines(in_cells)) {
       double y0 = 1e9, y1 = -1e9;
       for (const Token* v : vs) {
         y0 = std::min(y0, v->box.y0);
         y1 = std::max(y1, v->box.y1);
       }
+      if (carry && carry->owner) place(carry_owner, carry->values, carry->cols, carry->near_only);
+      carry.reset();  // a line followed by another is not the page's last
       bool near_only = false;
       int owner = owner_of(cells, y0, y1, &near_only);
-      if (owner < 0) continue;
-      const LabelCell& lc = cells[static_cast<size_t>(owner)];
-      auto [oy, fresh] = owned_y.try_emplace(owner, y0, y1);
-      if (!fresh) oy->second = {std::min(oy->second.first, y0), std::max(oy->second.second, y1)};
-      Placed& p = placed[*lc.row];
-      if (p.loc.page == 0) {
-        p.loc = lc.loc;
-        p.label = lc.text;
-      }
-      p.has_values = true;
-      p.unsure = p.unsure || near_only;
-      for (const Token* v : vs) {
-        int k = column_of(cols, *v);
-        if (k < 0 || !cols[static_cast<size_t>(k)].key) {
-          for (int n : columns_near(cols, *v)) {
-            const std::string& key = *cols[static_cast<size_t>(n)].key;
-            p.unsure_at.insert(key);
-            p.cells[key].push_back(v);
-          }
-          continue;
-        }
-        p.cells[*cols[static_cast<size_t>(k)].key].push_back(v);
+      if (owner >= 0 && st.row_index(*cells[static_cast<size_t>(owner)].row) >= 0) {
+        place(owner, vs, cols, near_only);
+      } else if (owner >= 0 || y0 > lowest_label) {
+        carry = Carried{vs, cols, page.page, std::nullopt, near_only};
+        if (owner >= 0) carry->owner = cells[static_cast<size_t>(owner)];
+        carry_owner = owner;
       }
     }
+    // The figures that ended the page before go to the first row labelled on this page when it
+    // has none beside it (and, when they stood beside a stand-in row, is of the stand-in's
+    // group); else they stay with the row they stood beside, if any.
+    if (carried && carried->page + 1 == page.page)
+      for (size_t i = 0; i < cells.size(); ++i) {
+        if (!cells[i].row) continue;
+        int idx = st.row_index(*cells[i].row);
+        bool free = idx >= 0 && !owned_y.count(static_cast<int>(i)) && !placed[*cells[i].row].has_values;
+        if (free && carried->owner) free = st.rows[static_cast<size_t>(idx)].group == *carried->owner->row;
+        if (free) {
+          place(static_cast<int>(i), carried->values, carried->cols, false);
+          carried.reset();
+        }
+        break;
+      }
+    if (carried && carried->owner)
+      place_line(placed[*carried->owner->row], *carried->owner, carried->values, carried->cols, carried->near_only);
+    carried = std::move(carry);
     // A label naming a row with no values of its own is still a row of the table: blank cells.
     for (const auto& c : cells)
       if (c.row && !placed.count(*c.row) && st.row_index(*c.row) >= 0) {
@@ -235,6 +293,8 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
       if (c.row && placed.count(*c.row)) cover(t, page.page, c.box);
     set_slots(placed, cells, owned_y, cols, page.page);
   }
+  if (carried && carried->owner)  // no page after to claim them
+    place_line(placed[*carried->owner->row], *carried->owner, carried->values, carried->cols, carried->near_only);
   for (auto& [key, p] : placed) {
     int idx = st.row_index(key);
     if (idx < 0) {

@@ -2,6 +2,7 @@
 // one to three columns and one or two rows. A row's values are placed under the header printed
 // nearest above it.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "extract/tables/positions/table_positions_build.h"
@@ -66,12 +67,24 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
         if (tok.table_line && schema.match_column(tok.m, st.key) && tok.m != match_form("信息内容"))
           label_edge = std::min(label_edge, tok.box.x0 - 1);
     if (label_edge >= 1e9) continue;
+    // Each small table sets its own columns: a label is what stands left of the first value of
+    // its own line ("其他对外管理服务事项 4", its value right of where another table's values
+    // start); the page's edge is for lines without values.
+    std::map<size_t, double> line_edge;
+    for (const Token* v : values) {
+      auto [it, fresh] = line_edge.emplace(v->line, v->box.x0 - 1);
+      if (!fresh) it->second = std::min(it->second, v->box.x0 - 1);
+    }
     std::vector<const Token*> words, header;
     for (const auto& tok : page.tokens) {
       if (tok.value) continue;
-      bool heads = is_joined_heads(tok.m, st);
+      // A column's name is a header word wherever it stands: a header printed tight, on a line
+      // the reader took for text, still names the columns under it.
+      bool heads = is_joined_heads(tok.m, st) || (!tok.table_line && schema.match_column(tok.m, st.key));
       if (!tok.table_line && !heads) continue;
-      (tok.cx() < label_edge && !heads ? words : header).push_back(&tok);
+      auto own = line_edge.find(tok.line);
+      double edge = own != line_edge.end() ? own->second : label_edge;
+      (tok.cx() < edge && !heads ? words : header).push_back(&tok);
     }
     std::vector<LabelCell> cells = label_cells(words, schema, st.key);
     std::vector<double> barriers;
