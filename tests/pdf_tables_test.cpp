@@ -240,16 +240,25 @@ TEST(PdfTables, WeasyPrintTableOverThreePagesWithRowCutFromItsLabelReadsAsTheWeb
   EXPECT_EQ(pdf["findings"][0]["page"], 3);
 }
 
-// The same web pages printed by WeasyPrint without their presentational hints: tables with no
-// lines, columns a space apart ("行政许可 1520"), a header printed tight on one line, a group
-// label's column against its rows' ("（三）不予" "益"), a row whose label the page break pushes
-// onto the next page while its figures end the page before, a 2021 table holding the 2019 row
-// "（六）其他处理". Each reads as its web page: every cell, and the same findings on the same rows.
-TEST(PdfTables, WeasyPrintWithoutLinesReadsAsTheWebPage) {
-  for (const char* name : {"correct-2019", "correct-2021", "structure-format_version-row", "table-missing_row"}) {
-    SCOPED_TRACE(name);
+// Web pages printed with no lines in their tables: by WeasyPrint without presentational hints
+// (columns a space apart, "行政许可 1520"; a header printed tight on one line; a group label's
+// column against its rows' "（三）不予" "益"; a row whose label the page break pushes onto the
+// next page while its figures end the page before; a 2021 table holding the 2019 row
+// "（六）其他处理"), and by wkhtmltopdf with the borders taken out (a group label sharing its
+// line with a long row label). Each reads as its web page: every cell, and the same findings on
+// the same rows.
+TEST(PdfTables, PrintedWithoutLinesReadsAsTheWebPage) {
+  const std::pair<const char*, const char*> prints[] = {
+      {"weasyprint_borderless_", "correct-2019"},
+      {"weasyprint_borderless_", "correct-2021"},
+      {"weasyprint_borderless_", "structure-format_version-row"},
+      {"weasyprint_borderless_", "table-missing_row"},
+      {"wkhtmltopdf_borderless_", "correct-2021"},
+  };
+  for (const auto& [producer, name] : prints) {
+    SCOPED_TRACE(std::string(producer) + name);
     const json page = check(test::source_path(std::string("samples/html/rules/") + name + ".html"));
-    const json pdf = check(made(std::string("weasyprint_borderless_") + name));
+    const json pdf = check(made(std::string(producer) + name));
     ASSERT_EQ(pdf["status"], "ok") << pdf.dump();
     const auto want = cells_of(page["report"]);
     const auto got = cells_of(pdf["report"]);

@@ -21,7 +21,9 @@ constexpr double kSpaceGapEm = 0.2;
 // this many font sizes apart, its text no longer than kShortLineChars and its font no larger
 // than kTableFontRatio times the rows' font.
 constexpr double kTableSpanEm = 12.0;
-constexpr size_t kShortLineChars = 30;
+// A row label of the formats is up to 33 characters ("1.申请人无正当理由逾期不补正、…"), and a
+// group label may share its line.
+constexpr size_t kShortLineChars = 42;
 // A line ending with figures after its label is a table row when the label is at most
 // kShortLineChars long and followed by kRowFigures figures or more, or at most kShortLabelChars
 // long (a table of one or two value columns).
