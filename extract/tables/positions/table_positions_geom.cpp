@@ -229,7 +229,7 @@ void name_columns(std::vector<Column>& cols, const std::vector<const Token*>& he
 bool starts_numbered(const std::string& m) { return item_number_length(m) > 0; }
 
 std::vector<LabelCell> label_cells(const std::vector<const Token*>& words, const Schema& schema,
-                                   const std::string& table) {
+                                   const std::string& table, const std::set<size_t>* value_lines) {
   std::vector<const Token*> sorted = words;
   std::sort(sorted.begin(), sorted.end(), reading_before);
   // Where numbered labels start: the left edges of label columns.
@@ -242,6 +242,7 @@ std::vector<LabelCell> label_cells(const std::vector<const Token*>& words, const
   };
   // Pieces: the words of one line in one label column.
   std::vector<LabelCell> pieces;
+  std::vector<bool> beside_figures;  // per piece: on a line of figures
   size_t last_line = static_cast<size_t>(-1);
   for (const Token* t : sorted) {
     // A word starting with an item number, or standing where such words start, begins a piece
@@ -256,15 +257,23 @@ std::vector<LabelCell> label_cells(const std::vector<const Token*>& words, const
       p.box.y1 = std::max(p.box.y1, t->box.y1);
     } else {
       pieces.push_back({t->text, "", t->box, t->loc.page, t->loc, std::nullopt});
+      beside_figures.push_back(value_lines && value_lines->count(t->line));
     }
     last_line = t->line;
   }
-  std::sort(pieces.begin(), pieces.end(), [](const LabelCell& a, const LabelCell& b) {
-    return a.page != b.page ? a.page < b.page : a.box.y0 < b.box.y0;
+  std::vector<size_t> order(pieces.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const LabelCell& x = pieces[a];
+    const LabelCell& y = pieces[b];
+    return x.page != y.page ? x.page < y.page : x.box.y0 < y.box.y0;
   });
   std::vector<LabelCell> cells;
   std::vector<Box> last_piece;  // per cell: its lowest piece
-  for (auto& p : pieces) {
+  std::vector<bool> has_figures;  // per cell: one of its pieces is on a line of figures
+  for (size_t k : order) {
+    LabelCell& p = pieces[k];
+    const bool figures = beside_figures[k];
     p.m = match_form(p.text);
     auto own = schema.match_row(p.m, table);
     int into = -1;
@@ -276,7 +285,7 @@ std::vector<LabelCell> label_cells(const std::vector<const Token*>& words, const
       double gap = p.box.y0 - lb.y1;
       if (gap > kWrapGap * h || gap < -0.5 * h) continue;
       if (overlap(lb.x0, lb.x1, p.box.x0, p.box.x1) <= 0) continue;
-      if (starts_numbered(p.m) || (own && c.row)) break;
+      if (starts_numbered(p.m) || own || (figures && has_figures[i])) break;
       into = static_cast<int>(i);
       break;
     }
@@ -284,6 +293,7 @@ std::vector<LabelCell> label_cells(const std::vector<const Token*>& words, const
       p.row = own ? std::optional<std::string>(own->row) : std::nullopt;
       cells.push_back(p);
       last_piece.push_back(p.box);
+      has_figures.push_back(figures);
       continue;
     }
     LabelCell& c = cells[static_cast<size_t>(into)];
@@ -293,6 +303,7 @@ std::vector<LabelCell> label_cells(const std::vector<const Token*>& words, const
     c.box.x1 = std::max(c.box.x1, p.box.x1);
     c.box.y1 = std::max(c.box.y1, p.box.y1);
     last_piece[static_cast<size_t>(into)] = p.box;
+    if (figures) has_figures[static_cast<size_t>(into)] = true;
     auto m = schema.match_row(c.m, table);
     c.row = m ? std::optional<std::string>(m->row) : std::nullopt;
   }

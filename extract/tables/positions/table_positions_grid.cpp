@@ -221,7 +221,7 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
     if (std::any_of(cols.begin(), cols.end(), [](const Column& c) { return c.key.has_value(); })) prev = cols;
     if (t.loc.page == 0) t.loc = header.empty() ? values.front()->loc : header.front()->loc;
 
-    std::vector<LabelCell> cells = label_cells(words, schema, st.key);
+    std::vector<LabelCell> cells = label_cells(words, schema, st.key, &value_lines_here);
     for (auto& c : cells)
       for (const Schema* other : others)
         if (!c.row)

@@ -86,7 +86,9 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
       double edge = own != line_edge.end() ? own->second : label_edge;
       (tok.cx() < edge && !heads ? words : header).push_back(&tok);
     }
-    std::vector<LabelCell> cells = label_cells(words, schema, st.key);
+    std::set<size_t> figure_lines;
+    for (const Token* v : values) figure_lines.insert(v->line);
+    std::vector<LabelCell> cells = label_cells(words, schema, st.key, &figure_lines);
     std::vector<double> barriers;
     for (const Token* v : values) barriers.push_back(v->cy());
     for (const auto& c : cells)
