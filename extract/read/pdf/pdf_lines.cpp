@@ -18,14 +18,16 @@ constexpr double kCellGapEm = 1.0;
 // A gap wider than this many font sizes is shown as a space in the line's text.
 constexpr double kSpaceGapEm = 0.2;
 // A short line between table rows is part of the table when the rows around it are at most
-// this many font sizes apart, its text no longer than kShortLineChars and its font no larger
-// than kTableFontRatio times the rows' font.
+// this many font sizes apart, its text no longer than kShortLineChars (or kLongLabelChars) and
+// its font no larger than kTableFontRatio times the rows' font.
 constexpr double kTableSpanEm = 12.0;
-// A row label of the formats is up to 33 characters ("1.申请人无正当理由逾期不补正、…"), and a
-// group label may share its line.
-constexpr size_t kShortLineChars = 42;
+constexpr size_t kShortLineChars = 30;
+// A row label of the formats is up to 33 characters ("1.申请人无正当理由逾期不补正、…") and a
+// group label may share its line: a line up to this long is short too when it holds no
+// punctuation of a sentence (a line of prose set small is as long).
+constexpr size_t kLongLabelChars = 42;
 // A line ending with figures after its label is a table row when the label is at most
-// kShortLineChars long and followed by kRowFigures figures or more, or at most kShortLabelChars
+// kLongLabelChars long and followed by kRowFigures figures or more, or at most kShortLabelChars
 // long (a table of one or two value columns).
 constexpr size_t kRowFigures = 3;
 constexpr size_t kShortLabelChars = 12;
@@ -122,6 +124,13 @@ std::string join(const std::vector<Span>& spans, size_t from, size_t to) {
   return out;
 }
 
+// Whether `text` holds the punctuation of a sentence, which a table's label does not.
+bool has_sentence_punctuation(const std::string& text) {
+  for (const char* stop : {"。", "，", "；", "：", "！", "？", ",", ";", ":"})
+    if (text.find(stop) != std::string::npos) return true;
+  return false;
+}
+
 // A number and nothing else ("1520", "12.5", "１５"): a table's figure.
 bool bare_number(const std::string& text) {
   std::string f = fold(text);
@@ -133,8 +142,8 @@ bool bare_number(const std::string& text) {
 // set apart by a visible gap, that end the line after its label (`spans.size()` when it ends
 // otherwise). A table drawn without lines and tightly spaced has such rows ("行政许可 1520", a
 // space apart). Prose wrapped after a number ("…予以答复。政府信息公开行政复议 351") is told
-// from them by its punctuation and its length: a row's label is short and holds no sentence
-// punctuation, the shorter when it is followed by fewer figures.
+// from them by its punctuation and its length: a row's label ends no sentence, and when one or
+// two figures follow it, it is short and holds no punctuation of a sentence at all.
 size_t trailing_figures(const std::vector<Span>& spans) {
   size_t first = spans.size();
   while (first > 1 && bare_number(spans[first - 1].text) &&
@@ -142,11 +151,9 @@ size_t trailing_figures(const std::vector<Span>& spans) {
     --first;
   if (first == spans.size() || bare_number(spans[first - 1].text)) return spans.size();
   const std::string label = compact(join(spans, 0, first));
-  for (const char* stop : {"。", "，", "；", "：", "！", "？", ",", ";", ":"})
-    if (label.find(stop) != std::string::npos) return spans.size();
-  size_t figures = spans.size() - first;
-  size_t longest = figures >= kRowFigures ? kShortLineChars : kShortLabelChars;
-  return utf8_length(label) <= longest ? first : spans.size();
+  if (spans.size() - first >= kRowFigures)  // a row of the applications table, say
+    return label.find("。") == std::string::npos && utf8_length(label) <= kLongLabelChars ? first : spans.size();
+  return !has_sentence_punctuation(label) && utf8_length(label) <= kShortLabelChars ? first : spans.size();
 }
 
 Line finish(Building& b) {
@@ -187,8 +194,9 @@ bool is_part_heading(const std::string& text, const HeadingRules& headings) {
 // Marks the short lines printed between table rows as table lines (see build_lines).
 bool table_like(const Line& l, double font, const HeadingRules& headings) {
   std::string t = compact(l.text);
-  return !t.empty() && utf8_length(t) <= kShortLineChars && font_of(l) <= kTableFontRatio * font &&
-         !is_part_heading(l.text, headings);
+  size_t n = utf8_length(t);
+  bool is_short = n <= kShortLineChars || (n <= kLongLabelChars && !has_sentence_punctuation(t));
+  return !t.empty() && is_short && font_of(l) <= kTableFontRatio * font && !is_part_heading(l.text, headings);
 }
 
 void mark_table_lines(std::vector<Line>& lines, const HeadingRules& headings) {
