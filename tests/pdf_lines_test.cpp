@@ -30,6 +30,14 @@ TEST(PdfLines, FigureAQuarterEmAfterAShortLabelIsItsCell) {
   EXPECT_EQ(lines[0].cells, (std::vector<std::string>{"行政许可", "1520"}));
 }
 
+// Signed figures (a 2019 part-2 row: 上一年项目数量, 本年增/减, 处理决定数量) are figures too.
+TEST(PdfLines, SignedFiguresAfterALabelAreItsCells) {
+  auto lines = lines_of({word("行政许可", 20, 100, 4), word("12", 20 + 48 + 4, 100, 1), word("+1", 20 + 48 + 4 + 12 + 4, 100, 1),
+                         word("1520", 20 + 48 + 4 + 12 + 4 + 12 + 4, 100, 2)});
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].cells, (std::vector<std::string>{"行政许可", "12", "+1", "1520"}));
+}
+
 // A row of the applications table set tight: the label (a comma in it) and its seven figures.
 TEST(PdfLines, SevenFiguresAfterALabelWithACommaAreARow) {
   std::vector<PdfWord> w{word("（二）部分公开（区分处理的，只计这一情形）", 20, 100, 22)};

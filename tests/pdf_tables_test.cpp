@@ -277,5 +277,24 @@ TEST(PdfTables, PrintedWithoutLinesReadsAsTheWebPage) {
   }
 }
 
+// The Word document of the same report with its table borders taken out, converted by
+// LibreOffice (tools/make-test-pdfs): label columns two or three characters wide, a row's label
+// wrapped over a dozen lines beside its figures. It reads as the Word
+// document: every cell, and nothing to report.
+TEST(PdfTables, WordTableWithoutBordersReadsAsTheDocument) {
+  const json doc = check(test::source_path("samples/docx/rules/correct-2021.docx"));
+  const json pdf = check(made("libreoffice_borderless_correct-2021"));
+  ASSERT_EQ(pdf["status"], "ok") << pdf.dump();
+  const auto want = cells_of(doc["report"]);
+  const auto got = cells_of(pdf["report"]);
+  ASSERT_EQ(got.size(), want.size());
+  for (const auto& [key, cell] : want) {
+    auto it = got.find(key);
+    ASSERT_NE(it, got.end()) << key;
+    EXPECT_EQ(it->second[0], cell[0]) << key;
+  }
+  EXPECT_TRUE(pdf["findings"].empty()) << pdf["findings"].dump();
+}
+
 }  // namespace
 }  // namespace nianbao

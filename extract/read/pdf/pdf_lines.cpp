@@ -21,6 +21,9 @@ constexpr double kSpaceGapEm = 0.2;
 // this many font sizes apart, its text no longer than kShortLineChars (or kLongLabelChars) and
 // its font no larger than kTableFontRatio times the rows' font.
 constexpr double kTableSpanEm = 12.0;
+// Rows up to kNarrowSpanEm apart when every line between them is at most kNarrowLineChars long.
+constexpr double kNarrowSpanEm = 24.0;
+constexpr size_t kNarrowLineChars = 6;
 constexpr size_t kShortLineChars = 30;
 // A row label of the formats is up to 33 characters ("1.申请人无正当理由逾期不补正、…") and a
 // group label may share its line: a line up to this long is short too when it holds no
@@ -131,9 +134,10 @@ bool has_sentence_punctuation(const std::string& text) {
   return false;
 }
 
-// A number and nothing else ("1520", "12.5", "１５"): a table's figure.
+// A number and nothing else ("1520", "12.5", "１５", "+1", "-2"): a table's figure.
 bool bare_number(const std::string& text) {
   std::string f = fold(text);
+  if (!f.empty() && (f[0] == '+' || f[0] == '-')) f.erase(0, 1);
   return !f.empty() && f[0] >= '0' && f[0] <= '9' &&
          std::all_of(f.begin(), f.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
 }
@@ -207,7 +211,15 @@ void mark_table_lines(std::vector<Line>& lines, const HeadingRules& headings) {
     const Line& above = lines[rows[r]];
     const Line& below = lines[rows[r + 1]];
     double font = std::max(font_of(above), font_of(below));
-    if (below.box->y0 - above.box->y1 > kTableSpanEm * font) continue;
+    double gap = below.box->y0 - above.box->y1;
+    if (gap > kTableSpanEm * font) {
+      // Farther apart only when all between is the stack of a label column a few characters
+      // wide, one row's label wrapped over a dozen lines and more.
+      bool narrow = gap <= kNarrowSpanEm * font;
+      for (size_t i = rows[r] + 1; narrow && i < rows[r + 1]; ++i)
+        narrow = utf8_length(compact(lines[i].text)) <= kNarrowLineChars;
+      if (!narrow) continue;
+    }
     for (size_t i = rows[r] + 1; i < rows[r + 1]; ++i)
       if (table_like(lines[i], font, headings)) lines[i].cells = {lines[i].text};
   }
