@@ -255,6 +255,12 @@ bool in_number(char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; 
 
 }  // namespace
 
+bool has_sentence_punctuation(std::string_view text) {
+  for (std::string_view mark : {"。", "，", "；", "：", "！", "？", ",", ";", ":", "!", "?"})
+    if (text.find(mark) != std::string_view::npos) return true;
+  return false;
+}
+
 std::optional<Number> parse_number(std::string_view text) {
   std::string s = compact(text);
   Number n;

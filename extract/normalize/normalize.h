@@ -18,6 +18,10 @@ std::string fold(std::string_view text);
 // fold() and then every whitespace removed: the form labels and headings are compared in.
 std::string compact(std::string_view text);
 
+// Whether `text` holds the punctuation of a sentence (。，；：！？ or their ASCII forms), which a
+// title, a heading or a table's label does not.
+bool has_sentence_punctuation(std::string_view text);
+
 // A Chinese numeral as an integer: "十五" 15, "一千二百三十" 1230, "两万" 20000; digit by digit
 // for year-style strings ("二〇二一" 2021, "二零二一"). ASCII digits pass through ("2021").
 std::optional<long long> parse_chinese_integer(std::string_view text);

@@ -78,8 +78,7 @@ size_t report_word_end(const std::string& t, const MetaRules& rules) {
 
 // A sentence that mentions the report rather than a title naming it.
 bool is_sentence(const std::string& t, const MetaRules& rules) {
-  static const RE2 punctuation("[。,;:!?，；：！？]");
-  if (RE2::PartialMatch(t, punctuation)) return true;
+  if (has_sentence_punctuation(t)) return true;
   return std::any_of(rules.sentence_openers.begin(), rules.sentence_openers.end(),
                      [&](const std::string& w) { return t.rfind(w, 0) == 0; });
 }

@@ -127,20 +127,8 @@ std::string join(const std::vector<Span>& spans, size_t from, size_t to) {
   return out;
 }
 
-// Whether `text` holds the punctuation of a sentence, which a table's label does not.
-bool has_sentence_punctuation(const std::string& text) {
-  for (const char* stop : {"。", "，", "；", "：", "！", "？", ",", ";", ":"})
-    if (text.find(stop) != std::string::npos) return true;
-  return false;
-}
-
-// A number and nothing else ("1520", "12.5", "１５", "+1", "-2"): a table's figure.
-bool bare_number(const std::string& text) {
-  std::string f = fold(text);
-  if (!f.empty() && (f[0] == '+' || f[0] == '-')) f.erase(0, 1);
-  return !f.empty() && f[0] >= '0' && f[0] <= '9' &&
-         std::all_of(f.begin(), f.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
-}
+// A number and nothing else ("1520", "12.5", "１５", "+1", "减少2"): a table's figure.
+bool bare_number(const std::string& text) { return parse_number(text).has_value(); }
 
 // Where the figures a table row printed tight ends with begin: the first of the numbers, each
 // set apart by a visible gap, that end the line after its label (`spans.size()` when it ends
