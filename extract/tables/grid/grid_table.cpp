@@ -94,7 +94,7 @@ struct Piece {
 // the next page keeps its value columns where they were, but its label side may be split
 // otherwise (a group column only on pages holding groups) or lose its left border, drawn by a
 // cell begun on the page before.
-bool same_columns(const std::vector<double>& a, const std::vector<double>& b) {
+bool continues_columns(const std::vector<double>& a, const std::vector<double>& b) {
   auto near = [](double p, double q) { return std::fabs(p - q) <= kSameColumn; };
   size_t shared = 0;
   while (shared < a.size() && shared < b.size() && near(a[a.size() - 1 - shared], b[b.size() - 1 - shared])) ++shared;
@@ -151,7 +151,7 @@ GridTable start(Piece p) {
 
 // Appends the next page's piece of the table; false when it is another table.
 bool continue_table(GridTable& t, Piece& p) {
-  if (!same_columns(t.xs, p.xs)) return false;
+  if (!continues_columns(t.xs, p.xs)) return false;
   std::vector<double> xs = united_columns(t.xs, p.xs);
   renumber_columns(t.cells, t.xs, xs);
   renumber_columns(p.cells, p.xs, xs);
