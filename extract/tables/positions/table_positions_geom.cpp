@@ -229,7 +229,8 @@ void name_columns(std::vector<Column>& cols, const std::vector<const Token*>& he
 bool starts_numbered(const std::string& m) { return item_number_length(m) > 0; }
 
 std::vector<LabelCell> label_cells(const std::vector<const Token*>& words, const Schema& schema,
-                                   const std::string& table, const std::set<size_t>* value_lines) {
+                                   const std::string& table,
+                                   const std::map<size_t, std::vector<const Token*>>* figures) {
   std::vector<const Token*> sorted = words;
   std::sort(sorted.begin(), sorted.end(), reading_before);
   // Where numbered labels start: the left edges of label columns.
@@ -257,7 +258,7 @@ std::vector<LabelCell> label_cells(const std::vector<const Token*>& words, const
       p.box.y1 = std::max(p.box.y1, t->box.y1);
     } else {
       pieces.push_back({t->text, "", t->box, t->loc.page, t->loc, std::nullopt});
-      beside_figures.push_back(value_lines && value_lines->count(t->line));
+      beside_figures.push_back(figures && figures->count(t->line));
     }
     last_line = t->line;
   }
@@ -273,7 +274,7 @@ std::vector<LabelCell> label_cells(const std::vector<const Token*>& words, const
   std::vector<bool> has_figures;  // per cell: one of its pieces is on a line of figures
   for (size_t k : order) {
     LabelCell& p = pieces[k];
-    const bool figures = beside_figures[k];
+    const bool on_figures = beside_figures[k];
     p.m = match_form(p.text);
     auto own = schema.match_row(p.m, table);
     int into = -1;
@@ -285,7 +286,7 @@ std::vector<LabelCell> label_cells(const std::vector<const Token*>& words, const
       double gap = p.box.y0 - lb.y1;
       if (gap > kWrapGap * h || gap < -0.5 * h) continue;
       if (overlap(lb.x0, lb.x1, p.box.x0, p.box.x1) <= 0) continue;
-      if (starts_numbered(p.m) || own || (figures && has_figures[i])) break;
+      if (starts_numbered(p.m) || own || (on_figures && has_figures[i])) break;
       into = static_cast<int>(i);
       break;
     }
@@ -293,7 +294,7 @@ std::vector<LabelCell> label_cells(const std::vector<const Token*>& words, const
       p.row = own ? std::optional<std::string>(own->row) : std::nullopt;
       cells.push_back(p);
       last_piece.push_back(p.box);
-      has_figures.push_back(figures);
+      has_figures.push_back(on_figures);
       continue;
     }
     LabelCell& c = cells[static_cast<size_t>(into)];
@@ -303,7 +304,7 @@ std::vector<LabelCell> label_cells(const std::vector<const Token*>& words, const
     c.box.x1 = std::max(c.box.x1, p.box.x1);
     c.box.y1 = std::max(c.box.y1, p.box.y1);
     last_piece[static_cast<size_t>(into)] = p.box;
-    if (figures) has_figures[static_cast<size_t>(into)] = true;
+    if (on_figures) has_figures[static_cast<size_t>(into)] = true;
     auto m = schema.match_row(c.m, table);
     c.row = m ? std::optional<std::string>(m->row) : std::nullopt;
   }

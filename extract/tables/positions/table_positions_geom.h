@@ -4,8 +4,8 @@
 // label printed one character per line, or continue on the next page).
 #pragma once
 
+#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -99,11 +99,12 @@ struct LabelCell {
 // Label cells from the words left of `label_edge`. A line continues the cell above it when it
 // stands in the same label column right under it, does not start with an item number, does
 // not name a row of its own (under a row's label, or under a header's "信息" "内容" printed
-// tight above the first row) and, when `value_lines` is given, is not a second line of figures
-// for the cell (a row's figures stand on its first line when its label wraps: a label line
-// beside figures starts a row, in a table whose lines are set tight).
+// tight above the first row) and, when `figures` (the figures by line) is given, is not a second
+// line of figures for the cell (a row's figures stand on its first line when its label wraps: a
+// label line beside figures starts a row, in a table whose lines are set tight).
 std::vector<LabelCell> label_cells(const std::vector<const Token*>& words, const Schema& schema,
-                                   const std::string& table, const std::set<size_t>* value_lines = nullptr);
+                                   const std::string& table,
+                                   const std::map<size_t, std::vector<const Token*>>* figures = nullptr);
 
 // Texts that start with an item number: "1.", "1、", "（一）", "一、".
 bool starts_numbered(const std::string& m);

@@ -202,14 +202,13 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
     std::vector<const Token*> header;
     // Words printed among a row's values, in a value column ("不详"): cell texts, read (and
     // judged) as the cell's content like the values beside them.
-    std::set<size_t> value_lines_here;
-    for (const Token* v : values) value_lines_here.insert(v->line);
+    const auto figures = value_lines(values);
     std::vector<const Token*> cell_texts;
     for (const auto& tok : page.tokens) {
       if (tok.value || !tok.table_line) continue;
       if (tok.cx() >= label_edge && tok.box.y1 <= first_y) header.push_back(&tok);
       else if (tok.cx() < label_edge) words.push_back(&tok);
-      else if (value_lines_here.count(tok.line)) cell_texts.push_back(&tok);
+      else if (figures.count(tok.line)) cell_texts.push_back(&tok);
     }
     name_columns(cols, header, schema, st.key, nullptr);
     drop_duplicates(cols);
@@ -221,48 +220,38 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
     if (std::any_of(cols.begin(), cols.end(), [](const Column& c) { return c.key.has_value(); })) prev = cols;
     if (t.loc.page == 0) t.loc = header.empty() ? values.front()->loc : header.front()->loc;
 
-    std::vector<LabelCell> cells = label_cells(words, schema, st.key, &value_lines_here);
+    std::vector<LabelCell> cells = label_cells(words, schema, st.key, &figures);
     for (auto& c : cells)
       for (const Schema* other : others)
         if (!c.row)
           if (auto m = other->match_row(c.m, st.key); m && st.row_index(m->row) < 0) c.row = m->row;
     std::map<int, std::pair<double, double>> owned_y;  // label cell -> extent of its values
-    auto place = [&](int owner, const std::vector<const Token*>& vs, const std::vector<Column>& under,
-                     bool near_only) {
-      double y0 = 1e9, y1 = -1e9;
-      for (const Token* v : vs) {
-        y0 = std::min(y0, v->box.y0);
-        y1 = std::max(y1, v->box.y1);
-      }
-      auto [oy, fresh] = owned_y.try_emplace(owner, y0, y1);
-      if (!fresh) oy->second = {std::min(oy->second.first, y0), std::max(oy->second.second, y1)};
-      const LabelCell& lc = cells[static_cast<size_t>(owner)];
-      place_line(placed[*lc.row], lc, vs, under, near_only);
-    };
     std::vector<const Token*> in_cells = values;
     in_cells.insert(in_cells.end(), cell_texts.begin(), cell_texts.end());
     double lowest_label = -1e9;
     for (const auto& c : cells)
       if (c.row) lowest_label = std::max(lowest_label, c.box.y1);
     std::optional<Carried> carry;  // this page's last line, for the next page
-    int carry_owner = -1;          // its owner's label cell on this page
-    for (const auto& [line, vs] : value_lines(in_cells)) {
+    const auto lines = value_lines(in_cells);
+    for (auto it = lines.begin(); it != lines.end(); ++it) {
+      const std::vector<const Token*>& vs = it->second;
       double y0 = 1e9, y1 = -1e9;
       for (const Token* v : vs) {
         y0 = std::min(y0, v->box.y0);
         y1 = std::max(y1, v->box.y1);
       }
-      if (carry && carry->owner) place(carry_owner, carry->values, carry->cols, carry->near_only);
-      carry.reset();  // a line followed by another is not the page's last
       bool near_only = false;
       int owner = owner_of(cells, y0, y1, &near_only);
-      if (owner >= 0 && st.row_index(*cells[static_cast<size_t>(owner)].row) >= 0) {
-        place(owner, vs, cols, near_only);
-      } else if (owner >= 0 || y0 > lowest_label) {
-        carry = Carried{vs, cols, page.page, std::nullopt, near_only};
-        if (owner >= 0) carry->owner = cells[static_cast<size_t>(owner)];
-        carry_owner = owner;
+      const LabelCell* lc = owner >= 0 ? &cells[static_cast<size_t>(owner)] : nullptr;
+      bool stand_in = lc && st.row_index(*lc->row) < 0;
+      if (std::next(it) == lines.end() && (stand_in || (!lc && y0 > lowest_label))) {
+        carry = Carried{vs, cols, page.page, lc ? std::optional<LabelCell>(*lc) : std::nullopt, near_only};
+        continue;
       }
+      if (!lc) continue;
+      auto [oy, fresh] = owned_y.try_emplace(owner, y0, y1);
+      if (!fresh) oy->second = {std::min(oy->second.first, y0), std::max(oy->second.second, y1)};
+      place_line(placed[*lc->row], *lc, vs, cols, near_only);
     }
     // The figures that ended the page before go to the first row labelled on this page when it
     // has none beside it (and, when they stood beside a stand-in row, is of the stand-in's
@@ -274,7 +263,7 @@ Table build_grid_table(const Schema& schema, const SchemaTable& st,
         bool free = idx >= 0 && !owned_y.count(static_cast<int>(i)) && !placed[*cells[i].row].has_values;
         if (free && carried->owner) free = st.rows[static_cast<size_t>(idx)].group == *carried->owner->row;
         if (free) {
-          place(static_cast<int>(i), carried->values, carried->cols, false);
+          place_line(placed[*cells[i].row], cells[i], carried->values, carried->cols, false);
           carried.reset();
         }
         break;

@@ -70,10 +70,12 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
     // Each small table sets its own columns: a label is what stands left of the first value of
     // its own line ("其他对外管理服务事项 4", its value right of where another table's values
     // start); the page's edge is for lines without values.
-    std::map<size_t, double> line_edge;
-    for (const Token* v : values) {
-      auto [it, fresh] = line_edge.emplace(v->line, v->box.x0 - 1);
-      if (!fresh) it->second = std::min(it->second, v->box.x0 - 1);
+    const auto figures = value_lines(values);
+    std::map<size_t, double> line_edge;  // per line of figures: just left of its first
+    for (const auto& [line, vs] : figures) {
+      double x = 1e9;
+      for (const Token* v : vs) x = std::min(x, v->box.x0 - 1);
+      line_edge[line] = x;
     }
     std::vector<const Token*> words, header;
     for (const auto& tok : page.tokens) {
@@ -86,9 +88,7 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
       double edge = own != line_edge.end() ? own->second : label_edge;
       (tok.cx() < edge && !heads ? words : header).push_back(&tok);
     }
-    std::set<size_t> figure_lines;
-    for (const Token* v : values) figure_lines.insert(v->line);
-    std::vector<LabelCell> cells = label_cells(words, schema, st.key, &figure_lines);
+    std::vector<LabelCell> cells = label_cells(words, schema, st.key, &figures);
     std::vector<double> barriers;
     for (const Token* v : values) barriers.push_back(v->cy());
     for (const auto& c : cells)
@@ -98,7 +98,7 @@ Table build_item_table(const Schema& schema, const SchemaTable& st,
 
     std::map<int, std::vector<const Token*>> owned;
     std::map<int, bool> unsure;
-    for (const auto& [line, vs] : value_lines(values)) {
+    for (const auto& [line, vs] : figures) {
       double y0 = 1e9, y1 = -1e9;
       for (const Token* v : vs) {
         y0 = std::min(y0, v->box.y0);
