@@ -83,6 +83,23 @@ std::map<std::string, std::vector<std::string>> cells_of(const json& report) {
   return out;
 }
 
+// The PDF's cells are those of its source (the web page or Word document it was printed from),
+// key for key: each value, and each state too when `states`.
+void expect_cells_as_source(const json& source, const json& pdf, bool states = false) {
+  ASSERT_EQ(pdf["status"], "ok") << pdf.dump();
+  const auto want = cells_of(source["report"]);
+  const auto got = cells_of(pdf["report"]);
+  ASSERT_EQ(got.size(), want.size());
+  for (const auto& [key, cell] : want) {
+    auto it = got.find(key);
+    ASSERT_NE(it, got.end()) << key;
+    EXPECT_EQ(it->second[0], cell[0]) << key;
+    if (states) {
+      EXPECT_EQ(it->second[1], cell[1]) << key;
+    }
+  }
+}
+
 std::vector<std::pair<std::string, std::string>> errors_of(const json& d) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& f : d["findings"])
@@ -203,16 +220,7 @@ TEST(PdfTables, MadeReport2021HardRewrittenByGhostscriptReadsAlike) {
 TEST(PdfTables, WeasyPrintBordersClippedFromFramesReadAsTheWebPage) {
   const json page = check(test::source_path("samples/html/rules/correct-2021.html"));
   const json pdf = check(made("weasyprint_correct-2021"));
-  ASSERT_EQ(pdf["status"], "ok") << pdf.dump();
-  const auto want = cells_of(page["report"]);
-  const auto got = cells_of(pdf["report"]);
-  ASSERT_EQ(got.size(), want.size());
-  for (const auto& [key, cell] : want) {
-    auto it = got.find(key);
-    ASSERT_NE(it, got.end()) << key;
-    EXPECT_EQ(it->second[0], cell[0]) << key;
-    EXPECT_EQ(it->second[1], cell[1]) << key;
-  }
+  ASSERT_NO_FATAL_FAILURE(expect_cells_as_source(page, pdf, true));
   for (const auto& f : pdf["findings"])
     EXPECT_TRUE(f["severity"] != "error" && f["severity"] != "warning") << f.dump();
 }
@@ -225,15 +233,7 @@ TEST(PdfTables, WeasyPrintBordersClippedFromFramesReadAsTheWebPage) {
 TEST(PdfTables, WeasyPrintTableOverThreePagesWithRowCutFromItsLabelReadsAsTheWebPage) {
   const json page = check(test::source_path("samples/html/rules/table-missing_row.html"));
   const json pdf = check(made("weasyprint_table-missing_row"));
-  ASSERT_EQ(pdf["status"], "ok") << pdf.dump();
-  const auto want = cells_of(page["report"]);
-  const auto got = cells_of(pdf["report"]);
-  ASSERT_EQ(got.size(), want.size());
-  for (const auto& [key, cell] : want) {
-    auto it = got.find(key);
-    ASSERT_NE(it, got.end()) << key;
-    EXPECT_EQ(it->second[0], cell[0]) << key;
-  }
+  ASSERT_NO_FATAL_FAILURE(expect_cells_as_source(page, pdf));
   ASSERT_EQ(pdf["findings"].size(), 1u) << pdf["findings"].dump();
   EXPECT_EQ(pdf["findings"][0]["rule"], "table.missing_row");
   EXPECT_EQ(pdf["findings"][0]["row"], "denied.enforcement");
@@ -259,15 +259,7 @@ TEST(PdfTables, PrintedWithoutLinesReadsAsTheWebPage) {
     SCOPED_TRACE(std::string(producer) + name);
     const json page = check(test::source_path(std::string("samples/html/rules/") + name + ".html"));
     const json pdf = check(made(std::string(producer) + name));
-    ASSERT_EQ(pdf["status"], "ok") << pdf.dump();
-    const auto want = cells_of(page["report"]);
-    const auto got = cells_of(pdf["report"]);
-    ASSERT_EQ(got.size(), want.size());
-    for (const auto& [key, cell] : want) {
-      auto it = got.find(key);
-      ASSERT_NE(it, got.end()) << key;
-      EXPECT_EQ(it->second[0], cell[0]) << key;
-    }
+    ASSERT_NO_FATAL_FAILURE(expect_cells_as_source(page, pdf));
     auto findings = [](const json& r) {
       std::multiset<std::string> out;
       for (const auto& f : r["findings"]) out.insert(f["rule"].get<std::string>() + " " + f.value("row", std::string()));
@@ -279,20 +271,12 @@ TEST(PdfTables, PrintedWithoutLinesReadsAsTheWebPage) {
 
 // The Word document of the same report with its table borders taken out, converted by
 // LibreOffice (tools/make-test-pdfs): label columns two or three characters wide, a row's label
-// wrapped over a dozen lines beside its figures. It reads as the Word
-// document: every cell, and nothing to report.
+// wrapped over a dozen lines beside its figures. It reads as the Word document: every cell, and
+// nothing to report.
 TEST(PdfTables, WordTableWithoutBordersReadsAsTheDocument) {
   const json doc = check(test::source_path("samples/docx/rules/correct-2021.docx"));
   const json pdf = check(made("libreoffice_borderless_correct-2021"));
-  ASSERT_EQ(pdf["status"], "ok") << pdf.dump();
-  const auto want = cells_of(doc["report"]);
-  const auto got = cells_of(pdf["report"]);
-  ASSERT_EQ(got.size(), want.size());
-  for (const auto& [key, cell] : want) {
-    auto it = got.find(key);
-    ASSERT_NE(it, got.end()) << key;
-    EXPECT_EQ(it->second[0], cell[0]) << key;
-  }
+  ASSERT_NO_FATAL_FAILURE(expect_cells_as_source(doc, pdf));
   EXPECT_TRUE(pdf["findings"].empty()) << pdf["findings"].dump();
 }
 
