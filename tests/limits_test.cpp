@@ -114,6 +114,22 @@ TEST_F(Limits, TimePerFileStopsALongCheckAndTheNextFileIsStillChecked) {
   EXPECT_EQ(d[1]["report"]["year"], 2020);
 }
 
+// One report alone is checked without a child process: the limit is met all the same, answered
+// in the format asked for, and the status is the same.
+TEST_F(Limits, TimePerFileStopsTheCheckOfOneReportAlone) {
+  const std::string slow = slow_report();
+  int status = 0;
+  auto d = check("--timeout 1 " + slow, &status);
+  EXPECT_EQ(status, 3);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0]["status"], "error");
+  EXPECT_EQ(d[0]["error"]["code"], "timeout");
+  std::string out;
+  EXPECT_EQ(test::run(test::binary() + " check --color never --lang en --timeout 1 " + slow + " 2>/dev/null", &out), 3);
+  EXPECT_EQ(out, slow + ": error[read.timeout]: 检查用时超过上限 1 秒（可用 --timeout 调整） (checking took longer than the limit of 1 s; "
+                     "raise it with --timeout)\n");
+}
+
 TEST_F(Limits, MemoryPerFileIsOutOfMemoryNotACrash) {
   if (NIANBAO_ASAN) GTEST_SKIP() << "AddressSanitizer reserves the address space a limit would count";
   int status = 0;

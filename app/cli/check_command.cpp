@@ -5,9 +5,13 @@
 
 #include "app/cli/check_output.h"
 #include "app/cli/commands.h"
+#include "app/isolate/asan.h"
 #include "app/isolate/isolated_check.h"
 
 namespace nianbao {
+
+// The exit status of a check with a file that could not be read (docs/OUTPUT.md).
+constexpr int kUnreadable = 3;
 
 int run_check(const CheckOptions& o, const RulesOnDemand& rules) {
   Lang lang = o.lang == "en" ? Lang::En : Lang::Zh;
@@ -29,9 +33,7 @@ int run_check(const CheckOptions& o, const RulesOnDemand& rules) {
     return render_text(r, rules.get().catalog, text);
   };
   bool any_error = false, any_unreadable = false, write_failed = false;
-  // One file at a time, in a child process that checks them one after another, each under the
-  // limits, printed as soon as it is done: a broken file never hides the others.
-  check_files_isolated(o.files, [&]() -> const Rules& { return rules.get(); }, o.limits, render, [&](std::size_t i, IsolatedCheck&& c) {
+  auto deliver = [&](std::size_t i, IsolatedCheck&& c) {
     if (write_failed) return;
     if (!c.ok) any_unreadable = true;
     if (c.has_error) any_error = true;
@@ -39,9 +41,18 @@ int run_check(const CheckOptions& o, const RulesOnDemand& rules) {
       std::cerr << "nianbao: " << problem << "\n";
       write_failed = true;
     }
-  });
+  };
+  if (o.files.size() == 1 && o.output.empty() && o.output_dir.empty() && !NIANBAO_ASAN) {
+    // One report to standard output: checked in this process, which ends right after it, under
+    // the same limits; a check that does not finish is answered from a signal handler.
+    deliver(0, check_file_in_this_process(o.files[0], rules.get(), o.limits, render, kUnreadable));
+  } else {
+    // One file at a time, in a child process that checks them one after another, each under the
+    // limits, printed as soon as it is done: a broken file never hides the others.
+    check_files_isolated(o.files, [&]() -> const Rules& { return rules.get(); }, o.limits, render, deliver);
+  }
   if (write_failed) return 2;
-  return any_unreadable ? 3 : any_error ? 1 : 0;
+  return any_unreadable ? kUnreadable : any_error ? 1 : 0;
 }
 
 int run_rules(const RulesOptions& o, const Rules& rules) {

@@ -8,16 +8,13 @@
 #include <malloc.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/mman.h>
 #include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -26,6 +23,7 @@
 #include <vector>
 
 #include "app/isolate/asan.h"
+#include "app/isolate/process_limits.h"
 
 namespace nianbao {
 namespace {
@@ -36,10 +34,6 @@ using Clock = std::chrono::steady_clock;
 constexpr char kFinished = 'F', kOutOfMemory = 'M', kFailed = 'E';
 // The second byte says whether the worker ends after this task (it is sent no other).
 constexpr std::size_t kFrameHeader = 2 + sizeof(std::uint64_t);
-
-// After CPU-bound work has used its seconds, the kernel stops it (SIGXCPU); a child blocked
-// outside the CPU (waiting on a helper program) is killed by the parent this much later.
-constexpr int kWallGraceSeconds = 2;
 
 struct Worker {
   pid_t pid = -1;
@@ -84,66 +78,32 @@ void frame_header(char tag, bool last, std::uint64_t length, char* out) {
 // The child's end of its socket, for the signal handler below.
 volatile sig_atomic_t g_result_fd = -1;
 
-// C libraries do not throw std::bad_alloc when the address space runs out: Poppler prints "Out
-// of memory" and aborts, others dereference the null they got. When such a child dies, a
-// mapping of a few MB that cannot be made either says the limit was the cause (mmap and write
-// are safe in a signal handler); otherwise it is an ordinary crash.
+// A child that dies of a signal because its address space ran out says so in its frame;
+// otherwise it is an ordinary crash, which the parent sees in its exit status.
 void on_fatal_signal(int sig) {
-  const size_t probe = 8u << 20;
-  void* p = mmap(nullptr, probe, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (p == MAP_FAILED && g_result_fd >= 0) {
+  if (address_space_exhausted() && g_result_fd >= 0) {
     char frame[kFrameHeader];
     frame_header(kOutOfMemory, true, 0, frame);
     if (::write(g_result_fd, frame, sizeof frame) == static_cast<ssize_t>(sizeof frame)) _exit(0);
   }
-  if (p != MAP_FAILED) munmap(p, probe);
   signal(sig, SIG_DFL);
   raise(sig);
 }
 
-// The address-space limit, for the worker's life.
-void apply_memory_limit(const ChildLimits& l, int fd) {
-#if !NIANBAO_ASAN
-  // AddressSanitizer reserves terabytes of address space: a limit would kill every child, and
-  // it has fatal-signal handlers of its own.
-  if (l.memory_mb > 0) {
-    const rlim_t bytes = static_cast<rlim_t>(l.memory_mb) * 1024 * 1024;
-    const rlimit as{bytes, bytes};
-    setrlimit(RLIMIT_AS, &as);
-    g_result_fd = fd;
-    // A stack of its own, for the handler runs on a SIGSEGV of an exhausted stack too.
-    static char alt_stack[64 * 1024];
-    stack_t ss{};
-    ss.ss_sp = alt_stack;
-    ss.ss_size = sizeof alt_stack;
-    sigaltstack(&ss, nullptr);
-    struct sigaction sa {};
-    sa.sa_handler = on_fatal_signal;
-    sa.sa_flags = SA_ONSTACK;
-    sigaction(SIGABRT, &sa, nullptr);
-    sigaction(SIGSEGV, &sa, nullptr);
-    sigaction(SIGBUS, &sa, nullptr);
-  }
-#else
-  (void)l;
-  (void)fd;
-#endif
-}
-
-// The CPU limit of the next task: the seconds the worker has used so far plus the timeout. Only
-// the soft limit moves (a process may raise it again up to the hard one, which stays as it was);
-// past it the kernel sends SIGXCPU, which ends the worker.
-void apply_cpu_limit(const ChildLimits& l) {
-  if (l.timeout_seconds <= 0) return;
-  rusage self{};
-  getrusage(RUSAGE_SELF, &self);
-  const double used = double(self.ru_utime.tv_sec + self.ru_stime.tv_sec) +
-                      double(self.ru_utime.tv_usec + self.ru_stime.tv_usec) / 1e6;
-  rlimit cpu{};
-  getrlimit(RLIMIT_CPU, &cpu);
-  cpu.rlim_cur = static_cast<rlim_t>(std::ceil(used)) + static_cast<rlim_t>(l.timeout_seconds);
-  if (cpu.rlim_max != RLIM_INFINITY && cpu.rlim_cur > cpu.rlim_max) cpu.rlim_cur = cpu.rlim_max;
-  setrlimit(RLIMIT_CPU, &cpu);
+// The address-space limit, for the worker's life, and the handler that reports its end. Under
+// AddressSanitizer neither: a limit would kill every child, and it has fatal-signal handlers
+// of its own.
+void limit_worker_memory(const ChildLimits& l, int fd) {
+  if (NIANBAO_ASAN || l.memory_mb <= 0) return;
+  apply_memory_limit(l, true);
+  g_result_fd = fd;
+  use_signal_stack();
+  struct sigaction sa {};
+  sa.sa_handler = on_fatal_signal;
+  sa.sa_flags = SA_ONSTACK;
+  sigaction(SIGABRT, &sa, nullptr);
+  sigaction(SIGSEGV, &sa, nullptr);
+  sigaction(SIGBUS, &sa, nullptr);
 }
 
 // The worker's resident set now, from /proc (getrusage gives only the peak); read without
@@ -169,7 +129,7 @@ bool retires(const WorkerRecycling& r, std::size_t done) {
 
 [[noreturn]] void worker_main(const ChildLimits& limits, const WorkerRecycling& recycling,
                               const std::function<std::string(std::size_t)>& work, int fd) {
-  apply_memory_limit(limits, fd);
+  limit_worker_memory(limits, fd);
   for (std::size_t done = 0;;) {
     std::uint64_t task = 0;
     if (!read_all(fd, reinterpret_cast<char*>(&task), sizeof task)) _exit(0);  // no more tasks
@@ -228,7 +188,7 @@ ChildOutcome unfinished(const Worker& w, int status) {
   o.end = ChildOutcome::End::Crashed;
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
-    o.detail = "signal " + std::to_string(sig) + " (" + strsignal(sig) + ")";
+    o.detail = signal_detail(sig);
   } else {
     o.detail = "exit status " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + " without a result";
   }

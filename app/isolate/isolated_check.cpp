@@ -1,5 +1,9 @@
 #include "app/isolate/isolated_check.h"
 
+#include <unistd.h>
+
+#include "app/isolate/in_process.h"
+
 namespace nianbao {
 
 ChildLimits child_limits(const Limits& limits) { return ChildLimits{limits.timeout_seconds, limits.max_memory_mb}; }
@@ -69,6 +73,18 @@ IsolatedCheck check_isolated(const std::string& name, const Limits& limits, cons
 IsolatedCheck check_file_isolated(const std::string& path, const Rules& rules, const Limits& limits,
                                   const std::function<std::string(const CheckResult&)>& render) {
   return check_isolated(path, limits, [&] { return check_file(path, rules, limits); }, render);
+}
+
+IsolatedCheck check_file_in_this_process(const std::string& path, const Rules& rules, const Limits& limits,
+                                         const std::function<std::string(const CheckResult&)>& render,
+                                         int exit_status) {
+  LastWords last_words;
+  last_words.fd = STDOUT_FILENO;
+  last_words.exit_status = exit_status;
+  last_words.answer = [&](const ChildOutcome& o) { return render(unfinished_result(path, o, limits)); };
+  ChildOutcome o = run_in_this_process(child_limits(limits), last_words,
+                                       [&] { return child_answer(check_file(path, rules, limits), render); });
+  return parsed_answer(path, std::move(o), limits, render);
 }
 
 void check_files_isolated(const std::vector<std::string>& paths, const std::function<const Rules&()>& rules,

@@ -32,6 +32,14 @@ struct IsolatedCheck {
 IsolatedCheck check_file_isolated(const std::string& path, const Rules& rules, const Limits& limits,
                                   const std::function<std::string(const CheckResult&)>& render);
 
+// check_file_isolated for a command that ends right after it (`check` of one report written to
+// standard output): in this process (app/isolate/in_process.h), no child forked. When the check
+// does not finish, its failure is written to standard output from a signal handler and the
+// process ends with `exit_status`.
+IsolatedCheck check_file_in_this_process(const std::string& path, const Rules& rules, const Limits& limits,
+                                         const std::function<std::string(const CheckResult&)>& render,
+                                         int exit_status);
+
 // check_file_isolated for each of `paths`, in one long-lived child that checks file after file
 // (replaced, as batch's workers are, when it crashes, runs out of time or memory, or grows), each
 // file under its own limits: forking once rather than per file, and what the rules build on

@@ -1,0 +1,55 @@
+#include "app/isolate/process_limits.h"
+
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+
+#include <cmath>
+#include <cstring>
+
+#include "app/isolate/asan.h"
+
+namespace nianbao {
+
+void apply_memory_limit(const ChildLimits& l, bool hard) {
+  if (NIANBAO_ASAN || l.memory_mb <= 0) return;
+  const rlim_t bytes = static_cast<rlim_t>(l.memory_mb) * 1024 * 1024;
+  rlimit as{};
+  getrlimit(RLIMIT_AS, &as);
+  as.rlim_cur = as.rlim_max == RLIM_INFINITY || bytes < as.rlim_max ? bytes : as.rlim_max;
+  if (hard) as.rlim_max = as.rlim_cur;
+  setrlimit(RLIMIT_AS, &as);
+}
+
+void apply_cpu_limit(const ChildLimits& l) {
+  if (l.timeout_seconds <= 0) return;
+  rusage self{};
+  getrusage(RUSAGE_SELF, &self);
+  const double used = double(self.ru_utime.tv_sec + self.ru_stime.tv_sec) +
+                      double(self.ru_utime.tv_usec + self.ru_stime.tv_usec) / 1e6;
+  rlimit cpu{};
+  getrlimit(RLIMIT_CPU, &cpu);
+  cpu.rlim_cur = static_cast<rlim_t>(std::ceil(used)) + static_cast<rlim_t>(l.timeout_seconds);
+  if (cpu.rlim_max != RLIM_INFINITY && cpu.rlim_cur > cpu.rlim_max) cpu.rlim_cur = cpu.rlim_max;
+  setrlimit(RLIMIT_CPU, &cpu);
+}
+
+void use_signal_stack() {
+  static char alt_stack[64 * 1024];
+  stack_t ss{};
+  ss.ss_sp = alt_stack;
+  ss.ss_size = sizeof alt_stack;
+  sigaltstack(&ss, nullptr);
+}
+
+bool address_space_exhausted() {
+  const size_t probe = 8u << 20;
+  void* p = mmap(nullptr, probe, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) return true;
+  munmap(p, probe);
+  return false;
+}
+
+std::string signal_detail(int sig) { return "signal " + std::to_string(sig) + " (" + strsignal(sig) + ")"; }
+
+}  // namespace nianbao
