@@ -11,14 +11,73 @@
 
 namespace nianbao {
 
+namespace {
+
+// `pattern` with each bounded repetition made unbounded ("{0,40}?" as "*?", "{2,5}" as "{2,}"),
+// outside character classes and escapes; empty when it has none, or when it has an anchor or a
+// word boundary, which make a match depend on the text around it.
+std::string unbounded(std::string_view pattern) {
+  std::string out;
+  bool changed = false, in_class = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      const char e = pattern[i + 1];
+      if (!in_class && (e == 'A' || e == 'z' || e == 'b' || e == 'B')) return {};
+      out += pattern.substr(i, 2);
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      out += c;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      out += c;
+      // A ']' right after '[' or '[^' is a member, not the end.
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') out += pattern[++i];
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') out += pattern[++i];
+      continue;
+    }
+    if (c == '^' || c == '$') return {};
+    if (c == '{') {
+      const std::size_t comma = pattern.find(',', i), close = pattern.find('}', i);
+      const auto digits = [&](std::size_t from, std::size_t to) {
+        if (from >= to) return false;
+        for (std::size_t k = from; k < to; ++k)
+          if (pattern[k] < '0' || pattern[k] > '9') return false;
+        return true;
+      };
+      if (comma != std::string_view::npos && close != std::string_view::npos && comma < close &&
+          digits(i + 1, comma) && digits(comma + 1, close)) {
+        const std::string_view least = pattern.substr(i + 1, comma - i - 1);
+        out += least.find_first_not_of('0') == std::string_view::npos ? std::string("*") : "{" + std::string(least) + ",}";
+        changed = true;
+        i = close;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return changed ? out : std::string();
+}
+
+}  // namespace
+
 struct Pattern::State {
   std::string text;
   std::string where;  // "path:line: entry: pattern 'key'"
   std::once_flag once;
   std::unique_ptr<re2::RE2> re;
+  std::string gate_text;  // empty: no gate
+  std::once_flag gate_once;
+  std::unique_ptr<re2::RE2> gate;
 };
 
 Pattern::Pattern(std::string text, std::string where) : state_(std::make_shared<State>()) {
+  state_->gate_text = unbounded(text);
   state_->text = std::move(text);
   state_->where = std::move(where);
 }
@@ -29,6 +88,42 @@ const re2::RE2& Pattern::compiled() const {
   // Thrown here rather than inside call_once, which then stays done: every later use says it too.
   if (!s.re->ok()) throw RulesError(s.where + " does not compile: " + s.re->error());
   return *s.re;
+}
+
+bool Pattern::may_match(std::string_view text) const {
+  State& s = *state_;
+  if (s.gate_text.empty()) return true;
+  std::call_once(s.gate_once, [&s] { s.gate = std::make_unique<re2::RE2>(s.gate_text, re2::RE2::Quiet); });
+  // A gate RE2 cannot build (too large) lets everything through; the pattern says why, if anything.
+  return !s.gate->ok() || re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *s.gate);
+}
+
+bool Pattern::partial_match(std::string_view text) const {
+  const re2::StringPiece t(text.data(), text.size());
+  return may_match(text) && re2::RE2::PartialMatch(t, compiled());
+}
+
+bool Pattern::full_match(std::string_view text) const {
+  const re2::StringPiece t(text.data(), text.size());
+  return may_match(text) && re2::RE2::FullMatch(t, compiled());
+}
+
+bool Pattern::match(std::string_view text, std::size_t pos, std::size_t end, re2::RE2::Anchor anchor,
+                    re2::StringPiece* groups, int n) const {
+  if (pos > end || end > text.size() || !may_match(text.substr(pos, end - pos))) return false;
+  return compiled().Match(re2::StringPiece(text.data(), text.size()), pos, end, anchor, groups, n);
+}
+
+void Pattern::build() const {
+  may_match({});
+  compiled();
+}
+
+int Pattern::capturing_groups() const {
+  State& s = *state_;
+  if (s.gate_text.empty()) return compiled().NumberOfCapturingGroups();
+  may_match({});  // builds the gate, which has the same groups
+  return s.gate->ok() ? s.gate->NumberOfCapturingGroups() : compiled().NumberOfCapturingGroups();
 }
 
 namespace {
@@ -75,14 +170,6 @@ Pattern field(Patterns& patterns, const RulesEntry& e, const char* key, bool req
   return patterns.get(e, text, std::string("pattern '") + key + "'");
 }
 
-// `p` with its program built now rather than on first use, for the patterns every report's prose
-// is matched with: a worker forked after loading (batch, check of several files) then inherits
-// the program instead of building it again.
-Pattern built(Pattern p) {
-  if (p) p.compiled();
-  return p;
-}
-
 // Patterns compiled elsewhere (FigureContext): only their syntax is checked here.
 void check_patterns(const RulesEntry& e, const std::vector<std::string>& patterns) {
   for (const auto& p : patterns) {
@@ -119,11 +206,11 @@ void load_rates(const std::string& path, const toml::table& doc, Patterns& patte
     r.rule = e.text("rule");
     r.name_zh = e.text("name_zh", false);
     r.name_en = e.text("name_en", false);
-    r.pattern = built(field(patterns, e, "pattern", true));
+    r.pattern = field(patterns, e, "pattern", true);
     r.whole = e.t["whole"].value_or(1);
     r.part = e.t["part"].value_or(2);
     r.percent = e.t["percent"].value_or(3);
-    int groups = r.pattern->NumberOfCapturingGroups();
+    int groups = r.pattern.capturing_groups();
     for (int g : {r.whole, r.part, r.percent})
       if (g < 1 || g > groups) e.fail("group " + std::to_string(g) + " is not in the pattern");
     out.rates.push_back(std::move(r));
@@ -166,9 +253,7 @@ void load_statements(const std::string& path, const toml::table& doc, Patterns& 
     e.name = "zero '" + z.id + "'";
     z.name = e.pair("name");
     z.about = e.list("about");
-    // Without `about` every sentence is matched with it: built now, once for every report.
     z.pattern = field(patterns, e, "pattern", true);
-    if (z.about.empty()) built(z.pattern);
     z.exclude = field(patterns, e, "exclude", false);
     z.cells = cell_sums(e, "cells");
     if (z.cells.empty()) e.fail("missing required field 'cells'");
@@ -200,8 +285,8 @@ void load_words(const std::string& path, const toml::table& doc, Patterns& patte
   for_each_entry(path, doc, "blank", [&](RulesEntry& e, int line) {
     BlankRule b;
     b.line = line;
-    b.pattern = built(field(patterns, e, "pattern", true));
-    if (b.pattern->NumberOfCapturingGroups() < 1) e.fail("the pattern needs a group for the blank");
+    b.pattern = field(patterns, e, "pattern", true);
+    if (b.pattern.capturing_groups() < 1) e.fail("the pattern needs a group for the blank");
     out.blanks.push_back(std::move(b));
   });
   if (const toml::node* n = doc.get("empty_section")) {
@@ -209,7 +294,7 @@ void load_words(const std::string& path, const toml::table& doc, Patterns& patte
     if (const toml::array* parts = e.t["parts"].as_array())
       for (const auto& p : *parts) out.empty_section.parts.push_back(static_cast<int>(p.value_or(0)));
     for (const std::string& p : e.list("nothing"))
-      out.empty_section.nothing.push_back(built(patterns.get(e, p, "pattern '" + p + "'")));
+      out.empty_section.nothing.push_back(patterns.get(e, p, "pattern '" + p + "'"));
     out.empty_section.part6_none_versions = e.list("part6_none_versions");
     for (const std::string& p : e.list("content"))
       out.empty_section.content.push_back(patterns.get(e, p, "pattern '" + p + "'"));
@@ -228,7 +313,7 @@ void load_claims(const std::string& path, const toml::table& doc, Patterns& patt
     PlaceholderRule p;
     p.line = line;
     p.pattern = field(patterns, e, "pattern", true);
-    if (p.pattern->NumberOfCapturingGroups() < 1) e.fail("the pattern needs a group for the placeholder");
+    if (p.pattern.capturing_groups() < 1) e.fail("the pattern needs a group for the placeholder");
     out.placeholders.push_back(std::move(p));
   });
   for_each_entry(path, doc, "outcome", [&](RulesEntry& e, int line) {
@@ -276,7 +361,7 @@ ProseRules ProseRules::load(const std::string& path) {
 }
 
 void ProseRules::compile_all() const {
-  for (const Pattern& p : patterns) p.compiled();
+  for (const Pattern& p : patterns) p.build();
 }
 
 }  // namespace nianbao

@@ -23,7 +23,7 @@ void prose_blanks(const ProseContext& prose, const Rules& rules, std::vector<Fin
       size_t pos = 0;
       while (pos < spaced.text.size()) {
         re2::StringPiece groups[2];
-        if (!rule.pattern->Match(input, pos, input.size(), re2::RE2::UNANCHORED, groups, 2)) break;
+        if (!rule.pattern.match(spaced.text, pos, spaced.text.size(), re2::RE2::UNANCHORED, groups, 2)) break;
         whole = groups[0];
         blank = groups[1];
         size_t begin = static_cast<size_t>(whole.data() - spaced.text.data());
@@ -111,10 +111,10 @@ void empty_sections(const Report& report, const Rules& rules, std::vector<Findin
     if (text.empty()) kind = "empty";
     // The fee statement the 2021 format asks part 6 for is what the part is for, however short.
     for (const Pattern& content : rule.content)
-      if (!text.empty() && RE2::PartialMatch(text, *content)) kind = "content";
+      if (!text.empty() && content.partial_match(text)) kind = "content";
     if (kind == "content") continue;
     for (const Pattern& nothing : rule.nothing)
-      if (kind.empty() && RE2::FullMatch(text, *nothing)) kind = "none";
+      if (kind.empty() && nothing.full_match(text)) kind = "none";
     if (kind.empty()) continue;
     if (kind == "none" && number == 6) {
       const auto& versions = rule.part6_none_versions;

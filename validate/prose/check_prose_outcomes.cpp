@@ -35,14 +35,14 @@ size_t claimed(const OutcomeGroup& group, const std::string& before, const Rules
   re2::StringPiece input(before), match;
   size_t last = std::string::npos, last_end = 0;
   size_t pos = 0;
-  while (pos < before.size() && group.named->Match(input, pos, before.size(), re2::RE2::UNANCHORED, &match, 1)) {
+  while (pos < before.size() && group.named.match(before, pos, before.size(), re2::RE2::UNANCHORED, &match, 1)) {
     last = static_cast<size_t>(match.data() - before.data());
     last_end = last + match.size();
     pos = std::max(last_end, pos + 1);
   }
   if (last == std::string::npos) return last;
   const Pattern& other = rules.prose.other_subjects;
-  return other && RE2::PartialMatch(before.substr(last_end), *other) ? std::string::npos : last;
+  return other && other.partial_match(std::string_view(before).substr(last_end)) ? std::string::npos : last;
 }
 
 // The sum of the cells that have a number: a claim that none is pending is refuted by one
@@ -65,13 +65,13 @@ void prose_outcomes(const ProseContext& prose, const Rules& rules, std::vector<F
     for (const Range& r : p.sentences) {
       for (const OutcomeRule& o : rules.prose.outcomes) {
         re2::StringPiece sentence(t.data() + r.begin, r.end - r.begin), match;
-        if (!o.pattern->Match(sentence, 0, sentence.size(), re2::RE2::UNANCHORED, &match, 1)) continue;
+        if (!o.pattern.match(std::string_view(sentence.data(), sentence.size()), 0, sentence.size(), re2::RE2::UNANCHORED, &match, 1)) continue;
         size_t at = static_cast<size_t>(match.data() - t.data());
         size_t end = at + match.size();
         while (end < r.end && !clause_mark_at(t, end)) ++end;
-        if (o.exclude && RE2::PartialMatch(t.substr(at, end - at), *o.exclude)) continue;
+        if (o.exclude && o.exclude.partial_match(std::string_view(t).substr(at, end - at))) continue;
         std::string before = t.substr(r.begin, at - r.begin);
-        if (o.exclude_before && RE2::PartialMatch(before, *o.exclude_before)) continue;
+        if (o.exclude_before && o.exclude_before.partial_match(before)) continue;
         // "7件均获维持": a claim about the figure of its own clause, not about every case.
         size_t own = clause_start(t, r.begin, at);
         if (has_digit(std::string_view(t).substr(own, at - own))) continue;

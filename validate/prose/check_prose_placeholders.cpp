@@ -75,9 +75,9 @@ void prose_placeholders(const ProseContext& prose, const Rules& rules, std::vect
     const std::string& t = p.folded.text;
     std::vector<size_t> reported;
     for (const PlaceholderRule& rule : rules.prose.placeholders) {
-      re2::StringPiece input(t), groups[2];
+      re2::StringPiece groups[2];
       size_t pos = 0;
-      while (pos < t.size() && rule.pattern->Match(input, pos, t.size(), re2::RE2::UNANCHORED, groups, 2)) {
+      while (pos < t.size() && rule.pattern.match(t, pos, t.size(), re2::RE2::UNANCHORED, groups, 2)) {
         size_t begin = static_cast<size_t>(groups[1].data() - t.data());
         size_t end = begin + groups[1].size();
         pos = std::max(end, pos + 1);

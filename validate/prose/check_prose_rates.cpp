@@ -16,12 +16,11 @@ void prose_rates(const ProseContext& prose, const Rules& rules, std::vector<Find
   for (const ProseParagraph& p : prose.paragraphs) {
     const std::string& text = p.folded.text;
     for (const RateRule& rule : rules.prose.rates) {
-      const re2::RE2& re = *rule.pattern;
-      int n = re.NumberOfCapturingGroups() + 1;
+      int n = rule.pattern.capturing_groups() + 1;
       std::vector<re2::StringPiece> groups(static_cast<size_t>(n));
       size_t pos = 0;
       while (pos < text.size() &&
-             re.Match(text, pos, text.size(), re2::RE2::UNANCHORED, groups.data(), n)) {
+             rule.pattern.match(text, pos, text.size(), re2::RE2::UNANCHORED, groups.data(), n)) {
         size_t begin = static_cast<size_t>(groups[0].data() - text.data());
         size_t end = begin + groups[0].size();
         pos = end > pos ? end : pos + 1;

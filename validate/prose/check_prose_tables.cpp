@@ -26,9 +26,9 @@ bool subject_holds(const ProseParagraph& p, const Figure& f, const Pattern& subj
   if (!subject) return true;
   const Pattern& other = rules.prose.other_subjects;
   auto decides = [&](const std::string& clause, bool* holds) {
-    bool other_named = other && RE2::PartialMatch(clause, *other);
+    bool other_named = other && other.partial_match(clause);
     if (other_named) return *holds = false, true;
-    if (RE2::PartialMatch(clause, *subject)) return *holds = true, true;
+    if (subject.partial_match(clause)) return *holds = true, true;
     return false;
   };
   bool holds = false;
@@ -55,8 +55,8 @@ const StatementRule* statement_for(const ProseParagraph& p, const Figure& f, con
   for (const StatementRule& s : rules.prose.statements) {
     if (s.within != within || s.percent != percent) continue;
     if (!percent && std::find(s.units.begin(), s.units.end(), f.unit) == s.units.end()) continue;
-    if (!RE2::PartialMatch(f.statement, *s.pattern)) continue;
-    if (s.exclude && RE2::PartialMatch(f.statement, *s.exclude)) continue;
+    if (!s.pattern.partial_match(f.statement)) continue;
+    if (s.exclude && s.exclude.partial_match(f.statement)) continue;
     if (!subject_holds(p, f, s.subject, rules)) continue;
     return &s;
   }
@@ -126,7 +126,7 @@ void compare(const ProseParagraph& p, const Figure& f, const StatementRule& s, c
   // narrower body than the table, so a difference says nothing.
   const Pattern& scope = rules.prose.narrower_scope;
   const Range& sentence = p.sentences[f.sentence];
-  if (scope && RE2::PartialMatch(p.folded.text.substr(sentence.begin, sentence.end - sentence.begin), *scope))
+  if (scope && scope.partial_match(std::string_view(p.folded.text).substr(sentence.begin, sentence.end - sentence.begin)))
     return;
   finding.expected = *first;
   finding.actual = f.value;
@@ -168,12 +168,12 @@ void prose_zero_claims(const ProseContext& prose, const Rules& rules, std::vecto
             }))
           continue;
         re2::StringPiece match;
-        if (!z.pattern->Match(sentence, 0, sentence.size(), re2::RE2::UNANCHORED, &match, 1)) continue;
+        if (!z.pattern.match(std::string_view(sentence.data(), sentence.size()), 0, sentence.size(), re2::RE2::UNANCHORED, &match, 1)) continue;
         size_t at = static_cast<size_t>(match.data() - p.folded.text.data());
         // What the claim is about runs to the end of its clause ("未发生…被行政复议纠错").
         size_t end = at + match.size();
         while (end < r.end && !clause_mark_at(p.folded.text, end)) ++end;
-        if (z.exclude && RE2::PartialMatch(p.folded.text.substr(at, end - at), *z.exclude)) continue;
+        if (z.exclude && z.exclude.partial_match(std::string_view(p.folded.text).substr(at, end - at))) continue;
         std::optional<double> nonzero, any;
         for (const CellSum& c : z.cells)
           if (std::optional<double> v = table_value(report, rules, c)) {

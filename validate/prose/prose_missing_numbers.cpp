@@ -62,7 +62,7 @@ std::vector<MissingNumber> missing_numbers(const ProseParagraph& p, const Missin
         std::string_view head = c.substr(0, c.size() - unit.size());
         std::string_view prev = char_before(head, head.size());
         if (!is_han(prev)) continue;
-        if (rule.before && RE2::FullMatch(prev, *rule.before)) continue;
+        if (rule.before && rule.before.full_match(prev)) continue;
         bool word = false;
         for (const std::string& w : rule.words) word = word || ends_with(c, w);
         if (word) continue;
