@@ -2,6 +2,7 @@
 #include "render/render_where.h"
 
 #include <cmath>
+#include <utility>
 
 #include "validate/validate.h"
 
@@ -77,9 +78,9 @@ json table_json(const Table& t) {
         values[col] = value_of(it->second);
         cells[col] = cell_json(it->second);
       }
-      row["values"] = values;
-      row["cells"] = cells;
-      j["rows"].push_back(row);
+      row["values"] = std::move(values);
+      row["cells"] = std::move(cells);
+      j["rows"].push_back(std::move(row));
     }
   } else {
     json values = json::object(), cells = json::object(), missing_rows = json::array();
@@ -92,9 +93,9 @@ json table_json(const Table& t) {
         cells[r.key + "." + col] = cell_json(it->second);
       }
     }
-    j["values"] = values;
-    j["cells"] = cells;
-    if (!missing_rows.empty()) j["missing_rows"] = missing_rows;
+    j["values"] = std::move(values);
+    j["cells"] = std::move(cells);
+    if (!missing_rows.empty()) j["missing_rows"] = std::move(missing_rows);
   }
   j.update(location(t.loc));
   if (!t.regions.empty()) {
@@ -120,7 +121,7 @@ json to_json(const Report& report) {
   for (const auto& s : report.sections) {
     json sj{{"number", s.number}, {"title", s.title}, {"page", s.loc.page}, {"line", s.loc.line}};
     if (s.printed != s.number) sj["printed_number"] = s.printed;
-    j["sections"].push_back(sj);
+    j["sections"].push_back(std::move(sj));
   }
   j["tables"] = json::object();
   for (const char* key : {"proactive", "applications", "reviews"})
@@ -146,7 +147,7 @@ json to_json(const Finding& f, const Catalog& catalog, Lang lang) {
     for (const CellRef& c : f.cells) {
       json cj{{"row", c.row}, {"column", c.column}};
       if (!c.text.empty()) cj["text"] = c.text;
-      j["cells"].push_back(cj);
+      j["cells"].push_back(std::move(cj));
     }
   }
   if (f.expected) j["expected"] = number(*f.expected);
@@ -176,7 +177,7 @@ json to_json(const CheckResult& r, const Catalog& catalog, Lang lang) {
     json v{{"rule", f.rule}, {"message", catalog.format_message(worded, lang)}};
     v.update(location(f.loc));
     if (f.where) v["where"] = where_json(*f.where, lang);
-    j["verified"].push_back(v);
+    j["verified"].push_back(std::move(v));
   }
   j["summary"] = {{"errors", r.count(Severity::Error)},
                   {"warnings", r.count(Severity::Warning)},
