@@ -2,11 +2,16 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "extract/model/check_result.h"
 #include "extract/rules/catalog.h"
 
 namespace nianbao {
+
+// The object on one line, written directly (render/json_writer.h): what `check --format json`
+// prints. The trees below are this text parsed, for callers that add to it or look into it.
+std::string to_json_text(const CheckResult& result, const Catalog& catalog, Lang lang);
 
 nlohmann::ordered_json to_json(const CheckResult& result, const Catalog& catalog, Lang lang);
 nlohmann::ordered_json to_json(const Report& report);

@@ -27,7 +27,7 @@ int run_check(const CheckOptions& o, const RulesOnDemand& rules) {
   text.color = o.color == "always" ||
                (o.color == "auto" && o.output.empty() && o.output_dir.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
   auto render = [&](const CheckResult& r) -> std::string {
-    if (o.format == "json") return to_json(r, rules.get().catalog, lang).dump() + "\n";
+    if (o.format == "json") return to_json_text(r, rules.get().catalog, lang) + "\n";
     if (o.format == "html")  // one self-contained page per file (CheckOutput keeps them apart)
       return render_html(r, rules.get(), HtmlOptions{lang, true, std::string()});
     return render_text(r, rules.get().catalog, text);

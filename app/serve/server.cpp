@@ -76,7 +76,7 @@ std::unique_ptr<httplib::Server> make_server(const Rules& rules, const ServeOpti
     if (!f) return;
     Lang lang = lang_of(req);
     res.set_content(check_upload(f->filename, f->content, rules, limits,
-                                 [&](const CheckResult& r) { return to_json(r, rules.catalog, lang).dump(); }),
+                                 [&](const CheckResult& r) { return to_json_text(r, rules.catalog, lang); }),
                     "application/json; charset=utf-8");
   });
   // Every error has a body a person can read; JSON for the API.
