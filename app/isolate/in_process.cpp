@@ -1,5 +1,6 @@
 #include "app/isolate/in_process.h"
 
+#include <malloc.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -98,6 +99,9 @@ ChildOutcome run_in_this_process(const ChildLimits& limits, const LastWords& las
   prepared.exit_status = last_words.exit_status;
   g_prepared = &prepared;
 
+  // The heap's free space from before (the program grows it in steps, app/cli/main.cpp) is given
+  // back first, so that the address-space limit counts what the work needs, not what is left over.
+  malloc_trim(0);
   Saved saved;
   install(limits, saved);
   ChildOutcome o;

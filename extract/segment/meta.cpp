@@ -203,14 +203,17 @@ PageFields find_page_fields(const std::vector<const Line*>& lines, const MetaRul
     std::string t = compact(line.text);
     std::vector<std::pair<size_t, std::string>> starts;  // value start, kind
     std::vector<size_t> label_at;
-    for (size_t p = 0; p < t.size(); ++p)
+    // At each colon, the longest label that ends there (no label holds a colon, so none spans
+    // two); looked for only at colons, which most lines have none of.
+    for (size_t colon = t.find(':'); colon != std::string::npos; colon = t.find(':', colon + 1)) {
       for (const std::string& l : labels)
-        if (t.compare(p, l.size(), l) == 0 && p + l.size() < t.size() && t[p + l.size()] == ':') {
-          label_at.push_back(p);
-          starts.emplace_back(p + l.size() + 1, field_kind(l, rules));
-          p += l.size();
+        if (l.size() <= colon && (label_at.empty() || colon - l.size() >= starts.back().first) &&
+            t.compare(colon - l.size(), l.size(), l) == 0) {
+          label_at.push_back(colon - l.size());
+          starts.emplace_back(colon + 1, field_kind(l, rules));
           break;
         }
+    }
     for (size_t k = 0; k < starts.size(); ++k) {
       size_t end = k + 1 < label_at.size() ? label_at[k + 1] : t.size();
       put_field(f, starts[k].second, t.substr(starts[k].first, end - starts[k].first), line.loc);
