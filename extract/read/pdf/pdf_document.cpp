@@ -11,23 +11,19 @@
 #include <Stream.h>
 #include <TextOutputDev.h>
 #include <UTF.h>
-#include <poppler/cpp/poppler-global.h>
 
 #include <ctime>
 #include <mutex>
 
 #include "extract/normalize/normalize.h"
+#include "extract/read/pdf/pdf_errors.h"
 #include "extract/read/pdf/pdf_rulings.h"
 
 namespace nianbao {
 
 namespace {
 
-// Poppler reports syntax problems through a callback (on stderr by default); they are counted
-// per thread instead, to tell a damaged file from a sound one.
 thread_local int g_poppler_errors = 0;
-void count_core_error(ErrorCategory, Goffset, const char*) { ++g_poppler_errors; }
-void count_cpp_error(const std::string&, void*) { ++g_poppler_errors; }
 
 // Poppler's text extraction, as pdftotext and poppler-cpp configure it (reading order, no
 // physical layout), which also collects the ruling lines of the paths painted on the page.
@@ -102,19 +98,22 @@ std::string text_string(const GooString& s) {
 
 }  // namespace
 
+void count_poppler_error(ErrorCategory, Goffset, const char*) { ++g_poppler_errors; }
+int poppler_errors() { return g_poppler_errors; }
+void reset_poppler_errors() { g_poppler_errors = 0; }
+
 struct PdfDocument::Impl {
-  GlobalParamsIniter params{count_core_error};
+  GlobalParamsIniter params{count_poppler_error};
   std::unique_ptr<PDFDoc> doc;
   PageDevice device;
 };
 
 PdfDocument::PdfDocument(const std::string& bytes) {
-  // Poppler's global state and its error callback are shared with poppler-cpp (pages are drawn
-  // with it): whichever sets them up first, the complaints are counted here.
-  static std::once_flag cpp_errors;
-  std::call_once(cpp_errors, [] { poppler::set_debug_error_function(count_cpp_error, nullptr); });
-  g_poppler_errors = 0;
   impl_ = std::make_unique<Impl>();
+  // Poppler's global state outlives a document while another (a page source) holds it: the
+  // callback is set again rather than left to whichever set it up first.
+  setErrorCallback(count_poppler_error);
+  reset_poppler_errors();
   // From memory: Poppler reads a file through a buffer of 256 bytes, a system call each.
   auto* stream = new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
   impl_->doc = std::make_unique<PDFDoc>(stream);  // owns the stream

@@ -1,63 +1,93 @@
 #include "extract/read/pdf/pdf_page_source.h"
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <SplashOutputDev.h>
+#include <Stream.h>
+#include <splash/SplashBitmap.h>
 
-#include <climits>
-#include <cstdint>
-#include <cstring>
+#include <functional>
 
+#include "extract/read/pdf/pdf_errors.h"
 #include "extract/read/pdf/png_write.h"
 
 namespace nianbao {
 
-PdfPageSource::PdfPageSource(std::string bytes) : bytes_(std::move(bytes)) {}
+struct PdfPageSource::Drawing {
+  GlobalParamsIniter params{count_poppler_error};
+  std::unique_ptr<PDFDoc> doc;
+};
 
-const poppler::document* PdfPageSource::document() const {
-  std::call_once(opened_, [this] {
-    if (bytes_.size() <= static_cast<size_t>(INT_MAX))
-      doc_.reset(poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size())));
-  });
-  return doc_.get();
-}
+PdfPageSource::PdfPageSource(std::string bytes) : bytes_(std::move(bytes)) {}
 
 PdfPageSource::~PdfPageSource() = default;
 
-int PdfPageSource::pages() const {
-  const poppler::document* d = document();
-  return d && !d->is_locked() ? d->pages() : 0;
+PdfPageSource::Drawing* PdfPageSource::opened() const {
+  std::call_once(opened_, [this] {
+    auto d = std::make_unique<Drawing>();
+    auto* stream = new MemStream(bytes_.data(), 0, static_cast<Goffset>(bytes_.size()), Object(objNull));
+    d->doc = std::make_unique<PDFDoc>(stream);  // owns the stream
+    if (d->doc->isOk()) drawing_ = std::move(d);
+  });
+  return drawing_.get();
 }
 
+int PdfPageSource::pages() const {
+  const Drawing* d = opened();
+  return d ? d->doc->getNumPages() : 0;
+}
+
+namespace {
+
+// Page `page` of `doc` drawn at `dpi` in `mode` on white, handed to `use`; false when it could
+// not be drawn. Antialiased, as a viewer shows the page.
+bool draw(PDFDoc& doc, int page, double dpi, SplashColorMode mode, const std::function<void(SplashBitmap&)>& use) {
+  SplashColor white = {255, 255, 255, 255};
+  SplashOutputDev device(mode, 4, false, white, true);
+  device.setFontAntialias(true);
+  device.setVectorAntialias(true);
+  device.startDoc(&doc);
+  doc.displayPageSlice(&device, page, dpi, dpi, 0, false, true, false, -1, -1, -1, -1);
+  SplashBitmap* bitmap = device.getBitmap();
+  if (!bitmap || bitmap->getWidth() <= 0 || bitmap->getHeight() <= 0) return false;
+  use(*bitmap);
+  return true;
+}
+
+}  // namespace
+
 std::optional<RenderedPage> PdfPageSource::render(int page, double dpi) const {
-  std::lock_guard<std::mutex> lock(drawing_);
+  std::lock_guard<std::mutex> lock(lock_);
   if (page < 1 || page > pages()) return std::nullopt;
-  std::unique_ptr<poppler::page> p(doc_->create_page(page - 1));
-  if (!p) return std::nullopt;
-  poppler::page_renderer renderer;
-  renderer.set_render_hint(poppler::page_renderer::antialiasing);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing);
-  renderer.set_image_format(poppler::image::format_argb32);
-  poppler::image img = renderer.render_page(p.get(), dpi, dpi);
-  if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) return std::nullopt;
-  // ARGB32: one native-endian 32-bit word 0xAARRGGBB per pixel.
-  const int w = img.width(), h = img.height();
-  std::string rgb(static_cast<size_t>(w) * static_cast<size_t>(h) * 3, '\0');
-  const char* data = img.const_data();
-  size_t at = 0;
-  for (int y = 0; y < h; ++y) {
-    const char* row = data + static_cast<size_t>(y) * static_cast<size_t>(img.bytes_per_row());
-    for (int x = 0; x < w; ++x) {
-      std::uint32_t px;
-      std::memcpy(&px, row + static_cast<size_t>(x) * 4, 4);
-      rgb[at++] = static_cast<char>((px >> 16) & 0xff);
-      rgb[at++] = static_cast<char>((px >> 8) & 0xff);
-      rgb[at++] = static_cast<char>(px & 0xff);
-    }
-  }
-  poppler::rectf rect = p->page_rect();
-  return RenderedPage{rect.width(), rect.height(), png_from_rgb(w, h, rgb)};
+  PDFDoc& doc = *drawing_->doc;
+  std::string png;
+  const bool drawn = draw(doc, page, dpi, splashModeRGB8, [&](SplashBitmap& b) {
+    const int w = b.getWidth(), h = b.getHeight();
+    std::string rgb;
+    rgb.reserve(static_cast<size_t>(w) * static_cast<size_t>(h) * 3);
+    const auto* data = reinterpret_cast<const char*>(b.getDataPtr());
+    for (int y = 0; y < h; ++y)
+      rgb.append(data + static_cast<size_t>(y) * static_cast<size_t>(b.getRowSize()), static_cast<size_t>(w) * 3);
+    png = png_from_rgb(w, h, rgb);
+  });
+  if (!drawn) return std::nullopt;
+  return RenderedPage{doc.getPageCropWidth(page), doc.getPageCropHeight(page), std::move(png)};
+}
+
+bool PdfPageSource::has_ink(int page, double dpi, int threshold) const {
+  std::lock_guard<std::mutex> lock(lock_);
+  if (page < 1 || page > pages()) return false;
+  bool ink = false;
+  draw(*drawing_->doc, page, dpi, splashModeMono8, [&](SplashBitmap& b) {
+    const auto* data = b.getDataPtr();
+    for (int y = 0; y < b.getHeight() && !ink; ++y)
+      for (int x = 0; x < b.getWidth(); ++x)
+        if (data[static_cast<size_t>(y) * static_cast<size_t>(b.getRowSize()) + static_cast<size_t>(x)] < threshold) {
+          ink = true;
+          break;
+        }
+  });
+  return ink;
 }
 
 }  // namespace nianbao

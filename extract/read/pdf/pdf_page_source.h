@@ -1,6 +1,6 @@
 // The PDF behind a Document, kept in it (PageSource) so that its pages can be drawn later
-// without reading the file again. Drawing uses poppler-cpp; the document is opened the first
-// time a page is drawn (most checks draw none).
+// without reading the file again. Drawing uses Poppler's own renderer (Splash), as pdftoppm
+// does; the document is opened the first time a page is drawn (most checks draw none).
 #pragma once
 
 #include <memory>
@@ -8,10 +8,6 @@
 #include <string>
 
 #include "extract/model/page_source.h"
-
-namespace poppler {
-class document;
-}
 
 namespace nianbao {
 
@@ -23,18 +19,23 @@ class PdfPageSource : public PageSource {
   PdfPageSource(const PdfPageSource&) = delete;
   PdfPageSource& operator=(const PdfPageSource&) = delete;
 
-  // The document opened with poppler-cpp (on the first call); null when it cannot be opened.
-  const poppler::document* document() const;
   // The file's bytes.
   const std::string& bytes() const { return bytes_; }
   int pages() const override;
   std::optional<RenderedPage> render(int page, double dpi) const override;
+  // Whether anything is printed on `page` (1-based), drawn in grey at `dpi`: a pixel darker
+  // than `threshold` (0-255).
+  bool has_ink(int page, double dpi, int threshold) const;
 
  private:
+  struct Drawing;
   std::string bytes_;
   mutable std::once_flag opened_;
-  mutable std::unique_ptr<poppler::document> doc_;
-  mutable std::mutex drawing_;  // poppler documents are not drawn from two threads at once
+  mutable std::unique_ptr<Drawing> drawing_;
+  mutable std::mutex lock_;  // a document is not drawn from two threads at once
+
+  // The document, opened on the first call; null when it cannot be opened.
+  Drawing* opened() const;
 };
 
 }  // namespace nianbao

@@ -1,9 +1,5 @@
 #include "extract/read/pdf/pdf_reader.h"
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
-
 #include <memory>
 #include <string_view>
 
@@ -32,23 +28,6 @@ constexpr double kMaxScannedShare = 0.5;
 std::string_view head(const std::string& bytes, size_t n) { return std::string_view(bytes).substr(0, n); }
 std::string_view tail(const std::string& bytes, size_t n) {
   return std::string_view(bytes).substr(bytes.size() > n ? bytes.size() - n : 0);
-}
-
-// Whether anything is printed on page `index` (0-based), drawn with poppler-cpp.
-bool has_ink(const PdfPageSource& source, int index) {
-  const poppler::document* d = source.document();
-  std::unique_ptr<poppler::page> page(d ? d->create_page(index) : nullptr);
-  if (!page) return false;
-  poppler::page_renderer r;
-  r.set_image_format(poppler::image::format_gray8);
-  poppler::image img = r.render_page(page.get(), kInkDpi, kInkDpi);
-  if (!img.is_valid()) return false;
-  const char* data = img.const_data();
-  for (int y = 0; y < img.height(); ++y)
-    for (int x = 0; x < img.width(); ++x)
-      if (static_cast<unsigned char>(data[y * img.bytes_per_row() + x]) < kInkThreshold)
-        return true;
-  return false;
 }
 
 [[noreturn]] void fail(const char* code, const std::string& path, const std::string& zh,
@@ -106,7 +85,7 @@ Document read_pdf_bytes(std::string bytes, const std::string& path, const Headin
       words.push_back(std::move(w));
     }
     if (words.empty()) {
-      if (has_ink(*source, i)) {
+      if (source->has_ink(i + 1, kInkDpi, kInkThreshold)) {
         ++scanned;
         scanned_pages.push_back(i + 1);
       } else {
