@@ -151,6 +151,27 @@ TEST_F(RulesCache, AnEditedFileIsParsedAgain) {
   EXPECT_EQ(load_rules(rules).catalog.rules().front().doc_en, "Edited after the first load.");
 }
 
+// The syntax of prose.toml's patterns is checked once per text: a run that found them sound
+// marks the text so, and the next run trusts the mark. An edited file is another text, checked
+// again: a pattern broken by the edit is still reported at load, with its line.
+TEST_F(RulesCache, PatternsFoundSoundAreNotCheckedAgainButAnEditedOneIs) {
+  const std::string rules = rules_copy();
+  const std::string text = test::read_file(rules + "/prose.toml");
+  EXPECT_FALSE(cached_as_sound(text, "patterns"));
+  load_rules(rules);
+  EXPECT_TRUE(cached_as_sound(text, "patterns"));
+  const std::string pattern = "pattern = '(?:未|没有)(?:收到|受理|接到|接收)[^。;,]{0,30}?申请'";
+  const std::size_t at = text.find(pattern);
+  ASSERT_NE(at, std::string::npos);
+  std::string broken = text;
+  broken.replace(at, pattern.size(), "pattern = '(?:未|没有'");
+  write(rules + "/prose.toml", broken);
+  const std::string error = test::rules_error_of([&] { load_rules(rules); });
+  EXPECT_NE(error.find("prose.toml:"), std::string::npos) << error;
+  EXPECT_NE(error.find("does not compile"), std::string::npos) << error;
+  EXPECT_FALSE(cached_as_sound(broken, "patterns"));
+}
+
 TEST_F(RulesCache, ADamagedSnapshotIsParsedFromTheText) {
   const std::string path = test::source_path("rules/meta.toml");
   const toml::table parsed = parse_rules_file(path);

@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "extract/model/errors.h"
+#include "extract/rules/rules_cache.h"
 #include "extract/rules/rules_file.h"
 
 namespace nianbao {
@@ -144,11 +145,17 @@ std::string syntax_error(const std::string& text) {
 class Patterns {
  public:
   // `text` from entry `e`; `name` says which in messages ("pattern 'exclude'").
+  // `checked`: the file's patterns were all found sound by an earlier run (rules_cache.h).
+  explicit Patterns(bool checked) : checked_(checked) {}
+  bool checked() const { return checked_; }
+
   Pattern get(const RulesEntry& e, const std::string& text, const std::string& name) {
     auto it = seen_.find(text);
     if (it != seen_.end()) return it->second;
-    std::string error = syntax_error(text);
-    if (!error.empty()) e.fail(name + " does not compile: " + error);
+    if (!checked_) {
+      std::string error = syntax_error(text);
+      if (!error.empty()) e.fail(name + " does not compile: " + error);
+    }
     Pattern p(text, e.source + ":" + std::to_string(line_of(e.t)) + ": " + e.name + ": " + name);
     seen_.emplace(text, p);
     return p;
@@ -160,6 +167,7 @@ class Patterns {
   }
 
  private:
+  bool checked_;
   std::map<std::string, Pattern> seen_;
 };
 
@@ -171,7 +179,8 @@ Pattern field(Patterns& patterns, const RulesEntry& e, const char* key, bool req
 }
 
 // Patterns compiled elsewhere (FigureContext): only their syntax is checked here.
-void check_patterns(const RulesEntry& e, const std::vector<std::string>& patterns) {
+void check_patterns(const RulesEntry& e, const std::vector<std::string>& patterns, const Patterns& seen) {
+  if (seen.checked()) return;
   for (const auto& p : patterns) {
     std::string error = syntax_error(p);
     if (!error.empty()) e.fail("pattern '" + p + "' does not compile: " + error);
@@ -266,8 +275,8 @@ void load_words(const std::string& path, const toml::table& doc, Patterns& patte
     RulesEntry e{path, as_table(*n, path, "[figures]"), "figures"};
     out.figures.other_period = e.list("other_period");
     out.figures.same_period = e.list("same_period");
-    check_patterns(e, out.figures.other_period);
-    check_patterns(e, out.figures.same_period);
+    check_patterns(e, out.figures.other_period, patterns);
+    check_patterns(e, out.figures.same_period, patterns);
     out.other_subjects = field(patterns, e, "other_subjects", false);
     out.narrower_scope = field(patterns, e, "narrower_scope", false);
   }
@@ -349,14 +358,18 @@ void load_claims(const std::string& path, const toml::table& doc, Patterns& patt
 }  // namespace
 
 ProseRules ProseRules::load(const std::string& path) {
-  toml::table doc = parse_rules_file(path);
+  std::string text;
+  toml::table doc = parse_rules_file(path, &text);
   ProseRules out;
-  Patterns patterns;
+  // Checking the syntax of every pattern costs RE2 a parse each; a text whose patterns were all
+  // found sound before is not checked again.
+  Patterns patterns(cached_as_sound(text, "patterns"));
   load_rates(path, doc, patterns, out);
   load_statements(path, doc, patterns, out);
   load_words(path, doc, patterns, out);
   load_claims(path, doc, patterns, out);
   out.patterns = patterns.all();
+  if (!patterns.checked()) cache_as_sound(text, "patterns");
   return out;
 }
 

@@ -36,6 +36,16 @@ fs::path snapshot_path(const std::string& dir, std::string_view text) {
   return fs::path(dir) / name;
 }
 
+// The mark that `what` was found sound in `text`, beside its snapshot.
+fs::path mark_path(const std::string& dir, std::string_view text, std::string_view what) {
+  fs::path path = snapshot_path(dir, text);
+  path.replace_extension();
+  path += '-';
+  path += what;
+  path += ".sound";
+  return path;
+}
+
 }  // namespace
 
 std::string rules_cache_dir() {
@@ -80,6 +90,20 @@ void cache_rules_document(std::string_view text, const toml::table& doc) {
   }
   fs::rename(part, path, ec);
   if (ec) fs::remove(part, ec);
+}
+
+bool cached_as_sound(std::string_view text, std::string_view what) {
+  const std::string dir = rules_cache_dir();
+  std::error_code ec;
+  return !dir.empty() && fs::exists(mark_path(dir, text, what), ec);
+}
+
+void cache_as_sound(std::string_view text, std::string_view what) {
+  const std::string dir = rules_cache_dir();
+  if (dir.empty()) return;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (!ec) std::ofstream(mark_path(dir, text, what), std::ios::binary | std::ios::trunc);
 }
 
 }  // namespace nianbao

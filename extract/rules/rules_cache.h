@@ -22,4 +22,10 @@ std::optional<toml::table> cached_rules_document(std::string_view text);
 // Keeps the snapshot of `doc`, parsed from `text`; silently nothing when it cannot.
 void cache_rules_document(std::string_view text, const toml::table& doc);
 
+// Whether an earlier run found `what` ("patterns") sound in a file whose text is `text`: a check
+// the loader need not repeat, for the same text gives the same answer. Kept beside the snapshot.
+bool cached_as_sound(std::string_view text, std::string_view what);
+// Records it; silently nothing when it cannot.
+void cache_as_sound(std::string_view text, std::string_view what);
+
 }  // namespace nianbao

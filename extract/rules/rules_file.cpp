@@ -30,15 +30,20 @@ toml::table parse_rules_text(std::string_view text, const std::string& source) {
 #endif
 }
 
-toml::table parse_rules_file(const std::string& path) {
+toml::table parse_rules_file(const std::string& path, std::string* text_out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw RulesError(path + ": cannot be read");
   std::stringstream ss;
   ss << in.rdbuf();
-  const std::string text = ss.str();
-  if (std::optional<toml::table> doc = cached_rules_document(text)) return std::move(*doc);
-  toml::table doc = parse_rules_text(text, path);
-  cache_rules_document(text, doc);
+  std::string text = ss.str();
+  toml::table doc;
+  if (std::optional<toml::table> cached = cached_rules_document(text)) {
+    doc = std::move(*cached);
+  } else {
+    doc = parse_rules_text(text, path);
+    cache_rules_document(text, doc);
+  }
+  if (text_out) *text_out = std::move(text);
   return doc;
 }
 

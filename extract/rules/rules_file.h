@@ -13,8 +13,8 @@
 namespace nianbao {
 
 // The file parsed. RulesError "path: cannot be read", or "path:line: description" on a syntax
-// error.
-toml::table parse_rules_file(const std::string& path);
+// error. `text`, when given, gets the file's text.
+toml::table parse_rules_file(const std::string& path, std::string* text = nullptr);
 // The same from text; `source_name` stands for the path in error messages.
 toml::table parse_rules_text(std::string_view text, const std::string& source_name);
 
