@@ -16,7 +16,7 @@ using json = nlohmann::ordered_json;
 TEST(JsonWriter, StringsAreEscapedAsDumpEscapesThem) {
   const std::vector<std::string> strings = {
       "", "洪泽区人民政府", "quote \" and \\ backslash", "tab\tnew\nline\rret\bback\fform",
-      std::string("nul \0 and \x1f unit", 18), "del \x7f stays", "emoji 😀 and ｆｕｌｌ", "/slash/"};
+      std::string("nul \0 and \x1f unit", sizeof "nul \0 and \x1f unit" - 1), "del \x7f stays", "emoji 😀 and ｆｕｌｌ", "/slash/"};
   for (const auto& s : strings) {
     JsonWriter w;
     w.value(s);
