@@ -6,39 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "extract/normalize/normalize.h"
+
 namespace nianbao {
-
-namespace {
-
-// Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
-bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
-    if (b >= 0xC2 && b <= 0xDF) n = 1;
-    else if (b == 0xE0) n = 2, lo = 0xA0;
-    else if (b == 0xED) n = 2, hi = 0x9F;
-    else if (b >= 0xE1 && b <= 0xEF) n = 2;
-    else if (b == 0xF0) n = 3, lo = 0x90;
-    else if (b == 0xF4) n = 3, hi = 0x8F;
-    else if (b >= 0xF1 && b <= 0xF3) n = 3;
-    else return false;
-    if (i + n >= s.size()) return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      const auto c = static_cast<unsigned char>(s[i + k]);
-      if (k == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) return false;
-    }
-    i += n + 1;
-  }
-  return true;
-}
-
-}  // namespace
 
 void JsonWriter::separate() {
   if (after_key_) {
@@ -73,7 +43,7 @@ JsonWriter& JsonWriter::key(std::string_view k) {
 
 JsonWriter& JsonWriter::value(std::string_view s) {
   // What is not UTF-8 is refused as nlohmann refuses it (its type_error 316).
-  if (!valid_utf8(s)) nlohmann::json(std::string(s)).dump();
+  if (!is_valid_utf8(s)) nlohmann::json(std::string(s)).dump();
   separate();
   out_ += '"';
   for (const char ch : s) {

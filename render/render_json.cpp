@@ -208,16 +208,4 @@ json to_json(const CheckResult& r, const Catalog& catalog, Lang lang) {
   return json::parse(to_json_text(r, catalog, lang));
 }
 
-json to_json(const Report& report) {
-  JsonWriter w;
-  report_json(w, report);
-  return json::parse(w.text());
-}
-
-json to_json(const Finding& f, const Catalog& catalog, Lang lang) {
-  JsonWriter w;
-  finding_json(w, f, catalog, lang);
-  return json::parse(w.text());
-}
-
 }  // namespace nianbao

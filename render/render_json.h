@@ -10,11 +10,9 @@
 namespace nianbao {
 
 // The object on one line, written directly (render/json_writer.h): what `check --format json`
-// prints. The trees below are this text parsed, for callers that add to it or look into it.
+// prints.
 std::string to_json_text(const CheckResult& result, const Catalog& catalog, Lang lang);
-
+// The same text parsed, for callers that add to it or look into it (batch, the tests).
 nlohmann::ordered_json to_json(const CheckResult& result, const Catalog& catalog, Lang lang);
-nlohmann::ordered_json to_json(const Report& report);
-nlohmann::ordered_json to_json(const Finding& finding, const Catalog& catalog, Lang lang);
 
 }  // namespace nianbao

@@ -18,8 +18,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <exception>
-#include <new>
 #include <vector>
 
 #include "app/isolate/asan.h"
@@ -134,20 +132,10 @@ bool retires(const WorkerRecycling& r, std::size_t done) {
     std::uint64_t task = 0;
     if (!read_all(fd, reinterpret_cast<char*>(&task), sizeof task)) _exit(0);  // no more tasks
     apply_cpu_limit(limits);
-    char tag = kFinished;
-    std::string payload;
-    try {
-      payload = work(static_cast<std::size_t>(task));
-    } catch (const std::bad_alloc&) {
-      tag = kOutOfMemory;
-      payload.clear();
-    } catch (const std::exception& e) {
-      tag = kFailed;
-      payload = e.what();
-    } catch (...) {
-      tag = kFailed;
-      payload = "unknown exception";
-    }
+    ChildOutcome o = run_caught([&] { return work(static_cast<std::size_t>(task)); });
+    using End = ChildOutcome::End;
+    const char tag = o.end == End::Finished ? kFinished : o.end == End::OutOfMemory ? kOutOfMemory : kFailed;
+    const std::string& payload = o.end == End::Failed ? o.detail : o.output;
     // A heap that ran out is not trusted with the next task.
     const bool last = tag == kOutOfMemory || retires(recycling, ++done);
     char header[kFrameHeader];

@@ -7,7 +7,6 @@
 
 #include <cerrno>
 #include <iterator>
-#include <new>
 
 #include "app/isolate/asan.h"
 #include "app/isolate/process_limits.h"
@@ -104,19 +103,7 @@ ChildOutcome run_in_this_process(const ChildLimits& limits, const LastWords& las
   malloc_trim(0);
   Saved saved;
   install(limits, saved);
-  ChildOutcome o;
-  try {
-    o.output = work();
-    o.end = End::Finished;
-  } catch (const std::bad_alloc&) {
-    o.end = End::OutOfMemory;
-  } catch (const std::exception& e) {
-    o.end = End::Failed;
-    o.detail = e.what();
-  } catch (...) {
-    o.end = End::Failed;
-    o.detail = "unknown exception";
-  }
+  ChildOutcome o = run_caught(work);
   restore(saved);
   return o;
 }

@@ -6,6 +6,8 @@
 
 #include <cmath>
 #include <cstring>
+#include <exception>
+#include <new>
 
 #include "app/isolate/asan.h"
 
@@ -51,5 +53,22 @@ bool address_space_exhausted() {
 }
 
 std::string signal_detail(int sig) { return "signal " + std::to_string(sig) + " (" + strsignal(sig) + ")"; }
+
+ChildOutcome run_caught(const std::function<std::string()>& work) {
+  ChildOutcome o;
+  try {
+    o.output = work();
+    o.end = ChildOutcome::End::Finished;
+  } catch (const std::bad_alloc&) {
+    o.end = ChildOutcome::End::OutOfMemory;
+  } catch (const std::exception& e) {
+    o.end = ChildOutcome::End::Failed;
+    o.detail = e.what();
+  } catch (...) {
+    o.end = ChildOutcome::End::Failed;
+    o.detail = "unknown exception";
+  }
+  return o;
+}
 
 }  // namespace nianbao

@@ -3,6 +3,7 @@
 // exhausted address space from an ordinary crash inside a signal handler.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "app/isolate/child_process.h"
@@ -32,6 +33,10 @@ void use_signal_stack();
 // that follows, a mapping of a few MB that cannot be made says the limit was the cause; mmap is
 // safe in a signal handler.
 bool address_space_exhausted();
+
+// `work` run and how it ended, as a worker reports it: Finished with what it returned,
+// OutOfMemory when it threw std::bad_alloc, Failed with the message of anything else it threw.
+ChildOutcome run_caught(const std::function<std::string()>& work);
 
 // How a task killed by signal `sig` is described: "signal 11 (Segmentation fault)".
 std::string signal_detail(int sig);
