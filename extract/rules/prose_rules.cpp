@@ -91,12 +91,17 @@ const re2::RE2& Pattern::compiled() const {
   return *s.re;
 }
 
-bool Pattern::may_match(std::string_view text) const {
+const re2::RE2* Pattern::gate() const {
   State& s = *state_;
-  if (s.gate_text.empty()) return true;
+  if (s.gate_text.empty()) return nullptr;
   std::call_once(s.gate_once, [&s] { s.gate = std::make_unique<re2::RE2>(s.gate_text, re2::RE2::Quiet); });
-  // A gate RE2 cannot build (too large) lets everything through; the pattern says why, if anything.
-  return !s.gate->ok() || re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *s.gate);
+  // A gate RE2 cannot build (too large) is none: the pattern itself decides, or says why not.
+  return s.gate->ok() ? s.gate.get() : nullptr;
+}
+
+bool Pattern::may_match(std::string_view text) const {
+  const re2::RE2* g = gate();
+  return !g || re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *g);
 }
 
 bool Pattern::partial_match(std::string_view text) const {
@@ -116,15 +121,14 @@ bool Pattern::match(std::string_view text, std::size_t pos, std::size_t end, re2
 }
 
 void Pattern::build() const {
-  may_match({});
+  gate();
   compiled();
 }
 
 int Pattern::capturing_groups() const {
-  State& s = *state_;
-  if (s.gate_text.empty()) return compiled().NumberOfCapturingGroups();
-  may_match({});  // builds the gate, which has the same groups
-  return s.gate->ok() ? s.gate->NumberOfCapturingGroups() : compiled().NumberOfCapturingGroups();
+  // The gate has the same groups as the pattern.
+  const re2::RE2* g = gate();
+  return (g ? *g : compiled()).NumberOfCapturingGroups();
 }
 
 namespace {

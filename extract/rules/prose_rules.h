@@ -52,6 +52,8 @@ class Pattern {
   // The program, built now if it has not been; throws RulesError naming the file and line when
   // RE2 cannot (a pattern that parses but is too large).
   const re2::RE2& compiled() const;
+  // The gate, built now if it has not been; null when the pattern has none.
+  const re2::RE2* gate() const;
   // Whether the text may match: false only when the gate refuses it.
   bool may_match(std::string_view text) const;
 };
