@@ -1,7 +1,6 @@
 // nianbao: checks 政府信息公开工作年度报告 and says what is inconsistent or missing.
 // This file only parses the command line and hands over to the libraries.
 #include <CLI/CLI.hpp>
-#include <malloc.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +11,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/usage_error.h"
 #include "app/isolate/asan.h"
+#include "app/isolate/heap_pages.h"
 
 namespace {
 
@@ -51,11 +51,7 @@ int end_now(int status) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // The heap grows and is given back in steps of 4 MB rather than of what each allocation needs:
-  // a check allocates and frees some 10 MB in a few milliseconds, and each step is a system
-  // call and, when memory given back is taken again, its pages faulted in again (a tenth of the
-  // CPU time of checking a short PDF).
-  mallopt(M_TOP_PAD, 4 << 20);
+  nianbao::prepare_heap(std::size_t{16} << 20);
   CLI::App app{"nianbao — 政府信息公开工作年度报告检查工具 (checks open-government-information annual reports)"};
   app.require_subcommand(1);
   std::string rules;

@@ -16,7 +16,6 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <vector>
 
@@ -104,25 +103,12 @@ void limit_worker_memory(const ChildLimits& l, int fd) {
   sigaction(SIGBUS, &sa, nullptr);
 }
 
-// The worker's resident set now, from /proc (getrusage gives only the peak); read without
-// allocating, for the heap may be at its limit.
-long resident_mb() {
-  const int fd = ::open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return 0;
-  char buf[128] = {};
-  const ssize_t n = ::read(fd, buf, sizeof buf - 1);
-  ::close(fd);
-  long pages = 0, resident = 0;
-  if (n <= 0 || std::sscanf(buf, "%ld %ld", &pages, &resident) != 2) return 0;
-  return resident * (sysconf(_SC_PAGESIZE) / 1024) / 1024;
-}
-
 // Whether a worker that has run `done` tasks ends now rather than take another.
 bool retires(const WorkerRecycling& r, std::size_t done) {
   if (done >= r.max_tasks) return true;
-  if (r.max_rss_mb <= 0 || resident_mb() <= r.max_rss_mb) return false;
+  if (r.max_rss_mb <= 0 || memory_now().resident_mb <= r.max_rss_mb) return false;
   malloc_trim(0);  // freed memory the allocator kept is not growth
-  return resident_mb() > r.max_rss_mb;
+  return memory_now().resident_mb > r.max_rss_mb;
 }
 
 [[noreturn]] void worker_main(const ChildLimits& limits, const WorkerRecycling& recycling,
@@ -132,8 +118,9 @@ bool retires(const WorkerRecycling& r, std::size_t done) {
     std::uint64_t task = 0;
     if (!read_all(fd, reinterpret_cast<char*>(&task), sizeof task)) _exit(0);  // no more tasks
     apply_cpu_limit(limits);
-    ChildOutcome o = run_caught([&] { return work(static_cast<std::size_t>(task)); });
     using End = ChildOutcome::End;
+    ChildOutcome o = over_memory_limit(limits) ? ChildOutcome{End::OutOfMemory, {}, {}}
+                                               : run_caught([&] { return work(static_cast<std::size_t>(task)); });
     const char tag = o.end == End::Finished ? kFinished : o.end == End::OutOfMemory ? kOutOfMemory : kFailed;
     const std::string& payload = o.end == End::Failed ? o.detail : o.output;
     // A heap that ran out is not trusted with the next task.

@@ -1,6 +1,5 @@
 #include "app/isolate/in_process.h"
 
-#include <malloc.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -98,9 +97,7 @@ ChildOutcome run_in_this_process(const ChildLimits& limits, const LastWords& las
   prepared.exit_status = last_words.exit_status;
   g_prepared = &prepared;
 
-  // The heap's free space from before (the program grows it in steps, app/cli/main.cpp) is given
-  // back first, so that the address-space limit counts what the work needs, not what is left over.
-  malloc_trim(0);
+  if (over_memory_limit(limits)) return ChildOutcome{End::OutOfMemory, {}, {}};
   Saved saved;
   install(limits, saved);
   ChildOutcome o = run_caught(work);

@@ -1,10 +1,13 @@
 #include "app/isolate/process_limits.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <exception>
 #include <new>
@@ -21,6 +24,25 @@ void apply_memory_limit(const ChildLimits& l, bool hard) {
   as.rlim_cur = as.rlim_max == RLIM_INFINITY || bytes < as.rlim_max ? bytes : as.rlim_max;
   if (hard) as.rlim_max = as.rlim_cur;
   setrlimit(RLIMIT_AS, &as);
+}
+
+MemoryNow memory_now() {
+  MemoryNow now;
+  const int fd = ::open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return now;
+  char buf[128] = {};
+  const ssize_t n = ::read(fd, buf, sizeof buf - 1);
+  ::close(fd);
+  long pages = 0, resident = 0;
+  if (n <= 0 || std::sscanf(buf, "%ld %ld", &pages, &resident) != 2) return now;
+  const long page_kb = sysconf(_SC_PAGESIZE) / 1024;
+  now.address_space_mb = pages * page_kb / 1024;
+  now.resident_mb = resident * page_kb / 1024;
+  return now;
+}
+
+bool over_memory_limit(const ChildLimits& l) {
+  return !NIANBAO_ASAN && l.memory_mb > 0 && memory_now().address_space_mb > l.memory_mb;
 }
 
 void apply_cpu_limit(const ChildLimits& l) {

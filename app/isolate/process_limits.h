@@ -19,6 +19,19 @@ inline constexpr int kWallGraceSeconds = 2;
 // which the process may lift again when the work is done.
 void apply_memory_limit(const ChildLimits& l, bool hard);
 
+// The process's address space and resident set now, in MB, from /proc/self/statm, read without
+// allocating (the heap may be at its limit); zeros when it cannot be read.
+struct MemoryNow {
+  long address_space_mb = 0;
+  long resident_mb = 0;
+};
+MemoryNow memory_now();
+
+// Whether the process already holds more address space than `l.memory_mb` before a task starts:
+// its libraries, its rules and the heap it keeps in reserve (heap_pages.h). The task is then out
+// of memory without being run, rather than finishing, or not, on what happens to be in reserve.
+bool over_memory_limit(const ChildLimits& l);
+
 // The CPU limit of the next task: the seconds used so far plus the timeout. Only the soft limit
 // moves (a process may raise it again up to the hard one, which stays as it was); past it the
 // kernel sends SIGXCPU.
