@@ -1,5 +1,7 @@
 #include "extract/rules/schema.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <map>
 
@@ -103,12 +105,14 @@ SchemaTable load_table(const RulesEntry& e) {
 
 }  // namespace
 
-std::string match_form_folded(std::string_view folded, std::vector<size_t>* map) {
+std::string match_form_folded(std::string_view folded, std::vector<MatchRun>* runs, size_t base) {
   std::string out;
-  if (map) map->clear();
-  auto push = [&](std::string_view s, size_t from) {
+  // Whether the next byte kept continues the last run (nothing dropped or rewritten since).
+  bool continues = false;
+  auto push = [&](std::string_view s, size_t from, bool copied) {
+    if (runs && !continues) runs->push_back({base + out.size(), from});
     out.append(s);
-    if (map) map->insert(map->end(), s.size(), from);
+    continues = copied;
   };
   for (size_t i = 0; i < folded.size();) {
     unsigned char c = static_cast<unsigned char>(folded[i]);
@@ -116,11 +120,12 @@ std::string match_form_folded(std::string_view folded, std::vector<size_t>* map)
     len = std::min(len, folded.size() - i);
     std::string_view ch = folded.substr(i, len);
     if (ch == " " || ch == "\t" || ch == "\n" || ch == "\r") {
-      // dropped
+      continues = false;  // dropped
     } else if (ch == "、" && !out.empty() && is_digit(out.back())) {
-      push(".", i);
+      continues = false;
+      push(".", i, false);
     } else {
-      push(ch, i);
+      push(ch, i, true);
     }
     i += len;
   }
@@ -196,6 +201,67 @@ std::optional<Schema::RowMatch> Schema::match_row(std::string_view label,
           best_len = pat.size();
         }
   }
+  return best;
+}
+
+namespace {
+
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    if (c >= 0) out += static_cast<char32_t>(c);
+  }
+  return out;
+}
+
+// The fewest characters to change, drop or add for `pattern` to appear somewhere in `text`
+// (Sellers' approximate substring match).
+size_t near_distance(const std::u32string& pattern, const std::u32string& text) {
+  std::vector<size_t> col(pattern.size() + 1);
+  for (size_t i = 0; i <= pattern.size(); ++i) col[i] = i;
+  size_t best = col.back();
+  for (char32_t c : text) {
+    size_t diagonal = col[0];  // the match may start anywhere: row 0 stays 0
+    for (size_t i = 1; i <= pattern.size(); ++i) {
+      const size_t up = col[i];
+      col[i] = std::min({col[i] + 1, col[i - 1] + 1, diagonal + (pattern[i - 1] == c ? 0 : 1)});
+      diagonal = up;
+    }
+    best = std::min(best, col.back());
+  }
+  return best;
+}
+
+}  // namespace
+
+std::optional<Schema::RowMatch> Schema::match_row_near(std::string_view label, const std::string& only) const {
+  if (auto exact = match_row(label, only)) return exact;
+  const std::u32string m = code_points(match_form(label));
+  std::optional<RowMatch> best;
+  double best_share = 1;
+  bool tie = false;
+  for (const auto& t : tables) {
+    if (!only.empty() && t.key != only) continue;
+    for (const auto& r : t.rows)
+      for (const auto& pat : r.match) {
+        const std::u32string p = code_points(pat);
+        if (p.size() < 4) continue;
+        const size_t d = near_distance(p, m);
+        if (d * 6 > p.size()) continue;
+        const double share = static_cast<double>(d) / static_cast<double>(p.size());
+        if (best && share == best_share && best->row != r.key) tie = true;
+        if (!best || share < best_share) {
+          best = RowMatch{t.key, r.key};
+          best_share = share;
+          tie = false;
+        }
+      }
+  }
+  if (tie) return std::nullopt;
   return best;
 }
 

@@ -95,6 +95,10 @@ struct Schema {
   // the row whose match text is contained in the label, longest match winning. `table` limits
   // the search to one table when not empty.
   std::optional<RowMatch> match_row(std::string_view label, const std::string& table = "") const;
+  // The same for a label read by OCR, which may have misread a character or two: the row one of
+  // whose match forms is found in the label with at most one character in six wrong, missing or
+  // extra (a form of at least four characters), the closest; none when two rows are as close.
+  std::optional<RowMatch> match_row_near(std::string_view label, const std::string& table) const;
   // The column key a printed header names ("社会组织" → social_org) within a table.
   std::optional<std::string> match_column(std::string_view label, const std::string& table) const;
 };
@@ -102,8 +106,15 @@ struct Schema {
 // The form labels are compared in: fold, whitespace removed, "、" after a digit read as "."
 // (so "1、" "1．" "1. " all read "1.").
 std::string match_form(std::string_view text);
-// The same on text already folded; `map`, when given, receives for every byte of the result the
-// byte offset in `folded` it came from.
-std::string match_form_folded(std::string_view folded, std::vector<size_t>* map = nullptr);
+// Where the bytes of a match form come from: from `at` up to the next run, byte `at + k` of the
+// match form is byte `from + k` of the folded text. A run per stretch copied unchanged, not an
+// offset per byte: the text may be a report flattened to one line of megabytes.
+struct MatchRun {
+  size_t at = 0, from = 0;
+};
+// The same on text already folded; `runs`, when given, receives the runs of the result in order
+// (appended, their `at` counted from `base`).
+std::string match_form_folded(std::string_view folded, std::vector<MatchRun>* runs = nullptr,
+                              size_t base = 0);
 
 }  // namespace nianbao

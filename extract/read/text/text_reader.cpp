@@ -268,6 +268,22 @@ void add_piece(std::string_view piece, int line_number, PageBuilder* out) {
   out->add(std::string(text), line_number);
 }
 
+// Where each of `lines` (ascending) is, in one walk over the document, whose lines are in order
+// too: a large file may have thousands of lines with a replaced byte (Document::locate_line
+// walks the document once per line). A line the model does not keep is placed on page 1.
+std::vector<Location> locate_lines(const Document& doc, const std::vector<int>& lines) {
+  std::vector<Location> out;
+  out.reserve(lines.size());
+  size_t next = 0;
+  for (const auto& page : doc.pages)
+    for (const auto& line : page.lines) {
+      for (; next < lines.size() && lines[next] < line.loc.line; ++next) out.push_back({1, lines[next]});
+      if (next < lines.size() && lines[next] == line.loc.line) out.push_back({line.loc.page, lines[next++]});
+    }
+  for (; next < lines.size(); ++next) out.push_back({1, lines[next]});
+  return out;
+}
+
 [[noreturn]] void fail(const char* code, const std::string& path, const std::string& zh,
                        const std::string& en) {
   throw ReadError(code, path + ": " + zh + " (" + en + ")");
@@ -309,7 +325,7 @@ Document read_text_bytes(const std::string& bytes, const std::string& path, cons
   }
   doc.pages = std::move(builder).finish();
   doc.notes.replaced_bytes = decoded.replaced;
-  for (int line : decoded.replaced_lines) doc.notes.replaced_at.push_back(doc.locate_line(line));
+  doc.notes.replaced_at = locate_lines(doc, decoded.replaced_lines);
   return doc;
 }
 

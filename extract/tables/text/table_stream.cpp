@@ -12,6 +12,7 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool has_digit(std::string_view s) { return std::any_of(s.begin(), s.end(), is_digit); }
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // A cell that belongs to the label area: printed text that is neither a number nor a
 // placeholder ("（三）不", "缴纳费用、").
@@ -57,8 +58,41 @@ size_t find_heading(const std::string& m, const std::vector<std::string>& titles
 }  // namespace
 
 size_t TextStream::piece_at(size_t pos) const {
-  if (pos < piece_of.size()) return piece_of[pos];
-  return pieces.empty() ? 0 : pieces.size() - 1;
+  if (pos >= m.size()) return pieces.empty() ? 0 : pieces.size() - 1;
+  // The last piece starting at or before `pos`: a piece that adds nothing to m starts where the
+  // next one does, and comes before it.
+  auto after = std::upper_bound(piece_start.begin(), piece_start.end(), pos);
+  return static_cast<size_t>(after - piece_start.begin()) - 1;
+}
+
+size_t TextStream::offset_at(size_t pos) const {
+  auto after = std::upper_bound(runs.begin(), runs.end(), pos,
+                                [](size_t p, const MatchRun& r) { return p < r.at; });
+  const MatchRun& run = *(after - 1);
+  const std::string& folded = pieces[piece_at(pos)].folded;
+  size_t offset = run.from + (pos - run.at);
+  while (offset > run.from && is_continuation(folded[offset])) --offset;
+  return offset;
+}
+
+size_t TextStream::position_of(size_t piece, size_t offset) const {
+  const size_t first = piece_start[piece];
+  const size_t last = piece + 1 < piece_start.size() ? piece_start[piece + 1] : m.size();
+  auto before = [](const MatchRun& r, size_t p) { return r.at < p; };
+  auto own = std::lower_bound(runs.begin(), runs.end(), first, before);
+  auto own_end = std::lower_bound(own, runs.end(), last, before);
+  // A piece's runs go forward in m and in its folded text alike.
+  auto after = std::upper_bound(own, own_end, offset,
+                                [](size_t o, const MatchRun& r) { return o < r.from; });
+  if (after != own) {
+    const MatchRun& run = *(after - 1);
+    const size_t run_end = after == runs.end() ? m.size() : after->at;
+    const std::string& folded = pieces[piece].folded;
+    size_t k = offset - run.from;
+    while (run.from + k < folded.size() && is_continuation(folded[run.from + k])) ++k;
+    if (run.at + k < run_end) return run.at + k;
+  }
+  return after != own_end ? after->at : first;
 }
 
 std::string TextStream::printed(size_t from, size_t to) const {
@@ -80,12 +114,8 @@ TextStream build_stream(const std::vector<const Line*>& lines, size_t first, siz
   TextStream s;
   auto add = [&](size_t li, const Line& l, int cell, std::string_view text) {
     StreamPiece p{li, l.loc, cell, fold(text), text};
-    std::vector<size_t> map;
-    std::string mf = match_form_folded(p.folded, &map);
     s.piece_start.push_back(s.m.size());
-    s.m += mf;
-    s.piece_of.insert(s.piece_of.end(), mf.size(), s.pieces.size());
-    s.offset_of.insert(s.offset_of.end(), map.begin(), map.end());
+    s.m += match_form_folded(p.folded, &s.runs, s.m.size());
     s.pieces.push_back(std::move(p));
   };
   for (size_t i = first; i < end && i < lines.size(); ++i) {
@@ -214,10 +244,10 @@ StreamScan scan_stream(const TextStream& s, const SchemaTable& table) {
           }
           if (fit_group(text, table.rows[static_cast<size_t>(h.row)].columns.size())) g = text;
         }
-      } else if (h.end < s.end && s.piece_of[h.end] == pe) {
-        size_t a = s.offset_of[h.end];
-        size_t b = (next < m.size() && s.piece_of[next] == pe) ? s.offset_of[next]
-                                                                : piece.folded.size();
+      } else if (h.end < s.end && s.piece_at(h.end) == pe) {
+        size_t a = s.offset_at(h.end);
+        size_t b = (next < m.size() && s.piece_at(next) == pe) ? s.offset_at(next)
+                                                               : piece.folded.size();
         std::string_view rest = std::string_view(piece.folded).substr(a, b > a ? b - a : 0);
         while (!rest.empty() && (rest[0] == ' ' || rest[0] == ':')) rest.remove_prefix(1);
         std::string run(trim(rest.substr(0, numeric_prefix(rest))));
@@ -255,13 +285,13 @@ StreamScan scan_stream(const TextStream& s, const SchemaTable& table) {
       continue;
     }
     std::string_view text = p.folded;
-    size_t a = s.piece_start[i] < s.begin ? s.offset_of[s.begin] : 0;
-    size_t b = (s.end < m.size() && s.piece_of[s.end] == i) ? s.offset_of[s.end] : text.size();
+    size_t a = s.piece_start[i] < s.begin ? s.offset_at(s.begin) : 0;
+    size_t b = (s.end < m.size() && s.piece_at(s.end) == i) ? s.offset_at(s.end) : text.size();
     if (!table.wide) {
-      std::string t(trim(text.substr(a, b - a)));
+      std::string_view t = trim(text.substr(a, b - a));
       bool page_mark = !t.empty() && t.front() == '-' && t.back() == '-';
       if (!t.empty() && numeric_prefix(t) == t.size() && has_digit(t) && !page_mark)
-        out.groups.push_back(NumberGroup{s.piece_start[i], p.line, p.loc, false, {}, t, -1});
+        out.groups.push_back(NumberGroup{s.piece_start[i], p.line, p.loc, false, {}, std::string(t), -1});
       continue;
     }
     for (size_t j = a; j < b;) {
@@ -272,16 +302,9 @@ StreamScan scan_stream(const TextStream& s, const SchemaTable& table) {
       size_t len = numeric_prefix(text.substr(j, b - j));
       std::string run(trim(text.substr(j, len)));
       if (!followed_by_unit(text.substr(j + len)) && has_digit(run)) {
-        // The stream position of the run: offsets grow along a piece, so search, don't walk
-        // (a portal dump is one piece of hundreds of kilobytes).
-        size_t first = s.piece_start[i];
-        size_t last = i + 1 < s.piece_start.size() ? s.piece_start[i + 1] : m.size();
-        auto at = std::lower_bound(s.offset_of.begin() + static_cast<std::ptrdiff_t>(first),
-                                   s.offset_of.begin() + static_cast<std::ptrdiff_t>(last), j);
-        size_t pos = at == s.offset_of.begin() + static_cast<std::ptrdiff_t>(last)
-                         ? first
-                         : static_cast<size_t>(at - s.offset_of.begin());
-        out.groups.push_back(NumberGroup{pos, p.line, p.loc, false, {}, run, -1});
+        // The stream position of the run, found by search (a portal dump is one piece of
+        // hundreds of kilobytes).
+        out.groups.push_back(NumberGroup{s.position_of(i, j), p.line, p.loc, false, {}, run, -1});
       }
       j += std::max<size_t>(len, 1);
     }

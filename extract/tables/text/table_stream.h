@@ -24,15 +24,21 @@ struct StreamPiece {
   std::string_view printed;  // the cell or line as printed (the Document's text)
 };
 
+// Positions of m are mapped back to their pieces by search, not by a table per byte of m: a
+// report flattened to one line of 10 MB made three such tables of 80 MB each per part.
 struct TextStream {
   std::vector<StreamPiece> pieces;
   std::string m;                    // match form of all pieces joined
-  std::vector<size_t> piece_of;     // per byte of m
-  std::vector<size_t> offset_of;    // per byte of m: byte offset in the piece's folded text
   std::vector<size_t> piece_start;  // per piece: its first byte in m
+  std::vector<MatchRun> runs;       // where m's bytes are in their piece's folded text, in order
   size_t begin = 0, end = 0;        // the part's extent in m
 
   size_t piece_at(size_t pos) const;  // the piece a position of m falls in
+  // The byte offset, in the folded text of its piece, of the character m[pos] comes from.
+  size_t offset_at(size_t pos) const;
+  // The position in m of byte `offset` of piece `piece`'s folded text: the first position at or
+  // after it that m keeps, or the piece's start when m keeps nothing from there on.
+  size_t position_of(size_t piece, size_t offset) const;
   // The text of m's range [begin, end) as printed: the pieces it covers whole as printed, the
   // parts of the others in match form.
   std::string printed(size_t begin, size_t end) const;

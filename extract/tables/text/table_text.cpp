@@ -1,6 +1,7 @@
 #include "extract/tables/text/table_text.h"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 #include "extract/rules/schema.h"
@@ -32,9 +33,17 @@ const Section* section_of(const std::vector<Section>& sections, int part) {
   return nullptr;
 }
 
+// What the stream of a part is made of: lines [first, end), narrowed to the text from a `start`
+// heading to a `stop` heading (build_stream).
+struct StreamSpec {
+  size_t first = 0, end = 0;
+  std::vector<std::string> start, stop;
+  bool operator==(const StreamSpec&) const = default;
+};
+
 // The stream of one part: its line range, narrowed to its own text when parts share a line.
-TextStream part_stream(const std::vector<const Line*>& lines,
-                       const std::vector<Section>& sections, int part) {
+StreamSpec part_spec(const std::vector<const Line*>& lines, const std::vector<Section>& sections,
+                     int part) {
   const Section* sec = nullptr;
   const Section* next = nullptr;
   for (size_t i = 0; i < sections.size(); ++i)
@@ -43,7 +52,7 @@ TextStream part_stream(const std::vector<const Line*>& lines,
       if (i + 1 < sections.size()) next = &sections[i + 1];
       break;
     }
-  if (!sec) return build_stream(lines, 0, lines.size(), {}, {});
+  if (!sec) return {0, lines.size(), {}, {}};
   bool shared_start = false;
   for (const auto& other : sections)
     if (&other != sec && other.first_line <= sec->first_line && sec->first_line < other.end_line)
@@ -51,8 +60,8 @@ TextStream part_stream(const std::vector<const Line*>& lines,
   size_t end = std::max(sec->end_line, sec->first_line + 1);
   std::vector<std::string> stop;
   if (next && next->first_line < end) stop = heading_forms(*next);
-  return build_stream(lines, sec->first_line, end,
-                      shared_start ? heading_forms(*sec) : std::vector<std::string>{}, stop);
+  return {sec->first_line, end, shared_start ? heading_forms(*sec) : std::vector<std::string>{},
+          stop};
 }
 
 // The table's first line: the first line after the part heading that holds cells, a label or
@@ -85,11 +94,21 @@ TableExtraction rebuild_tables_from_text(const Document& doc, const Rules& rules
   TableExtraction out;
   std::vector<const Line*> lines = doc.all_lines();
 
-  std::map<int, TextStream> streams;
+  // Parts that are not found all stand for the whole text: one stream serves them, not one copy
+  // each (of a text that may be a single line of megabytes).
+  std::map<int, std::shared_ptr<const TextStream>> streams;
+  std::vector<std::pair<StreamSpec, std::shared_ptr<const TextStream>>> built;
   std::string table_text;
   for (int part : {2, 3, 4}) {
-    streams[part] = part_stream(lines, sections, part);
-    const TextStream& s = streams[part];
+    StreamSpec spec = part_spec(lines, sections, part);
+    auto same = std::find_if(built.begin(), built.end(), [&](const auto& b) { return b.first == spec; });
+    if (same == built.end()) {
+      auto stream = std::make_shared<const TextStream>(
+          build_stream(lines, spec.first, spec.end, spec.start, spec.stop));
+      same = built.insert(built.end(), {std::move(spec), std::move(stream)});
+    }
+    streams[part] = same->second;
+    const TextStream& s = *same->second;
     table_text += s.m.substr(s.begin, s.end - s.begin);
   }
   TableFormat format = table_format(rules, table_text, year);
@@ -97,7 +116,9 @@ TableExtraction rebuild_tables_from_text(const Document& doc, const Rules& rules
   if (!format.schema) return out;
   // The table of `st` from its part's text, or from a repeat of the part when that reads more rows.
   auto read = [&](const SchemaTable& st) {
-    const TextStream& s = streams[st.part];
+    static const TextStream kNoStream;
+    auto part = streams.find(st.part);
+    const TextStream& s = part != streams.end() ? *part->second : kNoStream;
     StreamScan scan = scan_stream(s, st);
     Table t = assemble_table(st, s, scan);
     t.loc = table_location(s, scan);
