@@ -42,7 +42,7 @@ sanitize: deps
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp ctest --output-on-failure -j $(JOBS)
 
 # libFuzzer harnesses (tests/fuzz/), one per entry point, seeded from the samples.
-FUZZERS = text_reader html_reader docx_reader pdf_reader table_positions prose rules
+FUZZERS = text_reader html_reader docx_reader pdf_reader table_positions prose rules page_image
 FUZZ_SECONDS ?= 600
 FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 fuzz-build: deps

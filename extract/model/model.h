@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/model/page_source.h"
@@ -91,6 +92,11 @@ struct SourceNotes {
   std::vector<int> table_image_lines;
   // Pages of a PDF that are pictures without a text layer (the rest of it has one), 1-based.
   std::vector<int> scanned_pages;
+  // Pages of a PDF that are pictures read by OCR (extract/read/scan/), 1-based; the figures of
+  // their tables read with confidence, and the lowest confidence of one of them (0–100).
+  std::vector<int> ocr_pages;
+  int ocr_figures = 0;
+  double ocr_confidence = 0;
   // "doc" or "wps": the file was an old binary Word file converted by LibreOffice.
   std::optional<std::string> converted_from;
   // Byte sequences of a text file valid in no encoding, replaced by U+FFFD, and where the lines
@@ -139,6 +145,10 @@ struct Section {
   size_t first_line = 0;  // index into Document::all_lines() of the heading
   size_t end_line = 0;    // one past the last line of the part
 };
+
+// U+FFFD in text a reader gives: a character that could not be read (a byte no encoding reads,
+// a figure OCR was not sure of). A table cell holding one is unreadable.
+inline constexpr std::string_view kUnreadMark = "\xEF\xBF\xBD";
 
 // What a table cell holds.
 enum class CellState {

@@ -36,6 +36,13 @@ Cell make_cell(const std::string& text, const SchemaColumn& column, Location loc
     c.state = CellState::Empty;
     return c;
   }
+  // U+FFFD stands for a character that could not be read (a figure OCR was not sure of, a byte
+  // no encoding reads): the cell is unreadable, the tool's failure, and shows what was seen.
+  if (const size_t mark = t.find(kUnreadMark); mark != std::string::npos) {
+    c.state = CellState::Unreadable;
+    for (size_t at = mark; at != std::string::npos; at = c.text.find(kUnreadMark, at)) c.text.erase(at, kUnreadMark.size());
+    return c;
+  }
   if (is_placeholder(t)) {
     c.state = CellState::Placeholder;
     return c;

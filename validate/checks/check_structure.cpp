@@ -127,6 +127,21 @@ void scanned_pages(const Report& report, const Rules& rules, std::vector<Finding
   }
 }
 
+// Pages of a PDF that are pictures read by OCR: said once, with how many figures were read and
+// how sure the reading was, so that a supervisor knows how far to trust what is found.
+void scanned_read(const Report& report, const Rules& rules, std::vector<Finding>& out) {
+  const SourceNotes& n = report.notes;
+  if (n.ocr_pages.empty()) return;
+  Finding f = start_finding("structure.scanned_read", rules);
+  f.loc = {n.ocr_pages.front(), 1};
+  std::string pages;
+  for (int p : n.ocr_pages) pages += (pages.empty() ? "" : ", ") + std::to_string(p);
+  f.args["pages"] = pages;
+  f.args["figures"] = std::to_string(n.ocr_figures);
+  f.args["confidence"] = std::to_string(static_cast<int>(n.ocr_confidence));
+  out.push_back(std::move(f));
+}
+
 // Bytes of a text file that no encoding reads, replaced so that the rest is checked: where
 // they were, since a figure on those lines may have lost a digit.
 void invalid_bytes(const Report& report, const Rules& rules, std::vector<Finding>& out) {
@@ -145,6 +160,7 @@ void invalid_bytes(const Report& report, const Rules& rules, std::vector<Finding
 
 void structure(const Report& report, const Rules& rules, std::vector<Finding>& out) {
   invalid_bytes(report, rules, out);
+  scanned_read(report, rules, out);
   const Meta& m = report.meta;
   if (m.format_version == kPreFormatVersion || !m.year || *m.year < rules.first_format_year()) return;
   missing_sections(report, rules, out);
@@ -157,7 +173,7 @@ void structure(const Report& report, const Rules& rules, std::vector<Finding>& o
 const Check& structure_check() {
   static const Check check{"structure",
                            {"structure.missing_section", "structure.missing_section.table",
-                            "structure.missing_section.table_image", "structure.missing_section.scanned",
+                            "structure.missing_section.table_image", "structure.missing_section.scanned", "structure.scanned_read",
                             "structure.invalid_bytes", "structure.order", "structure.order.numbering", "structure.format_version"},
                            nullptr,
                            [](const Report& r, const Rules& rules, Validation& v) { structure(r, rules, v.findings); }};

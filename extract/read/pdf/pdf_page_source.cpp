@@ -6,6 +6,7 @@
 #include <Stream.h>
 #include <splash/SplashBitmap.h>
 
+#include <algorithm>
 #include <functional>
 
 #include "extract/read/pdf/pdf_errors.h"
@@ -72,6 +73,21 @@ std::optional<RenderedPage> PdfPageSource::render(int page, double dpi) const {
   });
   if (!drawn) return std::nullopt;
   return RenderedPage{doc.getPageCropWidth(page), doc.getPageCropHeight(page), std::move(png)};
+}
+
+std::optional<GreyImage> PdfPageSource::render_grey(int page, double dpi) const {
+  std::lock_guard<std::mutex> lock(lock_);
+  if (page < 1 || page > pages()) return std::nullopt;
+  GreyImage image;
+  const bool drawn = draw(*drawing_->doc, page, dpi, splashModeMono8, [&](SplashBitmap& b) {
+    image = GreyImage(b.getWidth(), b.getHeight(), dpi);
+    const auto* data = b.getDataPtr();
+    for (int y = 0; y < image.height; ++y)
+      std::copy_n(data + static_cast<size_t>(y) * static_cast<size_t>(b.getRowSize()), image.width,
+                  image.pixels.begin() + static_cast<std::ptrdiff_t>(y) * image.width);
+  });
+  if (!drawn) return std::nullopt;
+  return image;
 }
 
 bool PdfPageSource::has_ink(int page, double dpi, int threshold) const {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "extract/model/page_source.h"
+#include "extract/read/scan/grey_image.h"
 
 namespace nianbao {
 
@@ -23,6 +24,9 @@ class PdfPageSource : public PageSource {
   const std::string& bytes() const { return bytes_; }
   int pages() const override;
   std::optional<RenderedPage> render(int page, double dpi) const override;
+  // Page `page` (1-based) drawn in grey at `dpi`, as the scanned-page reader reads it; nothing
+  // when it cannot be drawn.
+  std::optional<GreyImage> render_grey(int page, double dpi) const;
   // Whether anything is printed on `page` (1-based), drawn in grey at `dpi`: a pixel darker
   // than `threshold` (0-255).
   bool has_ink(int page, double dpi, int threshold) const;

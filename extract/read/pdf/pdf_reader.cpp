@@ -1,5 +1,6 @@
 #include "extract/read/pdf/pdf_reader.h"
 
+#include <algorithm>
 #include <memory>
 #include <string_view>
 
@@ -12,6 +13,7 @@
 #include "extract/read/pdf/pdf_rulings.h"
 #include "extract/read/pdf/pdf_split.h"
 #include "extract/read/pdf/pdf_text_check.h"
+#include "extract/read/scan/scan_reader.h"
 
 namespace nianbao {
 
@@ -34,6 +36,57 @@ std::string_view tail(const std::string& bytes, size_t n) {
                        const std::string& en) {
   throw ReadError(code, path + ": " + zh + " (" + en + ")");
 }
+
+// A page's words made into lines, with its rulings where a table may be.
+void lay_out(PdfPageLines& here, std::vector<PdfWord> words, std::vector<Ruling> rulings,
+             const PdfPageLines* before, const HeadingRules& headings) {
+  here.lines = build_lines(words, headings);
+  // The rulings are given to the table builders only where a table may be.
+  if (may_hold_table(here.lines) || (before && runs_on(before->rulings, before->height))) {
+    here.rulings = std::move(rulings);
+    // Words set across a table border belong to two cells.
+    if (split_at_rulings(words, here.rulings)) here.lines = build_lines(std::move(words), headings);
+  }
+}
+
+// The scanned pages of one PDF read by OCR, the reader made on the first of them. Without the
+// OCR module the pages stay unread, as scanned pages without a text layer.
+class Scans {
+ public:
+  // Page `page`, drawn at the resolution of its picture (`image_dpi`, 0 when unknown) within
+  // what reading needs and can use.
+  ScannedPage* read(const PdfPageSource& source, int page, double image_dpi) {
+    if (!tried_) {
+      tried_ = true;
+      std::string why;
+      reader_ = make_scan_reader(&why);
+    }
+    if (!reader_) return nullptr;
+    const double dpi = image_dpi > 0 ? std::clamp(image_dpi, kMinScanDpi, kMaxScanDpi) : kScanDpi;
+    std::optional<GreyImage> image = source.render_grey(page, dpi);
+    if (!image) return nullptr;
+    last_ = reader_->read(*image);
+    // Nothing read (a photograph, a page of noise): the page stays unread, as without OCR.
+    if (last_.words.empty()) return nullptr;
+    pages_.push_back(page);
+    figures_ += last_.numbers_read;
+    if (last_.numbers_read > 0) confidence_ = std::min(confidence_, last_.confidence);
+    return &last_;
+  }
+  void note(SourceNotes& notes) const {
+    notes.ocr_pages = pages_;
+    notes.ocr_figures = figures_;
+    notes.ocr_confidence = figures_ > 0 ? confidence_ : 0;
+  }
+
+ private:
+  bool tried_ = false;
+  std::unique_ptr<ScanReader> reader_;
+  ScannedPage last_;
+  std::vector<int> pages_;
+  int figures_ = 0;
+  double confidence_ = 100;
+};
 
 }  // namespace
 
@@ -67,6 +120,7 @@ Document read_pdf_bytes(std::string bytes, const std::string& path, const Headin
   TextLayerCount count;
   int scanned = 0, blank = 0, broken = 0;
   std::vector<int> scanned_pages;
+  Scans scans;
   for (int i = 0; i < n; ++i) {
     // One page at a time, its text and rulings read in one pass: its words become lines and
     // the page is released before the next.
@@ -84,24 +138,22 @@ Document read_pdf_bytes(std::string bytes, const std::string& path, const Headin
       if (w.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
       words.push_back(std::move(w));
     }
+    const PdfPageLines* before = i > 0 ? &pages[static_cast<size_t>(i) - 1] : nullptr;
     if (words.empty()) {
-      if (source->has_ink(i + 1, kInkDpi, kInkThreshold)) {
+      if (!source->has_ink(i + 1, kInkDpi, kInkThreshold)) {
+        ++blank;
+      } else if (ScannedPage* read = scans.read(*source, i + 1, content->image_dpi)) {
+        // A picture of a page, read by OCR into words and rulings as a text layer gives them.
+        lay_out(here, std::move(read->words), std::move(read->rulings), before, headings);
+      } else {
         ++scanned;
         scanned_pages.push_back(i + 1);
-      } else {
-        ++blank;
       }
       continue;
     }
-    here.lines = build_lines(words, headings);
-    const PdfPageLines* before = i > 0 ? &pages[static_cast<size_t>(i) - 1] : nullptr;
-    // The rulings are given to the table builders only where a table may be.
-    if (may_hold_table(here.lines) || (before && runs_on(before->rulings, before->height))) {
-      here.rulings = std::move(content->rulings);
-      // Words set across a table border belong to two cells.
-      if (split_at_rulings(words, here.rulings)) here.lines = build_lines(std::move(words), headings);
-    }
+    lay_out(here, std::move(words), std::move(content->rulings), before, headings);
   }
+  scans.note(doc.notes);
   if (broken > 0)
     fail("damaged", path, "PDF 文件已损坏：" + std::to_string(n) + " 页中 " + std::to_string(broken) + " 页无法读取",
          "damaged PDF: " + std::to_string(broken) + " of " + std::to_string(n) + " pages cannot be read");

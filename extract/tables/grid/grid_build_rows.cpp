@@ -71,6 +71,10 @@ void read_table(const Schema& schema, const SchemaTable& st, const GridTable& t,
     if (auto own = schema.match_row(outer + m, st.key)) return own->row;
     for (const Schema* other : others)
       if (auto o = other->match_row(m, st.key); o && st.row_index(o->row) < 0) return o->row;
+    if (t.ocr) {
+      if (auto own = schema.match_row_near(m, st.key)) return own->row;
+      if (auto own = schema.match_row_near(outer + m, st.key)) return own->row;
+    }
     return std::nullopt;
   };
   auto row_key = [&](const GridRow& r) { return match(joined_m(t, r.labels), joined_m(t, r.outer)); };

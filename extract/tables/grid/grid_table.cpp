@@ -208,10 +208,12 @@ std::vector<GridTable> grid_tables(const Document& doc, const std::vector<PageTo
       // Only the lowest table of a page runs on to the top one of the next page.
       bool joined_up = i == 0 && last_lowest && last_page == pt.page - 1 && !out.empty() &&
                     continue_table(out.back(), pieces[i]);
+      const bool ocr = std::find(doc.notes.ocr_pages.begin(), doc.notes.ocr_pages.end(), pt.page) != doc.notes.ocr_pages.end();
       if (!joined_up) {
         out.push_back(start(std::move(pieces[i])));
         out.back().joined = joined;
       }
+      out.back().ocr = out.back().ocr || ocr;
     }
     if (!pieces.empty()) {
       last_page = pt.page;

@@ -32,6 +32,9 @@ struct GridTable {
   // Words made by joining the pieces of a number wrapped inside its cell ("12500" "00元"):
   // cells point into it.
   std::shared_ptr<std::deque<Token>> joined;
+  // Read by OCR from a scanned page: its labels may have a character misread, and are matched to
+  // the schema's rows allowing for it.
+  bool ocr = false;
   int rows() const { return static_cast<int>(row_page.size()); }
   int cols() const { return static_cast<int>(xs.size()) - 1; }
 };

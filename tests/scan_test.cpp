@@ -1,0 +1,119 @@
+// Scanned reports: image-only PDFs of the generated reports of tests/data/pdf (made by
+// tools/make-scans: pages drawn in grey and put back as pictures, as an office scanner makes
+// them), checked as a user checks them. Their figures must be those of the golden files or be
+// said to be unreadable (never a wrong value), their title, agency and year those of the text PDF,
+// and what is found in them what is found in the text PDF.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+#include "golden_cells.h"
+#include "test_paths.h"
+
+namespace nianbao {
+namespace {
+
+using nlohmann::json;
+
+json check(const std::string& path) {
+  std::string out;
+  test::run(test::binary() + " check --format json " + path + " 2>/dev/null", &out);
+  return json::parse(out);
+}
+
+// The image-only PDF of tests/data/pdf/<name>.pdf made with `options` (tools/make-scans).
+std::string scan_of(const std::string& name, const std::string& options) {
+  std::string tag = options;
+  for (char& c : tag)
+    if (c == ' ' || c == '-' || c == '.') c = '_';
+  const std::string out = ::testing::TempDir() + "scan_" + name + tag + "_" + std::to_string(::getpid()) + ".pdf";
+  const std::string cmd = test::source_path("tools/make-scans") + " " + options + " " +
+                          test::source_path("tests/data/pdf/" + name + ".pdf") + " " + out;
+  EXPECT_EQ(test::run(cmd + " >/dev/null 2>&1"), 0) << cmd;
+  return out;
+}
+
+struct Tally {
+  int read = 0, unread = 0, wrong = 0, total = 0;
+};
+
+// The scanned report's cells against the golden file: each one the golden value, or unreadable.
+Tally tally(const json& d, const test::Golden& g) {
+  Tally t;
+  const auto got = test::cells_of(d["report"]);
+  for (const auto& [key, want] : g.cells) {
+    ++t.total;
+    auto it = got.find(key);
+    if (it == got.end()) {
+      ADD_FAILURE() << key << " missing";
+      ++t.wrong;
+      continue;
+    }
+    if (it->second[1] == "unreadable") {
+      ++t.unread;
+    } else if (it->second[0] == want[0] && it->second[1] == want[1]) {
+      ++t.read;
+    } else {
+      ADD_FAILURE() << key << ": read " << it->second[0] << " (" << it->second[1] << "), printed " << want[0] << " ("
+                    << want[1] << ")";
+      ++t.wrong;
+    }
+  }
+  return t;
+}
+
+// The rules found, each with its row when it has one, but the notes about the scan itself.
+std::multiset<std::string> rules_found(const json& d) {
+  std::multiset<std::string> out;
+  for (const auto& f : d["findings"]) {
+    const std::string rule = f["rule"];
+    if (rule == "structure.scanned_read" || rule == "table.unreadable") continue;
+    out.insert(rule + " " + f.value("row", ""));
+  }
+  return out;
+}
+
+// The scan of `name` made with `options`, checked: every figure the golden value or said to be
+// unreadable, at least `share` of them read, title, agency, year and format those of the text
+// PDF, no error found where the text PDF has none, and the reading said once.
+void expect_read_like_text(const std::string& name, const std::string& options, double share) {
+  SCOPED_TRACE(name + " " + options);
+  const test::Golden g = test::load_golden(name);
+  const json text = check(test::source_path("tests/data/pdf/" + name + ".pdf"));
+  const std::string scanned = scan_of(name, options);
+  const json scan = check(scanned);
+  std::remove(scanned.c_str());
+  ASSERT_EQ(scan["status"], "ok") << scan.dump();
+  const Tally t = tally(scan, g);
+  EXPECT_EQ(t.wrong, 0);
+  EXPECT_GE(t.read, share * t.total) << t.unread << " of " << t.total << " unread";
+  for (const char* key : {"year", "format_version", "agency", "title"})
+    EXPECT_EQ(test::meta_text(scan["report"][key]), test::meta_text(text["report"][key])) << key;
+  EXPECT_EQ(test::errors_of(scan), test::errors_of(text));
+  if (t.unread == 0) {
+    EXPECT_EQ(rules_found(scan), rules_found(text));
+  }
+  int said = 0;
+  for (const auto& f : scan["findings"])
+    if (f["rule"] == "structure.scanned_read") {
+      ++said;
+      EXPECT_EQ(f["severity"], "info");
+      EXPECT_NE(f["message"].get<std::string>().find("文字识别"), std::string::npos) << f.dump();
+    }
+  EXPECT_EQ(said, 1);
+}
+
+// A clean scan at 200 dpi: all but the seven figures of the row cut by the page break (its
+// repeated header is read into it) are read, none wrong.
+TEST(ScannedPdf, CleanScanAt200DpiHasNoWrongFigure) { expect_read_like_text("made_2021_hard", "-r 200", 0.96); }
+
+// At 300 dpi the same report reads whole.
+TEST(ScannedPdf, CleanScanAt300DpiReadsEveryFigure) { expect_read_like_text("made_2021_hard", "-r 300", 0.995); }
+
+}  // namespace
+}  // namespace nianbao
