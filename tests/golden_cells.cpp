@@ -22,6 +22,12 @@ std::vector<std::string> split_tabs(const std::string& line) {
 
 }  // namespace
 
+json check_json(const std::string& path) {
+  std::string out;
+  run(binary() + " check --format json " + path + " 2>/dev/null", &out);
+  return json::parse(out);
+}
+
 Golden load_golden(const std::string& name) {
   Golden g;
   std::ifstream in(source_path("tests/data/pdf/" + name + ".golden"));

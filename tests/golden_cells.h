@@ -17,6 +17,9 @@ struct Golden {
   std::map<std::string, std::vector<std::string>> cells;
 };
 
+// `nianbao check --format json path`, parsed.
+nlohmann::json check_json(const std::string& path);
+
 // tests/data/pdf/<name>.golden.
 Golden load_golden(const std::string& name);
 

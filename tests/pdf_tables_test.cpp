@@ -25,11 +25,7 @@ using test::Golden;
 using test::load_golden;
 using test::meta_text;
 
-json check(const std::string& path) {
-  std::string out;
-  test::run(test::binary() + " check --format json " + path + " 2>/dev/null", &out);
-  return json::parse(out);
-}
+json check(const std::string& path) { return test::check_json(path); }
 
 // The PDF's cells are those of its source (the web page or Word document it was printed from),
 // key for key: each value, and each state too when `states`.

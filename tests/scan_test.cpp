@@ -20,11 +20,7 @@ namespace {
 
 using nlohmann::json;
 
-json check(const std::string& path) {
-  std::string out;
-  test::run(test::binary() + " check --format json " + path + " 2>/dev/null", &out);
-  return json::parse(out);
-}
+json check(const std::string& path) { return test::check_json(path); }
 
 // The image-only PDF of tests/data/pdf/<name>.pdf made with `options` (tools/make-scans).
 std::string scan_of(const std::string& name, const std::string& options) {

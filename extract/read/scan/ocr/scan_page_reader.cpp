@@ -85,23 +85,6 @@ std::string figure_text(const NumberRead& r) {
   return r.seen + std::string(kUnreadMark);
 }
 
-// Tesseract sets a space between Chinese characters, which a Chinese report never prints: it
-// would split a heading or a figure's label from its number.
-std::string without_spaces_in_chinese(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    const bool space = s[i] == ' ';
-    const bool after_wide = !out.empty() && static_cast<unsigned char>(out.back()) >= 0x80;
-    size_t next = i;
-    while (next < s.size() && s[next] == ' ') ++next;
-    const bool before_wide = next < s.size() && static_cast<unsigned char>(s[next]) >= 0x80;
-    if (space && (after_wide || before_wide)) continue;
-    out += s[i];
-  }
-  return out;
-}
-
 }  // namespace
 
 ScannedPage ScanPageReader::read(const GreyImage& original) {
@@ -150,7 +133,7 @@ ScannedPage ScanPageReader::read(const GreyImage& original) {
       }
       // A label: its lines read as one text, placed on its first line (a label's box over
       // several rows would be taken for a line of its own by the line builder).
-      std::string text = without_spaces_in_chinese(cells_.read_label(clean, c.whole));
+      std::string text = cells_.read_label(clean, c.whole);
       if (text.empty()) continue;
       out.words.push_back(word(std::move(text), c.bands.front(), scale));
     }
@@ -172,7 +155,7 @@ ScannedPage ScanPageReader::read(const GreyImage& original) {
     }
   }
   for (TextLineRead& line : cells_.read_lines(prose, PixelBox{0, 0, prose.width, prose.height}))
-    if (!line.text.empty()) out.words.push_back(word(without_spaces_in_chinese(line.text), line.box, scale));
+    if (!line.text.empty()) out.words.push_back(word(std::move(line.text), line.box, scale));
   if (out.numbers_read == 0) out.confidence = 0;
   return out;
 }
