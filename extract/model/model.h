@@ -172,6 +172,9 @@ struct Cell {
   // For an Unreadable cell whose own text is unknown: the numbers printed for its row, as
   // printed ("693665" for three cells), so that a reader is shown what to look at.
   std::string row_text;
+  // Unreadable because a character of it could not be recognised (kUnreadMark: OCR unsure of a
+  // figure, a byte no encoding reads), not because of where its text stood.
+  bool unrecognised = false;
   bool present() const { return value.has_value(); }
 };
 

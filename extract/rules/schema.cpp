@@ -1,11 +1,11 @@
 #include "extract/rules/schema.h"
 
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <map>
 
 #include "extract/model/errors.h"
+#include "extract/normalize/misread.h"
 #include "extract/normalize/normalize.h"
 #include "extract/normalize/vocabulary.h"
 #include "extract/rules/relations.h"
@@ -204,65 +204,65 @@ std::optional<Schema::RowMatch> Schema::match_row(std::string_view label,
   return best;
 }
 
+
 namespace {
 
-std::u32string code_points(std::string_view s) {
-  std::u32string out;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  const auto n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(bytes, i, n, c);
-    if (c >= 0) out += static_cast<char32_t>(c);
-  }
-  return out;
-}
+// A name to look for in a label read by OCR: a row's or a column's.
+struct NearName {
+  std::string table, key;
+  std::u32string pattern;
+};
 
-// The fewest characters to change, drop or add for `pattern` to appear somewhere in `text`
-// (Sellers' approximate substring match).
-size_t near_distance(const std::u32string& pattern, const std::u32string& text) {
-  std::vector<size_t> col(pattern.size() + 1);
-  for (size_t i = 0; i <= pattern.size(); ++i) col[i] = i;
-  size_t best = col.back();
-  for (char32_t c : text) {
-    size_t diagonal = col[0];  // the match may start anywhere: row 0 stays 0
-    for (size_t i = 1; i <= pattern.size(); ++i) {
-      const size_t up = col[i];
-      col[i] = std::min({col[i] + 1, col[i - 1] + 1, diagonal + (pattern[i - 1] == c ? 0 : 1)});
-      diagonal = up;
+// The name one of whose patterns is found in `label` with the fewest misreadings per character,
+// within few_misreads (patterns of at least four characters); none when two names are as close.
+std::optional<NearName> closest_name(std::string_view label, const std::vector<NearName>& names) {
+  const std::u32string m = code_points(match_form(label));
+  const NearName* best = nullptr;
+  double best_share = 1;
+  bool tie = false;
+  for (const NearName& n : names) {
+    if (n.pattern.size() < 4) continue;
+    const size_t d = near_distance(n.pattern, m);
+    if (!few_misreads(d, n.pattern.size())) continue;
+    const double share = static_cast<double>(d) / static_cast<double>(n.pattern.size());
+    if (best && share == best_share && best->key != n.key) tie = true;
+    if (!best || share < best_share) {
+      best = &n;
+      best_share = share;
+      tie = false;
     }
-    best = std::min(best, col.back());
   }
-  return best;
+  if (!best || tie) return std::nullopt;
+  return *best;
 }
 
 }  // namespace
 
 std::optional<Schema::RowMatch> Schema::match_row_near(std::string_view label, const std::string& only) const {
   if (auto exact = match_row(label, only)) return exact;
-  const std::u32string m = code_points(match_form(label));
-  std::optional<RowMatch> best;
-  double best_share = 1;
-  bool tie = false;
+  std::vector<NearName> names;
   for (const auto& t : tables) {
     if (!only.empty() && t.key != only) continue;
     for (const auto& r : t.rows)
-      for (const auto& pat : r.match) {
-        const std::u32string p = code_points(pat);
-        if (p.size() < 4) continue;
-        const size_t d = near_distance(p, m);
-        if (d * 6 > p.size()) continue;
-        const double share = static_cast<double>(d) / static_cast<double>(p.size());
-        if (best && share == best_share && best->row != r.key) tie = true;
-        if (!best || share < best_share) {
-          best = RowMatch{t.key, r.key};
-          best_share = share;
-          tie = false;
-        }
-      }
+      for (const auto& pat : r.match) names.push_back({t.key, r.key, code_points(pat)});
   }
-  if (tie) return std::nullopt;
-  return best;
+  auto best = closest_name(label, names);
+  if (!best) return std::nullopt;
+  return RowMatch{best->table, best->key};
+}
+
+std::optional<std::string> Schema::match_column_near(std::string_view label, const std::string& table_key) const {
+  if (auto exact = match_column(label, table_key)) return exact;
+  const SchemaTable* t = table(table_key);
+  if (!t) return std::nullopt;
+  std::vector<NearName> names;
+  for (const auto& c : t->columns) {
+    names.push_back({t->key, c.key, code_points(match_form(c.label))});
+    for (const auto& v : c.variants) names.push_back({t->key, c.key, code_points(match_form(v))});
+  }
+  auto best = closest_name(label, names);
+  if (!best) return std::nullopt;
+  return best->key;
 }
 
 std::optional<std::string> Schema::match_column(std::string_view label,

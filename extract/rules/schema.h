@@ -101,6 +101,9 @@ struct Schema {
   std::optional<RowMatch> match_row_near(std::string_view label, const std::string& table) const;
   // The column key a printed header names ("社会组织" → social_org) within a table.
   std::optional<std::string> match_column(std::string_view label, const std::string& table) const;
+  // The same for a header read by OCR, as match_row_near for a label: exact first, then the
+  // closest label or variant found in it with at most one character in six misread.
+  std::optional<std::string> match_column_near(std::string_view label, const std::string& table) const;
 };
 
 // The form labels are compared in: fold, whitespace removed, "、" after a digit read as "."

@@ -40,6 +40,7 @@ Cell make_cell(const std::string& text, const SchemaColumn& column, Location loc
   // no encoding reads): the cell is unreadable, the tool's failure, and shows what was seen.
   if (const size_t mark = t.find(kUnreadMark); mark != std::string::npos) {
     c.state = CellState::Unreadable;
+    c.unrecognised = true;
     for (size_t at = mark; at != std::string::npos; at = c.text.find(kUnreadMark, at)) c.text.erase(at, kUnreadMark.size());
     return c;
   }

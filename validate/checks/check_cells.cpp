@@ -20,6 +20,7 @@ struct TableCheck {
   const std::string& version;
   const TableLabels* labels;
   std::vector<Finding>& out;
+  const std::vector<int>& ocr_pages;  // pages of the report read by OCR (SourceNotes)
   // The cells of the table that could not be read, in reading order: (row, column, cell).
   std::vector<std::tuple<std::string, std::string, const Cell*>> unreadable = {};
   // The cells without a number, in reading order: blank, and holding a sign ("/", "—", "无").
@@ -207,9 +208,22 @@ struct TableCheck {
     const bool run = std::all_of(unreadable.begin(), unreadable.end(), [](const auto& u) {
       return std::get<2>(u)->text.empty() && !std::get<2>(u)->row_text.empty();
     });
+    // A figure text recognition was not sure of (a scanned page), or bytes no encoding reads,
+    // are said as such: the reader looks at the figure, not at where it stands.
+    auto unrecognised_on = [&](bool ocr) {
+      return std::all_of(unreadable.begin(), unreadable.end(), [&](const auto& u) {
+        const Cell& c = *std::get<2>(u);
+        return c.unrecognised && ocr == (std::find(ocr_pages.begin(), ocr_pages.end(), c.loc.page) != ocr_pages.end());
+      });
+    };
     if (run)
       put(f, "reason", {"该行的数字连在一起印出，无法唯一地分到各单元格",
                         "the row's numbers are printed run together and cannot be cut into its cells in one way only"});
+    else if (unrecognised_on(true))
+      put(f, "reason", {"扫描页的文字识别（OCR）未能确认所印的字符",
+                        "text recognition (OCR) of the scanned page could not read what is printed with confidence"});
+    else if (unrecognised_on(false))
+      put(f, "reason", {"文件中此处的字节不能按其编码读出", "the bytes of the file there cannot be decoded"});
     else
       put(f, "reason", {"所印数字的位置不能确定它属于哪个单元格，或一个单元格中印有几个数字",
                         "where the numbers are printed does not tell which cell they belong to, or one cell holds several numbers"});
@@ -248,7 +262,7 @@ void cells(const Report& report, const Rules& rules, std::vector<Finding>& out) 
   if (report.meta.format_version == kPreFormatVersion) return;
   const std::string version = schema_version(report, rules);
   for (const auto& [key, table] : report.tables) {
-    TableCheck check{table, rules, version, rules.labels.table(key), out};
+    TableCheck check{table, rules, version, rules.labels.table(key), out, report.notes.ocr_pages};
     check.run();
   }
 }

@@ -263,9 +263,9 @@ bool ends_on_lines(const ImageSegment& v, const std::vector<ImageSegment>& horiz
   return ends_on_line(v.at, v.from, horizontal, slack) && ends_on_line(v.at, v.to - 1, horizontal, slack);
 }
 
-// `v` without a short end beyond the last horizontal line it crosses that does not itself end on
-// a line: a stroke of the text in the next row, touching the border where the border stops.
-ImageSegment trimmed(ImageSegment v, const std::vector<ImageSegment>& horizontal, double slack, int free_length) {
+// The first and last horizontal lines `v` crosses (runs on both sides of), null when none.
+std::pair<const ImageSegment*, const ImageSegment*> crossed(const ImageSegment& v, const std::vector<ImageSegment>& horizontal,
+                                                            double slack) {
   const ImageSegment* first = nullptr;
   const ImageSegment* last = nullptr;
   for (const ImageSegment& h : horizontal) {
@@ -274,8 +274,18 @@ ImageSegment trimmed(ImageSegment v, const std::vector<ImageSegment>& horizontal
     if (!first || h.at < first->at) first = &h;
     if (!last || h.at > last->at) last = &h;
   }
+  return {first, last};
+}
+
+int top_of(const ImageSegment& h) { return h.at - h.thickness / 2; }
+int bottom_of(const ImageSegment& h) { return h.at - h.thickness / 2 + h.thickness; }
+
+// `v` without a short end beyond the last horizontal line it crosses that does not itself end on
+// a line: a stroke of the text in the next row, touching the border where the border stops.
+ImageSegment trimmed(ImageSegment v, const std::vector<ImageSegment>& horizontal, double slack, int free_length) {
+  const auto [first, last] = crossed(v, horizontal, slack);
   if (!first) return v;
-  const int first_top = first->at - first->thickness / 2, last_bottom = last->at - last->thickness / 2 + last->thickness;
+  const int first_top = top_of(*first), last_bottom = bottom_of(*last);
   if (first_top - v.from < free_length && !ends_on_line(v.at, v.from, horizontal, slack)) v.from = first_top;
   if (v.to - last_bottom < free_length && !ends_on_line(v.at, v.to - 1, horizontal, slack)) v.to = last_bottom;
   return v;
@@ -346,6 +356,29 @@ bool stands_apart(const ImageSegment& v, const Ink& ink, const std::vector<Image
         if ((dx || dy) && open(x + dx, y + dy)) stack.emplace_back(x + dx, y + dy);
   }
   return true;
+}
+
+// `v` without an end one row high (shorter than `free_length`, from its end to the first or last
+// horizontal line it crosses) whose ink is joined to strokes beside it: where a stroke of a
+// character lines up with a border below it and a blurred scan joins the two, the border seems
+// to run on through the row of text to the line above. A border drawn one row high stands apart
+// (see stands_apart), as a short vertical line must.
+ImageSegment without_joined_ends(ImageSegment v, const Ink& ink, const std::vector<ImageSegment>& horizontal, double slack,
+                                 int free_length, double dpi) {
+  const auto [first, last] = crossed(v, horizontal, slack);
+  if (!first) return v;
+  const int first_top = top_of(*first), last_bottom = bottom_of(*last);
+  if (first_top > v.from && first_top - v.from < free_length) {
+    ImageSegment end = v;
+    end.to = first_top;
+    if (!stands_apart(end, ink, horizontal, dpi)) v.from = first_top;
+  }
+  if (v.to > last_bottom && v.to - last_bottom < free_length) {
+    ImageSegment end = v;
+    end.from = last_bottom;
+    if (!stands_apart(end, ink, horizontal, dpi)) v.to = last_bottom;
+  }
+  return v;
 }
 
 }  // namespace
@@ -521,7 +554,8 @@ std::vector<ImageSegment> find_ruling_lines(const GreyImage& img) {
   std::vector<ImageSegment> out = horizontal;
   const int free_length = px(kVerticalFree, dpi);
   for (const Chain& c : chains(pieces(column_runs(ink, run_min, scan_gap), dpi), dpi, junction)) {
-    const ImageSegment v = trimmed(segment_of(c, false), horizontal, slack, free_length);
+    const ImageSegment v =
+        without_joined_ends(trimmed(segment_of(c, false), horizontal, slack, free_length), ink, horizontal, slack, free_length, dpi);
     if (v.length() < px(kVerticalMin, dpi) || share_beside(v, ink, horizontal) > kMaxBeside) continue;
     const bool long_piece = std::min(c.longest, v.length()) >= free_length;
     if (long_piece || (ends_on_lines(v, horizontal, slack) && stands_apart(v, ink, horizontal, dpi))) out.push_back(v);

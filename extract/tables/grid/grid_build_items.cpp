@@ -24,7 +24,7 @@ std::optional<std::vector<std::optional<std::string>>> header_names(const Schema
       if (c.c0 <= col && col < c.c1) m += c.m;
     }
     if (m.empty()) continue;
-    names[static_cast<size_t>(col)] = schema.match_column(m, st.key);
+    names[static_cast<size_t>(col)] = column_named(schema, st.key, m, t);
     any = any || names[static_cast<size_t>(col)].has_value();
   }
   if (!any) return std::nullopt;
@@ -42,12 +42,12 @@ Table build_grid_items(const Schema& schema, const SchemaTable& st, const std::v
     // A row cut by a page end: the rest has no label of its own, or neither part names a row
     // (a header cut in two: "信息" | "内容").
     join_broken_rows(t, rows, [&](const std::string& before, const std::string& m) {
-      return !m.empty() && (schema.match_row(m, st.key) || schema.match_row(before, st.key));
+      return !m.empty() && (row_named(schema, st.key, m, t) || row_named(schema, st.key, before, t));
     });
     if (!names.empty() && static_cast<int>(names.size()) != t.cols()) names.clear();
     for (const GridRow& r : rows) {
-      auto own = schema.match_row(joined_m(t, r.labels), st.key);
-      if (!own) own = schema.match_row(joined_m(t, r.outer) + joined_m(t, r.labels), st.key);
+      auto own = row_named(schema, st.key, joined_m(t, r.labels), t);
+      if (!own) own = row_named(schema, st.key, joined_m(t, r.outer) + joined_m(t, r.labels), t);
       int idx = own ? st.row_index(own->row) : -1;
       if (idx < 0) {
         if (auto h = header_names(schema, st, t, r)) {

@@ -102,7 +102,7 @@ void read_table(const Schema& schema, const SchemaTable& st, const GridTable& t,
   std::vector<ColumnHead> heads = column_heads(t, header_end);
   std::vector<std::optional<std::string>> names(heads.size());
   for (size_t c = static_cast<size_t>(std::max(0, edge)); c < heads.size(); ++c)
-    if (!heads[c].leaf.empty()) names[c] = schema.match_column(heads[c].leaf, st.key);
+    names[c] = column_named(schema, st.key, heads[c].leaf, t);
   drop_duplicates(names);
   if (edge >= 0) names_by_order(names, edge, st);
   bool named = std::any_of(names.begin(), names.end(), [](const auto& n) { return n.has_value(); });

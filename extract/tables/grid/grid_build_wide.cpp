@@ -31,7 +31,7 @@ Table build_one(const Schema& schema, const SchemaTable& st, const GridTable& t)
   std::vector<std::optional<std::string>> names(heads.size());
   bool has_header = false;
   for (size_t c = 0; c < heads.size(); ++c) {
-    if (!heads[c].leaf.empty()) names[c] = schema.match_column(heads[c].leaf, st.key);
+    names[c] = column_named(schema, st.key, heads[c].leaf, t);
     has_header = has_header || names[c].has_value();
   }
   if (!has_header) return out;
@@ -45,7 +45,7 @@ Table build_one(const Schema& schema, const SchemaTable& st, const GridTable& t)
     if (c.r0 != data) continue;
     Slot s{&c, name_of(names, c.c0, c.c1), -1};
     for (const std::string& g : heads[static_cast<size_t>(c.c0)].groups)
-      if (auto m = schema.match_row(g, st.key)) {
+      if (auto m = row_named(schema, st.key, g, t)) {
         s.row = st.row_index(m->row);
         break;
       }

@@ -25,6 +25,18 @@ bool before(const Token* a, const Token* b) {
 
 }  // namespace
 
+std::optional<Schema::RowMatch> row_named(const Schema& schema, const std::string& table, const std::string& m,
+                                          const GridTable& t) {
+  if (m.empty()) return std::nullopt;
+  return t.ocr ? schema.match_row_near(m, table) : schema.match_row(m, table);
+}
+
+std::optional<std::string> column_named(const Schema& schema, const std::string& table, const std::string& m,
+                                        const GridTable& t) {
+  if (m.empty()) return std::nullopt;
+  return t.ocr ? schema.match_column_near(m, table) : schema.match_column(m, table);
+}
+
 int value_edge(const GridTable& t, const Schema& schema, const std::string& table) {
   std::map<int, int> votes;  // first value column -> rows printing their first value there
   for (int r = 0; r < t.rows(); ++r) {
@@ -42,7 +54,7 @@ int value_edge(const GridTable& t, const Schema& schema, const std::string& tabl
   if (best >= 0) return best;
   for (int col = 0; col < t.cols(); ++col)
     for (const GridCell& c : t.cells)
-      if (c.c0 == col && !c.empty() && schema.match_column(c.m, table)) return col;
+      if (c.c0 == col && !c.empty() && column_named(schema, table, c.m, t)) return col;
   return -1;
 }
 

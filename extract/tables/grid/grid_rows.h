@@ -12,6 +12,14 @@
 
 namespace nianbao {
 
+// The row of `table` a label names (`m`, its match form): as printed, or, on a table read by OCR
+// (`t.ocr`), allowing a character in six misread (Schema::match_row_near).
+std::optional<Schema::RowMatch> row_named(const Schema& schema, const std::string& table, const std::string& m,
+                                          const GridTable& t);
+// The same for the column of `table` a header names.
+std::optional<std::string> column_named(const Schema& schema, const std::string& table, const std::string& m,
+                                        const GridTable& t);
+
 // The first value column: where most rows print their first value; without any value, the
 // leftmost column whose header names a column of `table`. -1 when neither says.
 int value_edge(const GridTable& t, const Schema& schema, const std::string& table);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "extract/normalize/misread.h"
 #include "extract/normalize/normalize.h"
 #include "extract/rules/schema.h"
 #include "extract/tables/grid/grid_geometry.h"
@@ -83,6 +84,7 @@ GridCell grid_cell(const RuledCell& rc, int page, std::vector<const Token*> word
 // One page's piece of a table: its cells with their words.
 struct Piece {
   int page = 0;
+  bool ocr = false;  // read by OCR from a scanned page
   std::vector<double> xs;
   int rows = 0;
   std::vector<GridCell> cells;
@@ -129,12 +131,22 @@ void renumber_columns(std::vector<GridCell>& cells, const std::vector<double>& f
   }
 }
 
-// What row `r` prints, cell by cell: a header printed again reads the same.
-std::string row_text(const std::vector<GridCell>& cells, int r) {
-  std::string out;
-  for (const GridCell& c : cells)
-    if (c.r0 == r) out += std::to_string(c.c0) + ":" + std::to_string(c.c1) + ":" + c.m + "|";
-  return out;
+// Whether row `r` of `a` prints what row `r` of `b` does, cell by cell: a header printed again
+// reads the same, but where it was read by OCR (`misreads`), a character in six may differ.
+bool same_row(const std::vector<GridCell>& a, const std::vector<GridCell>& b, int r, bool misreads) {
+  auto row = [r](const std::vector<GridCell>& cells) {
+    std::vector<const GridCell*> out;
+    for (const GridCell& c : cells)
+      if (c.r0 == r) out.push_back(&c);
+    return out;
+  };
+  const std::vector<const GridCell*> x = row(a), y = row(b);
+  if (x.size() != y.size()) return false;
+  for (size_t k = 0; k < x.size(); ++k) {
+    if (x[k]->c0 != y[k]->c0 || x[k]->c1 != y[k]->c1) return false;
+    if (x[k]->m != y[k]->m && !(misreads && same_but_misreads(x[k]->m, y[k]->m))) return false;
+  }
+  return true;
 }
 
 bool has_text(const std::vector<GridCell>& cells, int r) {
@@ -146,6 +158,7 @@ GridTable start(Piece p) {
   t.xs = std::move(p.xs);
   t.row_page.assign(static_cast<size_t>(p.rows), p.page);
   t.cells = std::move(p.cells);
+  t.ocr = p.ocr;
   return t;
 }
 
@@ -159,8 +172,9 @@ bool continue_table(GridTable& t, Piece& p) {
   // The header printed again on top of the page.
   int skip = 0;
   while (skip < p.rows && skip < t.rows() && has_text(p.cells, skip) &&
-         row_text(p.cells, skip) == row_text(t.cells, skip))
+         same_row(p.cells, t.cells, skip, t.ocr || p.ocr))
     ++skip;
+  t.ocr = t.ocr || p.ocr;
   int offset = t.rows() - skip;
   t.page_starts.push_back(t.rows());
   for (GridCell& c : p.cells) {
@@ -186,6 +200,7 @@ std::vector<GridTable> grid_tables(const Document& doc, const std::vector<PageTo
     const Page* page = page_of(doc, pt.page);
     if (!page || page->rulings.empty()) continue;
     std::vector<RuledTable> tables = ruled_tables(page->rulings);
+    const bool ocr = std::find(doc.notes.ocr_pages.begin(), doc.notes.ocr_pages.end(), pt.page) != doc.notes.ocr_pages.end();
     std::vector<Piece> pieces;
     for (const RuledTable& rt : tables) {
       std::vector<std::vector<const Token*>> in(rt.cells.size());
@@ -199,6 +214,7 @@ std::vector<GridTable> grid_tables(const Document& doc, const std::vector<PageTo
       if (!any) continue;  // a table of another part
       Piece p;
       p.page = pt.page;
+      p.ocr = ocr;
       p.xs = rt.xs;
       p.rows = rt.rows();
       for (size_t k = 0; k < rt.cells.size(); ++k) p.cells.push_back(grid_cell(rt.cells[k], pt.page, std::move(in[k]), *joined));
@@ -208,12 +224,10 @@ std::vector<GridTable> grid_tables(const Document& doc, const std::vector<PageTo
       // Only the lowest table of a page runs on to the top one of the next page.
       bool joined_up = i == 0 && last_lowest && last_page == pt.page - 1 && !out.empty() &&
                     continue_table(out.back(), pieces[i]);
-      const bool ocr = std::find(doc.notes.ocr_pages.begin(), doc.notes.ocr_pages.end(), pt.page) != doc.notes.ocr_pages.end();
       if (!joined_up) {
         out.push_back(start(std::move(pieces[i])));
         out.back().joined = joined;
       }
-      out.back().ocr = out.back().ocr || ocr;
     }
     if (!pieces.empty()) {
       last_page = pt.page;

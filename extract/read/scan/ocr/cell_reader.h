@@ -21,9 +21,9 @@ class TessBaseAPI;
 
 namespace nianbao {
 
-// One number cell as read: its digits, or nothing when it could not be read with confidence.
+// One figure cell as read: its figure, or nothing when it could not be read with confidence.
 struct NumberRead {
-  std::optional<std::string> digits;  // "0", "125", never a guess
+  std::optional<std::string> figure;  // "0", "125", "-2", "12.5", "/": as printed, never a guess
   double confidence = 0;              // 0..100, Tesseract's, the lower of the two reads
   std::string seen;                   // what was read, for a message when unreadable ("1?5", "" for blank)
   bool blank = false;                 // the cell holds no ink at all (an empty cell, not unreadable)
@@ -47,10 +47,11 @@ class CellReader {
   bool ready() const;  // false when a language could not be loaded (error() says why)
   const std::string& error() const;
 
-  // The numbers in one table row's value cells (page pixels, the boxes between the ruling
-  // lines), in the order given. Signs, decimal points and slashes are read too, so that "12.5",
-  // "-2" or "/" is unreadable rather than taken for "125", "2" or "1"; only a plain run of
-  // digits is accepted. An empty cell is blank, not unreadable.
+  // The figures in one table row's value cells (page pixels, the boxes between the ruling
+  // lines), in the order given: numbers with their signs, decimal points and commas, and the
+  // placeholders "/" and "-". Each character is accepted only where the ink under it has its
+  // shape (a point is a small mark at the digits' foot, a minus a bar at mid height), so that
+  // "12.5" is never taken for "125" nor "/" for "1". An empty cell is blank, not unreadable.
   std::vector<NumberRead> read_numbers(const GreyImage& page, const std::vector<PixelBox>& cells);
 
   // The Chinese text of a label cell: its lines (a label may wrap, or stand one character per

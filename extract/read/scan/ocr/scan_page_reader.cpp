@@ -6,6 +6,7 @@
 #include <map>
 
 #include "extract/read/scan/cell_ink.h"
+#include "extract/read/scan/despeckle.h"
 #include "extract/read/scan/image_lines.h"
 #include "extract/tables/grid/grid_geometry.h"
 
@@ -77,11 +78,11 @@ std::vector<bool> figure_columns(const RuledTable& t, const std::vector<InkCell>
   return out;
 }
 
-// The reading of a figure cell as a word: its digits, or what was seen with U+FFFD, the mark of
+// The reading of a figure cell as a word: its figure, or what was seen with U+FFFD, the mark of
 // a character that could not be read (the table builders make such a cell unreadable, the
 // tool's failure, not the report's).
 std::string figure_text(const NumberRead& r) {
-  if (r.digits) return *r.digits;
+  if (r.figure) return *r.figure;
   return r.seen + std::string(kUnreadMark);
 }
 
@@ -90,7 +91,8 @@ std::string figure_text(const NumberRead& r) {
 ScannedPage ScanPageReader::read(const GreyImage& original) {
   ScannedPage out;
   out.skew_degrees = estimate_skew(original);
-  const GreyImage straight = std::abs(out.skew_degrees) >= kMinSkew ? rotated(original, out.skew_degrees) : original;
+  GreyImage straight = std::abs(out.skew_degrees) >= kMinSkew ? rotated(original, out.skew_degrees) : original;
+  despeckle(straight, ink_threshold(straight));
   const Scale scale{72.0 / straight.dpi};
   const std::vector<ImageSegment> segments = find_ruling_lines(straight);
   for (const ImageSegment& s : segments)
@@ -127,7 +129,10 @@ ScannedPage ScanPageReader::read(const GreyImage& original) {
       for (int col = c.cell->c0; col < c.cell->c1; ++col) in_figures = in_figures && figure_column[static_cast<size_t>(col)];
       // On a row of figures, a cell of a column of figures is read as one whatever its shape
       // ("-1" set as one glyph): what is not a plain number comes out unreadable, not as words.
-      if (in_figures && (c.figure || with_figures.count(c.cell->r0))) {
+      // A cell shaped like a figure right of the labels is one too, even alone on its row (the
+      // amount of fees, "12.5", is the only figure of its row).
+      const bool right_of_labels = c.cell->c0 > 0;
+      if ((in_figures && (c.figure || with_figures.count(c.cell->r0))) || (c.figure && right_of_labels)) {
         rows[c.cell->r0].push_back(&c);
         continue;
       }
@@ -145,7 +150,7 @@ ScannedPage ScanPageReader::read(const GreyImage& original) {
         const NumberRead& r = reads[i];
         if (r.blank) continue;
         out.words.push_back(word(figure_text(r), figures[i]->bands.front(), scale));
-        if (r.digits) {
+        if (r.figure) {
           ++out.numbers_read;
           out.confidence = std::min(out.confidence, r.confidence);
         } else {
