@@ -6,6 +6,8 @@
 #include <set>
 
 #include "extract/tables/grid/grid_build.h"
+
+#include "extract/normalize/misread.h"
 #include "extract/tables/grid/grid_rows.h"
 #include "extract/tables/positions/table_positions_build.h"
 #include "extract/tables/stand_in_rows.h"
@@ -58,6 +60,31 @@ bool same_columns(const std::vector<double>& a, const std::vector<double>& b) {
   for (size_t i = 0; i < a.size(); ++i)
     if (std::abs(a[i] - b[i]) > 2.0) return false;
   return true;
+}
+
+// On a table read by OCR, a row with values whose label named no row, alone between two rows
+// that are one row of the schema apart, is that row when at least half of one of its match
+// forms is found in its label: a label misread beyond what match_row_near allows (a blurred
+// scan, "52.要和甩行收矶天铺认或重新出具已获取信息") still stands where its row is printed.
+void by_order(const GridTable& t, const SchemaTable& st, const std::vector<GridRow>& rows,
+              std::vector<std::optional<std::string>>& keys) {
+  auto has_values = [&](const GridRow& r) {
+    return std::any_of(r.values.begin(), r.values.end(), [&](int k) { return t.cells[static_cast<size_t>(k)].value; });
+  };
+  for (size_t i = 1; i + 1 < rows.size(); ++i) {
+    if (keys[i] || !keys[i - 1] || !keys[i + 1] || !has_values(rows[i])) continue;
+    const int before = st.row_index(*keys[i - 1]), after = st.row_index(*keys[i + 1]);
+    if (before < 0 || after != before + 2) continue;
+    const SchemaRow& between = st.rows[static_cast<size_t>(before + 1)];
+    const std::u32string label = code_points(joined_m(t, rows[i].labels));
+    for (const std::string& form : between.match) {
+      const std::u32string p = code_points(form);
+      if (p.size() >= 4 && near_distance(p, label) * 2 <= p.size()) {
+        keys[i] = between.key;
+        break;
+      }
+    }
+  }
 }
 
 void read_table(const Schema& schema, const SchemaTable& st, const GridTable& t,
@@ -118,9 +145,13 @@ void read_table(const Schema& schema, const SchemaTable& st, const GridTable& t,
     if (t.cells[k].r0 < header_end && t.cells[k].c0 >= edge) header.push_back(static_cast<int>(k));
   if (const Token* h = first_token(t, header); h && rd.loc.page == 0) rd.loc = h->loc;
 
-  for (const GridRow& r : rows) {
+  std::vector<std::optional<std::string>> keys;
+  for (const GridRow& r : rows) keys.push_back(r.r0 < header_end ? std::nullopt : row_key(r));
+  if (t.ocr) by_order(t, st, rows, keys);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const GridRow& r = rows[i];
+    const std::optional<std::string>& key = keys[i];
     if (r.r0 < header_end) continue;
-    auto key = row_key(r);
     if (!key || rd.placed.count(*key)) continue;  // the first time a row is printed is the table
     Placed& p = rd.placed[*key];
     const Token* lt = first_token(t, r.labels);
