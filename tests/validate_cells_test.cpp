@@ -106,7 +106,8 @@ TEST_F(CellsTest, EmptyAndUnreadableCells) {
   EXPECT_EQ(found[1].loc, (Location{4, 34}));
   EXPECT_EQ(zh(found[1]),
             "本工具未能读取“收到和处理政府信息公开申请情况”表的 1 个单元格：“四、结转下年度继续办理”行"
-            "“自然人”列（印有“1 2”）。原因：所印数字的位置不能确定它属于哪个单元格，或一个单元格中印有几个数字。"
+            "“自然人”列（印有“1 2”）。原因：所印数字的位置不能确定它属于哪个单元格，或一个单元格中印有几个数字；"
+            "按表内勾稽关系推算，“四、结转下年度继续办理”行“自然人”列应为 0（仅供核对原件，未作为单元格的值）。"
             "这些单元格未经核对，请对照原文查看");
 }
 
@@ -134,8 +135,45 @@ TEST_F(CellsTest, UnreadableCellsAreSaidOncePerTable) {
   EXPECT_EQ(said["applications"],
             "本工具未能读取“收到和处理政府信息公开申请情况”表的 5 个单元格：“（一）予以公开”行“自然人”“商业企业”"
             "“科研机构”“社会公益组织”“法律服务机构”列。"
-            "原因：所印数字的位置不能确定它属于哪个单元格，或一个单元格中印有几个数字。这些单元格未经核对，请对照原文查看");
+            "原因：所印数字的位置不能确定它属于哪个单元格，或一个单元格中印有几个数字；按表内勾稽关系推算，"
+            "“（一）予以公开”行“自然人”列应为 0，“（一）予以公开”行“商业企业”列应为 0，“（一）予以公开”行“科研机构”列应为 0，"
+            "“（一）予以公开”行“社会公益组织”列应为 0，“（一）予以公开”行“法律服务机构”列应为 0（仅供核对原件，未作为单元格的值）。"
+            "这些单元格未经核对，请对照原文查看");
   EXPECT_NE(said["proactive"].find("“规章”行“本年制发件数”列（印有“3125”）"), std::string::npos) << said["proactive"];
+}
+
+// A figure OCR was not sure of on a scanned page: said as such, with the value the table's sums
+// give it as a help to the reader (the cell stays unread: it is not put in the table). Where the
+// sums disagree, or give a value the column cannot hold, nothing is suggested.
+TEST_F(CellsTest, UnreadOcrFigureIsSaidWithTheValueTheSumsImply) {
+  Report r = report_with("2021");
+  r.notes.ocr_pages = {3};
+  const double printed = *cell(r, "applications", "new", "natural_person").value;
+  Cell& c = cell(r, "applications", "new", "natural_person");
+  c.value.reset();
+  c.state = CellState::Unreadable;
+  c.unrecognised = true;
+  c.text = "4?";
+  c.loc = {3, 12};
+  auto found = run(r);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule, "table.unreadable");
+  EXPECT_EQ(zh(found[0]), "本工具未能读取“收到和处理政府信息公开申请情况”表的 1 个单元格：“一、本年新收政府信息公开申请数量”行"
+                          "“自然人”列（印有“4?”）。原因：扫描页的文字识别（OCR）未能确认所印的字符；按表内勾稽关系推算，"
+                          "“一、本年新收政府信息公开申请数量”行“自然人”列应为 " + checks::format_number(printed) +
+                          "（仅供核对原件，未作为单元格的值）。这些单元格未经核对，请对照原文查看");
+  EXPECT_NE(en(found[0]).find("text recognition (OCR) of the scanned page"), std::string::npos) << en(found[0]);
+  EXPECT_FALSE(r.tables["applications"].cell("new", "natural_person")->present());
+  // The row total printed one more: the column's sum and the row's sum now disagree.
+  cell(r, "applications", "new", "total").value = *cell(r, "applications", "new", "total").value + 1;
+  found = run(r);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(zh(found[0]).find("勾稽关系推算"), std::string::npos) << zh(found[0]);
+  // Not on a scanned page: bytes that could not be decoded.
+  r.notes.ocr_pages.clear();
+  found = run(r);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(zh(found[0]).find("原因：文件中此处的字节不能按其编码读出"), std::string::npos) << zh(found[0]);
 }
 
 // The blank cells of a table are one finding that names each: a column blank in every row as

@@ -8,6 +8,7 @@
 
 #include "extract/tables/stand_in_rows.h"
 #include "validate/checks/cell_groups.h"
+#include "validate/checks/implied_values.h"
 #include "validate/validate.h"
 
 namespace nianbao::checks {
@@ -190,6 +191,22 @@ struct TableCheck {
     return true;
   }
 
+  // The reason, with what the table's relations say an unread cell must hold where they say it:
+  // a help to the reader looking at the original, never taken as the cell's value.
+  Text with_implied_values(Text reason) const {
+    std::string zh, en;
+    for (const auto& [row, column, cell] : unreadable) {
+      const std::optional<double> v = implied_value(table, rules, version, row, column);
+      if (!v) continue;
+      const Text r = rules.labels.row_name(table.key, row, version), c = rules.labels.column_name(table.key, column, version);
+      zh += (zh.empty() ? "" : "，") + std::string("“") + r.zh + "”行“" + c.zh + "”列应为 " + format_number(*v);
+      en += (en.empty() ? "" : ", ") + std::string("row \"") + r.en + "\" column \"" + c.en + "\" would be " + format_number(*v);
+    }
+    if (zh.empty()) return reason;
+    return {reason.zh + "；按表内勾稽关系推算，" + zh + "（仅供核对原件，未作为单元格的值）",
+            reason.en + "; by the table's relations, " + en + " (to check against the original, not taken as the value)"};
+  }
+
   // One note for the cells of the table this tool could not read: which, what was printed
   // there (the row's numbers when the cell's own are unknown), and why. It is the tool's
   // limit, not the report's fault: the reader is asked to look, the agency to change nothing.
@@ -216,17 +233,19 @@ struct TableCheck {
         return c.unrecognised && ocr == (std::find(ocr_pages.begin(), ocr_pages.end(), c.loc.page) != ocr_pages.end());
       });
     };
+    Text reason;
     if (run)
-      put(f, "reason", {"该行的数字连在一起印出，无法唯一地分到各单元格",
-                        "the row's numbers are printed run together and cannot be cut into its cells in one way only"});
+      reason = {"该行的数字连在一起印出，无法唯一地分到各单元格",
+                "the row's numbers are printed run together and cannot be cut into its cells in one way only"};
     else if (unrecognised_on(true))
-      put(f, "reason", {"扫描页的文字识别（OCR）未能确认所印的字符",
-                        "text recognition (OCR) of the scanned page could not read what is printed with confidence"});
+      reason = {"扫描页的文字识别（OCR）未能确认所印的字符",
+                "text recognition (OCR) of the scanned page could not read what is printed with confidence"};
     else if (unrecognised_on(false))
-      put(f, "reason", {"文件中此处的字节不能按其编码读出", "the bytes of the file there cannot be decoded"});
+      reason = {"文件中此处的字节不能按其编码读出", "the bytes of the file there cannot be decoded"};
     else
-      put(f, "reason", {"所印数字的位置不能确定它属于哪个单元格，或一个单元格中印有几个数字",
-                        "where the numbers are printed does not tell which cell they belong to, or one cell holds several numbers"});
+      reason = {"所印数字的位置不能确定它属于哪个单元格，或一个单元格中印有几个数字",
+                "where the numbers are printed does not tell which cell they belong to, or one cell holds several numbers"};
+    put(f, "reason", with_implied_values(reason));
     out.push_back(std::move(f));
   }
 
