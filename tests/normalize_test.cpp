@@ -25,6 +25,19 @@ TEST(Fold, MarkdownBoldIsDroppedAndSpacesCollapse) {
   EXPECT_EQ(compact(" 2020 年 1 月 "), "2020年1月");
 }
 
+// Stretches that fold to themselves are copied whole; a '*' or a space at their edges is folded
+// as within them: a pair of stars goes, one stays, spaces between stretches become one.
+TEST(Fold, StarsAndSpacesAtTheEdgesOfCopiedStretches) {
+  EXPECT_EQ(fold("***一是*"), "*一是*");
+  EXPECT_EQ(fold("一*＊二"), "一二");  // the full-width star is a star once folded
+  EXPECT_EQ(fold("* 一 *"), "* 一 *");
+  EXPECT_EQ(compact("* 一 *"), "*一*");
+  EXPECT_EQ(fold("一\u3000\u3000二\t"), "一 二");
+  EXPECT_EQ(kept_prefix("政府12信息 公开"), std::string("政府12信息").size());
+  EXPECT_EQ(kept_prefix("“一”"), 0u);
+  EXPECT_EQ(kept_prefix("一、二。１"), std::string("一、二。").size());
+}
+
 TEST(ChineseNumerals, PositionalAndDigitByDigit) {
   EXPECT_EQ(parse_chinese_integer("十五"), 15);
   EXPECT_EQ(parse_chinese_integer("二十"), 20);
@@ -45,6 +58,16 @@ TEST(Dates, ChineseArabicAndIsoForms) {
   EXPECT_EQ(parse_date("2021.1.5")->iso(), "2021-01-05");
   EXPECT_FALSE(parse_date("2021年13月1日"));
   EXPECT_FALSE(parse_date("2021年1月15日止"));
+}
+
+// A date is a few characters, however it is spaced; a long text is none, answered without
+// folding it.
+TEST(Dates, SpacedOutIsADateALongTextIsNone) {
+  EXPECT_EQ(parse_date("\u3000二\u3000〇\u3000二\u3000一\u3000年\u3000十\u3000二\u3000月\u3000三\u3000十\u3000一\u3000日")->iso(),
+            "2021-12-31");
+  EXPECT_EQ(parse_date(std::string(1000, ' ') + "2021-01-15" + std::string(1000, ' '))->iso(), "2021-01-15");
+  EXPECT_FALSE(parse_date(std::string(40, '0') + "2021年1月15日"));
+  EXPECT_FALSE(parse_date(std::string(10'000'000, '7')));
 }
 
 TEST(Numbers, SeparatorsSignsAndPrecision) {

@@ -59,59 +59,137 @@ char32_t nfkc_alone(char32_t c) {
   return 0;
 }
 
-// The code points of `text` in NFKC. Text made only of code points whose NFKC needs no context
-// (most of a report: the figures of its tables, its Chinese prose) is mapped code point by code
-// point: ICU's normalisation costs many times as much.
-std::u32string nfkc_code_points(std::string_view text) {
-  std::u32string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    char32_t c = 0;
-    size_t n = decode_utf8(text, i, &c);
-    char32_t alone = n == 0 ? 0 : nfkc_alone(c);
-    if (alone == 0) {
-      out.clear();
-      break;
+// What fold() makes of a text's code points once they are in NFKC, fed one by one: Markdown
+// emphasis ("**一是**" in PDF->Markdown conversions) dropped, the extra foldings applied, runs of
+// whitespace made one space (or none). A '*' is held until the next code point tells whether it
+// opens a pair.
+class Folder {
+ public:
+  Folder(std::string& out, bool keep_spaces) : out_(out), keep_spaces_(keep_spaces) {}
+
+  void put(char32_t c) {
+    if (star_) {
+      star_ = false;
+      if (c == U'*') return;  // the pair is not report text
+      emit(U'*');
     }
-    out.push_back(alone);
+    if (c == U'*') {
+      star_ = true;
+      return;
+    }
+    emit(c);
+  }
+  // Characters that fold() leaves as they are (kept_prefix), as bytes.
+  void put_kept(std::string_view bytes) {
+    if (star_) emit(U'*');
+    star_ = false;
+    if (pending_space_) out_ += ' ';
+    pending_space_ = false;
+    out_.append(bytes);
+  }
+  void finish() {
+    if (star_) emit(U'*');
+    star_ = false;
+  }
+
+ private:
+  void emit(char32_t code_point) {
+    const UChar32 c = fold_extra(static_cast<UChar32>(code_point));
+    if (is_space(c)) {
+      pending_space_ = keep_spaces_ && !out_.empty();
+      return;
+    }
+    if (pending_space_) out_ += ' ';
+    pending_space_ = false;
+    append_utf8(out_, static_cast<char32_t>(c));
+  }
+
+  std::string& out_;
+  const bool keep_spaces_;
+  bool pending_space_ = false;
+  bool star_ = false;
+};
+
+// Whether fold() leaves code point `c` as it is, whatever stands around it: ASCII but whitespace
+// and '*', the CJK ideographs, and the Chinese punctuation NFKC and fold_extra keep.
+bool kept_as_is(char32_t c) {
+  if (c < 0x80) return c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '*';
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x3002) || (c >= 0x3007 && c <= 0x3011) ||
+         (c >= 0x3014 && c <= 0x301B);
+}
+
+}  // namespace
+
+size_t kept_prefix(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char b = s[i];
+    if (b < 0x80) {
+      if (!kept_as_is(b)) break;
+      ++i;
+      continue;
+    }
+    // Every other character kept is three bytes (U+3001 to U+9FFF), decoded here: none of them is
+    // an overlong form or a surrogate, so what kept_as_is takes is well formed.
+    if ((b & 0xF0) != 0xE0 || i + 3 > text.size() || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) break;
+    const char32_t c = static_cast<char32_t>((b & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F));
+    if (!kept_as_is(c)) break;
+    i += 3;
+  }
+  return i;
+}
+
+namespace {
+
+// fold_impl for text made only of code points whose NFKC needs no context (nfkc_alone): most of
+// a report, the figures of its tables and its Chinese prose. Decoded and folded in one walk,
+// without a copy of the text in code points (four bytes each: 40 MB for a 10 MB line of digits).
+// False, with `out` left partly written, at the first code point that needs ICU.
+bool fold_alone(std::string_view text, bool keep_spaces, std::string& out) {
+  Folder folder(out, keep_spaces);
+  for (size_t i = 0; i < text.size();) {
+    // Most of a report is copied as it is, a stretch at a time.
+    if (const size_t kept = kept_prefix(text.substr(i))) {
+      folder.put_kept(text.substr(i, kept));
+      i += kept;
+      continue;
+    }
+    char32_t c = 0;
+    const size_t n = decode_utf8(text, i, &c);
+    const char32_t alone = n == 0 ? 0 : nfkc_alone(c);
+    if (alone == 0) return false;
+    folder.put(alone);
     i += n;
   }
-  if (out.size() > 0 || text.empty()) return out;
+  folder.finish();
+  return true;
+}
+
+// fold_impl through ICU's NFKC, for text holding a code point whose NFKC depends on its
+// neighbours (or a malformed sequence, which ICU reads as U+FFFD).
+void fold_icu(std::string_view text, bool keep_spaces, std::string& out) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   icu::UnicodeString src = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   icu::UnicodeString norm = U_SUCCESS(status) ? nfkc->normalize(src, status) : src;
   if (U_FAILURE(status)) norm = src;
-  out.reserve(static_cast<size_t>(norm.length()));
+  Folder folder(out, keep_spaces);
   for (int32_t i = 0; i < norm.length();) {
     UChar32 c = norm.char32At(i);
     i += U16_LENGTH(c);
-    out.push_back(static_cast<char32_t>(c));
+    folder.put(static_cast<char32_t>(c));
   }
-  return out;
+  folder.finish();
 }
 
 std::string fold_impl(std::string_view text, bool keep_spaces) {
-  std::u32string norm = nfkc_code_points(text);
   std::string out;
   out.reserve(text.size());
-  bool pending_space = false;
-  for (size_t i = 0; i < norm.size();) {
-    UChar32 c = static_cast<UChar32>(norm[i++]);
-    // Markdown emphasis in PDF->Markdown conversions ("**一是**") is not report text.
-    if (c == '*' && i < norm.size() && norm[i] == U'*') {
-      i += 1;
-      continue;
-    }
-    c = fold_extra(c);
-    if (is_space(c)) {
-      pending_space = keep_spaces && !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    append_utf8(out, static_cast<char32_t>(c));
+  if (!fold_alone(text, keep_spaces, out)) {
+    out.clear();
+    fold_icu(text, keep_spaces, out);
   }
   return out;
 }
@@ -214,7 +292,28 @@ std::string Date::iso() const {
   return buf;
 }
 
+namespace {
+
+// A date written out in full is a dozen characters ("二〇二一年十二月三十一日"); more than this, spaces
+// aside, and a text is not one.
+constexpr size_t kMaxDateChars = 32;
+
+// Whether `text` holds more than `limit` characters besides whitespace and '*' (which compact()
+// drops), counted no further than that: a line of megabytes is not folded to learn it is no date.
+bool more_characters_than(std::string_view text, size_t limit) {
+  size_t n = 0;
+  for (char ch : text) {
+    const auto b = static_cast<unsigned char>(ch);
+    if ((b & 0xC0) == 0x80 || b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '*') continue;
+    if (++n > limit) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<Date> parse_date(std::string_view text) {
+  if (more_characters_than(text, kMaxDateChars)) return std::nullopt;
   std::string s = compact(text);
   Date d;
   // "YYYY年M月D日" with Arabic or Chinese numerals.

@@ -65,6 +65,11 @@ std::optional<Quantity> parse_quantity(std::string_view text);
 // not such a number or has more than 30 digits (a run a fuzzer or a broken copy produces).
 std::optional<double> digits_value(std::string_view text);
 
+// The length in bytes of the stretch at the start of `text` that fold() and compact() leave as
+// it is: ASCII but whitespace and '*', the CJK ideographs, the Chinese punctuation NFKC keeps.
+// Most of a report: what folds it a character at a time copies such stretches whole.
+size_t kept_prefix(std::string_view text);
+
 // UTF-8 helpers.
 bool is_valid_utf8(std::string_view bytes);
 // Number of code points.

@@ -167,10 +167,9 @@ std::optional<Heading> HeadingRules::classify(const std::string& line_text) cons
   return std::nullopt;
 }
 
-std::vector<HeadingRules::InlineHit> HeadingRules::scan_inline(const std::string& line_text) const {
+std::vector<HeadingRules::InlineHit> HeadingRules::scan_inline(const std::string& text) const {
   static const RE2 marker("([一二三四五六七])、");
   std::vector<InlineHit> hits;
-  std::string text = fold(line_text);
   re2::StringPiece match;
   size_t pos = 0;
   while (pos < text.size() && RE2::PartialMatch(re2::StringPiece(text.data() + pos, text.size() - pos),

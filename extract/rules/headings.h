@@ -29,9 +29,10 @@ class HeadingRules {
   std::optional<Heading> classify(const std::string& line_text) const;
   // Which part (1..6) a part heading's text names, 0 when none.
   int part_of(const std::string& folded_title) const;
-  // Part headings found inside a long line (portal dumps): byte offset in the folded text.
+  // Part headings found inside a long line (portal dumps), given folded (fold()): the caller
+  // keeps the folded line, which may be megabytes. Offsets are bytes of that text.
   struct InlineHit { size_t offset; Heading heading; };
-  std::vector<InlineHit> scan_inline(const std::string& line_text) const;
+  std::vector<InlineHit> scan_inline(const std::string& folded_line) const;
   bool is_pre2019_heading(const std::string& folded_title) const;
   size_t inline_scan_min_chars() const;
   std::string part_name(int part, bool english) const;

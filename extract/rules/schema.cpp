@@ -107,6 +107,7 @@ SchemaTable load_table(const RulesEntry& e) {
 
 std::string match_form_folded(std::string_view folded, std::vector<MatchRun>* runs, size_t base) {
   std::string out;
+  out.reserve(folded.size());
   // Whether the next byte kept continues the last run (nothing dropped or rewritten since).
   bool continues = false;
   auto push = [&](std::string_view s, size_t from, bool copied) {
@@ -138,6 +139,12 @@ const SchemaColumn* SchemaTable::column(const std::string& k) const {
   for (const auto& c : columns)
     if (c.key == k) return &c;
   return nullptr;
+}
+
+size_t SchemaTable::cells() const {
+  size_t n = 0;
+  for (const auto& r : rows) n += r.columns.size();
+  return n;
 }
 
 std::vector<std::string> SchemaTable::applicant_columns(std::string_view kind) const {

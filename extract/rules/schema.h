@@ -59,6 +59,8 @@ struct SchemaTable {
   std::vector<SchemaSum> sums;  // empty until relations are attached
 
   const SchemaColumn* column(const std::string& key) const;
+  // The cells of the table: each row's columns, summed.
+  size_t cells() const;
   // The keys of the applicant columns, in order: every one, or those of `kind` ("person",
   // "organisation").
   std::vector<std::string> applicant_columns(std::string_view kind = {}) const;

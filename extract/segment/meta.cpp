@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 
 #include "extract/normalize/normalize.h"
 
@@ -14,17 +16,33 @@ namespace {
 // to PDF puts the site's header, navigation and the article's metadata block above the title.
 constexpr size_t kHeadLines = 25;
 
-std::string strip_heading_marks(std::string s) {
+std::string_view strip_heading_marks(std::string_view s) {
   size_t i = 0;
   while (i < s.size() && (s[i] == '#' || s[i] == ' ')) ++i;
   return s.substr(i);
 }
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+// The compact form of each line, made the first time it is asked for and kept: the title, the
+// page's fields, the signature and the date under the title read the same first and last lines,
+// and one of them may be a whole report flattened to megabytes.
+class CompactLines {
+ public:
+  explicit CompactLines(const std::vector<const Line*>& lines) : lines_(lines), forms_(lines.size()) {}
+  const std::string& operator[](size_t i) const {
+    if (!forms_[i]) forms_[i] = compact(lines_[i]->text);
+    return *forms_[i];
+  }
+
+ private:
+  const std::vector<const Line*>& lines_;
+  mutable std::vector<std::optional<std::string>> forms_;
+};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::optional<int> year_in(const std::string& compacted) {
+std::optional<int> year_in(std::string_view compacted) {
   static const RE2 arabic("((?:19|20)[0-9]{2})年");
   static const RE2 chinese("([〇零○一二三四五六七八九]{4})年");
   std::string y;
@@ -47,26 +65,26 @@ bool is_single_cell(const Line& line) {
 }
 
 // Short, without digits or sentence punctuation: a name (an agency as it signs), not prose.
-bool is_agency_name(const std::string& compacted) {
+bool is_agency_name(std::string_view compacted) {
   static const RE2 not_a_name("[0-9。,;:!?、]");
   return utf8_length(compacted) <= 30 && !RE2::PartialMatch(compacted, not_a_name);
 }
 
-bool is_name_line(const Line& line) {
+bool is_name_line(const Line& line, const std::string& compacted) {
   if (line.is_table_row()) return false;
-  std::string t = strip_heading_marks(compact(line.text));
+  std::string_view t = strip_heading_marks(compacted);
   return !t.empty() && is_agency_name(t);
 }
 
 std::string agency_from_title(const std::string& title);
 
-bool contains_any(const std::string& t, const std::vector<std::string>& words) {
+bool contains_any(std::string_view t, const std::vector<std::string>& words) {
   return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return t.find(w) != std::string::npos; });
 }
 
 // The end (in bytes) of the first report word in `t`, the longest word at the earliest place;
 // npos when none.
-size_t report_word_end(const std::string& t, const MetaRules& rules) {
+size_t report_word_end(std::string_view t, const MetaRules& rules) {
   size_t best = std::string::npos, end = std::string::npos;
   for (const std::string& w : rules.report_words)
     if (size_t at = t.find(w); at != std::string::npos && (best == std::string::npos || at < best)) {
@@ -77,7 +95,7 @@ size_t report_word_end(const std::string& t, const MetaRules& rules) {
 }
 
 // A sentence that mentions the report rather than a title naming it.
-bool is_sentence(const std::string& t, const MetaRules& rules) {
+bool is_sentence(std::string_view t, const MetaRules& rules) {
   if (has_sentence_punctuation(t)) return true;
   return std::any_of(rules.sentence_openers.begin(), rules.sentence_openers.end(),
                      [&](const std::string& w) { return t.rfind(w, 0) == 0; });
@@ -87,8 +105,8 @@ bool is_sentence(const std::string& t, const MetaRules& rules) {
 // that mention the report are passed over, and a title wrapped over lines ("…工作年度" /
 // "报告"; PDF->Markdown conversions: "2025 年上海市人民政府办公厅政府信息公开\n工作年度报告")
 // is joined.
-void find_title(const std::vector<const Line*>& lines, const Document& doc, const MetaRules& rules,
-                Meta& m) {
+void find_title(const std::vector<const Line*>& lines, const CompactLines& compacted, const Document& doc,
+                const MetaRules& rules, Meta& m) {
   // A portal dump names the page's title in its header; its body starts with the site's
   // breadcrumbs ("当前位置:首页>政务公开>…"), so the header is the better source.
   if (auto it = doc.properties.find("标题"); it != doc.properties.end() && !it->second.empty()) {
@@ -98,25 +116,29 @@ void find_title(const std::vector<const Line*>& lines, const Document& doc, cons
   }
   auto usable = [&](size_t i) {
     if (lines[i]->is_table_row() && !is_single_cell(*lines[i])) return false;
-    return !contains_any(compact(lines[i]->text), rules.navigation);
+    return !contains_any(compacted[i], rules.navigation);
   };
   // The title starting at lines[i], if one does.
   auto title_at = [&](size_t i, Meta& found) {
     if (!usable(i)) return false;
-    std::string t = strip_heading_marks(compact(lines[i]->text));
-    if (t.find("信息公开") == std::string::npos && report_word_end(t, rules) == std::string::npos) return false;
-    // Join the lines a wrapped title runs on over, until a report word ends it.
-    std::string joined = t;
-    size_t end = report_word_end(joined, rules);
+    const std::string_view t = strip_heading_marks(compacted[i]);
+    size_t end = report_word_end(t, rules);
+    if (t.find("信息公开") == std::string::npos && end == std::string::npos) return false;
+    // Join the lines a wrapped title runs on over, until a report word ends it. The line is
+    // copied only when another is joined to it (it may be a report on one line).
+    std::string joined;
+    std::string_view title = t;
     for (size_t k = i + 1; end == std::string::npos && k < lines.size() && k < i + rules.max_title_lines && usable(k); ++k) {
-      std::string next = strip_heading_marks(compact(lines[k]->text));
+      const std::string_view next = strip_heading_marks(compacted[k]);
       if (next.empty() || is_sentence(next, rules) || utf8_length(next) >= 20) break;
+      if (joined.empty()) joined = t;
       joined += next;
-      end = report_word_end(joined, rules);
+      title = joined;
+      end = report_word_end(title, rules);
     }
     if (end == std::string::npos) return false;
     // A dump line runs on into the body: the title ends at its first report word.
-    std::string candidate = joined.substr(0, end);
+    std::string candidate(title.substr(0, end));
     // "本年度报告根据《条例》…" opens the body; a title names the disclosure work or a year.
     if (is_sentence(candidate, rules)) return false;
     if (candidate.find("公开") == std::string::npos && !year_in(candidate)) return false;
@@ -125,18 +147,18 @@ void find_title(const std::vector<const Line*>& lines, const Document& doc, cons
     // A title split before its report words, the agency and year on the line above
     // ("平潭综合实验区2020年" / "政府信息公开工作年度报告", two paragraphs of a web page).
     if (i > 0 && !year_in(found.title) && usable(i - 1)) {
-      const std::string above = strip_heading_marks(compact(lines[i - 1]->text));
+      const std::string_view above = strip_heading_marks(compacted[i - 1]);
       if (!is_sentence(above, rules) && utf8_length(above) <= 30 && year_in(above) &&
           (ends_with(above, "年") || ends_with(above, "年度"))) {
-        found.title = above + found.title;
+        found.title = std::string(above) + found.title;
         found.title_loc = lines[i - 1]->loc;
       }
     }
     // PDFs often print the agency on a line of its own above "2024 年政府信息公开工作年度报告"
     // (a title that names none: "2024 年上海市科委…" under a "正文" label keeps its own).
     if (i > 0 && starts_with_year(found.title) && agency_from_title(found.title).empty() &&
-        is_name_line(*lines[i - 1]) && usable(i - 1)) {
-      found.title = strip_heading_marks(compact(lines[i - 1]->text)) + found.title;
+        is_name_line(*lines[i - 1], compacted[i - 1]) && usable(i - 1)) {
+      found.title = std::string(strip_heading_marks(compacted[i - 1])) + found.title;
       found.title_loc = lines[i - 1]->loc;
     }
     return true;
@@ -185,7 +207,8 @@ void put_field(PageFields& f, const std::string& kind, const std::string& value,
   }
 }
 
-PageFields find_page_fields(const std::vector<const Line*>& lines, const MetaRules& rules) {
+PageFields find_page_fields(const std::vector<const Line*>& lines, const CompactLines& compacted,
+                            const MetaRules& rules) {
   PageFields f;
   std::vector<std::string> labels = rules.title_fields;
   labels.insert(labels.end(), rules.agency_fields.begin(), rules.agency_fields.end());
@@ -200,7 +223,7 @@ PageFields find_page_fields(const std::vector<const Line*>& lines, const MetaRul
       continue;
     }
     // "索引号：… 发布机构：某局 名称：…": each label with its colon starts a value.
-    std::string t = compact(line.text);
+    const std::string& t = compacted[i];
     std::vector<std::pair<size_t, std::string>> starts;  // value start, kind
     std::vector<size_t> label_at;
     // At each colon, the longest label that ends there (no label holds a colon, so none spans
@@ -232,34 +255,36 @@ std::string agency_from_title(const std::string& title) {
 }
 
 // The signature block at the end: the agency on one line and the date on the next.
-void find_signature(const std::vector<const Line*>& lines, Meta& m, std::string* signer) {
+void find_signature(const std::vector<const Line*>& lines, const CompactLines& compacted, Meta& m,
+                    std::string* signer) {
   size_t first = lines.size() > 12 ? lines.size() - 12 : 0;
   for (size_t i = lines.size(); i-- > first;) {
-    std::string t = compact(lines[i]->text);
+    std::string_view t = compacted[i];
     if (!t.empty() && (t.front() == '(' || t.back() == ')')) {
       // "(2026年1月23日)" under the title of some conversions
-      if (t.front() == '(') t = t.substr(1);
-      if (!t.empty() && t.back() == ')') t.pop_back();
+      if (t.front() == '(') t.remove_prefix(1);
+      if (!t.empty() && t.back() == ')') t.remove_suffix(1);
     }
     auto d = parse_date(t);
     if (!d) continue;
     m.published = d->iso();
     m.published_loc = lines[i]->loc;
     if (i > 0 && !lines[i - 1]->is_table_row()) {
-      std::string s = compact(lines[i - 1]->text);
+      const std::string& s = compacted[i - 1];
       if (utf8_length(s) <= 30 && s.find("。") == std::string::npos) *signer = s;
     }
     return;
   }
 }
 
-void find_date_under_title(const std::vector<const Line*>& lines, Meta& m) {
+void find_date_under_title(const std::vector<const Line*>& lines, const CompactLines& compacted, Meta& m) {
   static const RE2 label("^(?:发布日期|发布时间|成文日期|日期):");
   for (size_t i = 0; i < lines.size() && i < kHeadLines; ++i) {
-    std::string t = compact(lines[i]->text);
+    std::string_view t = compacted[i];
     if (t.size() > 2 && t.front() == '(' && t.back() == ')') t = t.substr(1, t.size() - 2);
-    RE2::Replace(&t, label, "");
-    if (auto d = parse_date(t)) {
+    re2::StringPiece date(t);
+    RE2::Consume(&date, label);  // the label in front, when there is one
+    if (auto d = parse_date(std::string_view(date.data(), date.size()))) {
       m.published = d->iso();
       m.published_loc = lines[i]->loc;
       return;
@@ -311,17 +336,18 @@ bool is_summary_report(const std::string& title, const std::string& agency, cons
 Meta extract_meta(const Document& doc, const std::vector<Paragraph>& paragraphs, const MetaRules& rules) {
   Meta m;
   std::vector<const Line*> lines = doc.all_lines();
-  find_title(lines, doc, rules, m);
+  const CompactLines compacted(lines);
+  find_title(lines, compacted, doc, rules, m);
   // The article's own name in the page's metadata block is the title, when it names a report.
-  const PageFields fields = find_page_fields(lines, rules);
+  const PageFields fields = find_page_fields(lines, compacted, rules);
   if (!fields.title.empty() && report_word_end(fields.title, rules) != std::string::npos &&
       !is_sentence(fields.title, rules)) {
     m.title = fields.title;
     m.title_loc = fields.title_loc;
   }
   std::string signer;
-  find_signature(lines, m, &signer);
-  if (!m.published) find_date_under_title(lines, m);
+  find_signature(lines, compacted, m, &signer);
+  if (!m.published) find_date_under_title(lines, compacted, m);
   if (!m.published)
     if (auto it = doc.properties.find("发布时间"); it != doc.properties.end())
       if (auto d = parse_date(it->second.substr(0, it->second.find(' ')))) m.published = d->iso();

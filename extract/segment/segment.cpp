@@ -1,5 +1,7 @@
 #include "extract/segment/segment.h"
 
+#include <bit>
+
 #include "extract/normalize/normalize.h"
 #include "extract/normalize/vocabulary.h"
 
@@ -10,26 +12,27 @@ namespace {
 // A paragraph ends where a sentence ends; a line that stops mid-sentence (the seed's
 // "…成员的政\n\n府信息公开工作领导小组", or the hard wraps of PDF->Markdown conversions)
 // continues on the next prose line, across blank lines and page breaks.
-bool ends_with(const std::string& t, const std::string& suffix) {
-  return t.size() >= suffix.size() && t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0;
+bool ends_with(std::string_view t, std::string_view suffix) {
+  return t.size() >= suffix.size() && t.substr(t.size() - suffix.size()) == suffix;
 }
 
-bool ends_sentence(std::string t) {
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
+// A view, not a copy: the text may be a whole report on one line.
+bool ends_sentence(std::string_view t) {
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
   // A closing quote or bracket ends a sentence only after sentence punctuation ("…。”");
   // "（此件公开发布）" and headings in brackets end their line too.
-  for (const char* closer : {"”", "\"", "）", ")", "**"})
+  for (std::string_view closer : {"”", "\"", "）", ")", "**"})
     if (ends_with(t, closer)) {
-      t.resize(t.size() - std::string(closer).size());
-      if (std::string(closer) == "）" || std::string(closer) == ")") return true;
+      t.remove_suffix(closer.size());
+      if (closer == "）" || closer == ")") return true;
       break;
     }
-  for (const char* e : {"。", "！", "？", "；", "：", "…", "!", "?", ";", ":"})
+  for (std::string_view e : {"。", "！", "？", "；", "：", "…", "!", "?", ";", ":"})
     if (ends_with(t, e)) return true;
   return false;
 }
 
-void add_piece(Paragraph& p, const std::string& text, Location loc) {
+void add_piece(Paragraph& p, std::string_view text, Location loc) {
   p.pieces.push_back({p.text.size(), loc});
   p.text += text;
 }
@@ -43,11 +46,11 @@ struct Builder {
   std::vector<size_t> boundaries;  // line index of every part-level heading, in order
 
   void flush() {
-    if (has_open && !open.text.empty()) out.paragraphs.push_back(open);
+    if (has_open && !open.text.empty()) out.paragraphs.push_back(std::move(open));
     open = Paragraph{};
     has_open = false;
   }
-  void prose(const std::string& text, Location loc) {
+  void prose(std::string_view text, Location loc) {
     if (!has_open) {
       open.section = current_part;
       has_open = true;
@@ -78,10 +81,17 @@ struct Builder {
   }
 };
 
-// `numbered_parts`: a heading of a lower level ("1.") is taken for a part when its printed
-// number is the number of the part its title names ("2. 主动公开政府信息情况"). Pages whose list
-// numbers are drawn by the browser lose "一、" and keep only "1." (LibreOffice's HTML export).
-Segmentation segment_pass(const Document& doc, const HeadingRules& rules, bool numbered_parts) {
+// A heading of a lower level ("1.") whose printed number is the number of the part its title
+// names ("2. 主动公开政府信息情况"). Pages whose list numbers are drawn by the browser lose "一、"
+// and keep only "1." (LibreOffice's HTML export).
+bool numbers_its_part(const Heading& h, const HeadingRules& rules) {
+  return h.level != 0 && h.printed >= 1 && h.printed <= 6 && rules.part_of(h.text) == h.printed;
+}
+
+// `numbered_parts`: headings that numbers_its_part are taken for parts. `numbered_seen`, when
+// given, receives the numbers of those headings, one bit each.
+Segmentation segment_pass(const Document& doc, const HeadingRules& rules, bool numbered_parts,
+                          unsigned* numbered_seen) {
   Builder b;
   std::vector<const Line*> lines = doc.all_lines();
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -90,15 +100,17 @@ Segmentation segment_pass(const Document& doc, const HeadingRules& rules, bool n
       b.flush();
       continue;
     }
-    std::string text(trim_right(line.text));
+    std::string_view text = trim_right(line.text);
     if (text.empty()) continue;
     size_t chars = utf8_length(text);
     if (chars < rules.inline_scan_min_chars()) {
-      if (auto h = rules.classify(text)) {
-        if (numbered_parts && h->level != 0 && h->printed >= 1 && h->printed <= 6 &&
-            rules.part_of(h->text) == h->printed) {
-          h->level = 0;
-          h->part = h->printed;
+      if (auto h = rules.classify(std::string(text))) {
+        if (numbers_its_part(*h, rules)) {
+          if (numbered_seen) *numbered_seen |= 1u << h->printed;
+          if (numbered_parts) {
+            h->level = 0;
+            h->part = h->printed;
+          }
         }
         if (h->level == 0 && rules.is_pre2019_heading(h->text)) b.out.pre2019_layout = true;
         if (h->level == 0) {
@@ -116,16 +128,16 @@ Segmentation segment_pass(const Document& doc, const HeadingRules& rules, bool n
     }
     // A portal dump: the whole report on one line. Part headings are found inside it and the
     // prose between them becomes one paragraph per part.
-    std::string folded = fold(text);
-    auto hits = rules.scan_inline(text);
+    const std::string folded = fold(text);
+    const std::string_view prose = folded;
     size_t start = 0;
-    for (const auto& hit : hits) {
-      if (hit.offset > start) b.prose(folded.substr(start, hit.offset - start), line.loc);
+    for (const auto& hit : rules.scan_inline(folded)) {
+      if (hit.offset > start) b.prose(prose.substr(start, hit.offset - start), line.loc);
       if (rules.is_pre2019_heading(hit.heading.text)) b.out.pre2019_layout = true;
       b.part(hit.heading, line.loc, i);
       start = hit.offset;
     }
-    b.prose(folded.substr(start), line.loc);
+    b.prose(prose.substr(start), line.loc);
     b.flush();
   }
   b.flush();
@@ -155,9 +167,13 @@ constexpr size_t kMinNumberedParts = 3;
 }  // namespace
 
 Segmentation segment(const Document& doc, const HeadingRules& rules) {
-  Segmentation out = segment_pass(doc, rules, false);
+  unsigned numbered_seen = 0;
+  Segmentation out = segment_pass(doc, rules, false, &numbered_seen);
   if (!out.sections.empty()) return out;
-  Segmentation numbered = segment_pass(doc, rules, true);
+  // Without a part found by the first pass, the second one's parts are the numbers seen: it
+  // reads the whole text again (a report on one line of megabytes) only when they are enough.
+  if (static_cast<size_t>(std::popcount(numbered_seen)) < kMinNumberedParts) return out;
+  Segmentation numbered = segment_pass(doc, rules, true, nullptr);
   return numbered.sections.size() >= kMinNumberedParts ? numbered : out;
 }
 

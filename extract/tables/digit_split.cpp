@@ -44,6 +44,9 @@ bool sums_hold(const SplitRow& row, const std::vector<std::string>& cells, size_
 // few hundred digits would take minutes. Real rows need a few thousand steps.
 constexpr size_t kMaxSteps = 200000;
 
+// The longest cell a cut makes.
+constexpr size_t kMaxCellChars = 16;
+
 struct Cutter {
   std::string_view run;
   const std::vector<SplitRow>& rows;
@@ -70,7 +73,7 @@ struct Cutter {
     size_t chars_left = run.size() - pos;
     if (chars_left < cells_left) return;
     size_t max_len = chars_left - (cells_left - 1);
-    for (size_t len = 1; len <= max_len && len <= 16; ++len) {
+    for (size_t len = 1; len <= max_len && len <= kMaxCellChars; ++len) {
       std::string_view tok = run.substr(pos, len);
       if (!well_formed(tok, r.columns[col])) {
         size_t s = (tok[0] == '+' || tok[0] == '-') ? 1 : 0;
@@ -98,6 +101,8 @@ std::vector<std::vector<std::string>> split_run(std::string_view run,
   Cutter c{run, rows, limit, 0, {}, {}};
   for (const auto& r : rows) c.cells_total += r.columns.size();
   if (c.cells_total == 0) return {};
+  // Longer than its cells can hold, a run has no cut: known without searching.
+  if (run.size() > c.cells_total * kMaxCellChars) return {};
   c.go(0, 0, 0, 0);
   // A search cut short proves nothing about uniqueness: no cut, so every cell stays unreadable.
   if (c.exhausted()) return {};

@@ -2,16 +2,24 @@
 
 #include <algorithm>
 
+#include "extract/normalize/text_search.h"
+
 namespace nianbao {
 
 std::vector<int> count_signals(const std::string& text, const Rules& rules) {
-  std::vector<int> counts;
-  for (const Schema& s : rules.schemas) {
-    int n = 0;
-    for (const auto& sig : s.signals)
-      if (!sig.empty() && text.find(sig) != std::string::npos) ++n;
-    counts.push_back(n);
-  }
+  std::vector<std::string_view> signals;
+  std::vector<size_t> schema_of;
+  for (size_t k = 0; k < rules.schemas.size(); ++k)
+    for (const auto& sig : rules.schemas[k].signals) {
+      signals.push_back(sig);
+      schema_of.push_back(k);
+    }
+  // The signals of every version looked for in one walk of the text (a report may be one line
+  // of megabytes).
+  std::vector<bool> present(signals.size());
+  TextSearch(signals).find_all(text, 0, text.size(), [&](size_t k, size_t) { present[k] = true; });
+  std::vector<int> counts(rules.schemas.size());
+  for (size_t k = 0; k < signals.size(); ++k) counts[schema_of[k]] += present[k];
   return counts;
 }
 

@@ -54,26 +54,42 @@ icu::BreakIterator* sentence_iterator() {
 FoldedText fold_mapped(std::string_view source, bool keep_spaces) {
   FoldedText out;
   out.source_size = source.size();
+  // Folding keeps the length of most text (ASCII, Chinese): grown once, not by doubling.
+  out.text.reserve(source.size());
+  out.origin.reserve(source.size());
   bool pending_space = false;
   size_t space_at = 0;
+  auto put_pending_space = [&] {
+    if (!pending_space) return;
+    out.text += ' ';
+    out.origin.push_back(static_cast<uint32_t>(space_at));
+    pending_space = false;
+  };
   for (size_t i = 0; i < source.size();) {
+    // Most of a report folds to itself: copied a stretch at a time, each byte mapped to where
+    // its character starts.
+    if (const size_t kept = kept_prefix(source.substr(i))) {
+      put_pending_space();
+      for (size_t k = i; k < i + kept; ++k)
+        out.origin.push_back((static_cast<unsigned char>(source[k]) & 0xC0) == 0x80 ? out.origin.back()
+                                                                                   : static_cast<uint32_t>(k));
+      out.text.append(source.substr(i, kept));
+      i += kept;
+      continue;
+    }
     size_t n = utf8_len(static_cast<unsigned char>(source[i]));
     if (i + n > source.size()) n = source.size() - i;
     std::string_view cp = source.substr(i, n);
-    std::string folded =
-        n == 1 && static_cast<unsigned char>(cp[0]) < 0x80 ? std::string(cp) : fold_code_point(cp);
+    // A view of the remembered folding, used before the next one is asked for.
+    std::string_view folded = n == 1 && static_cast<unsigned char>(cp[0]) < 0x80 ? cp : fold_code_point(cp);
     bool space = folded.empty() || folded == " " || cp == "\t" || cp == "\n" || cp == "\r";
-    if (cp == "*") folded.clear(), space = false;  // Markdown emphasis is not report text
+    if (cp == "*") folded = {}, space = false;  // Markdown emphasis is not report text
     if (space) {
       if (keep_spaces && !out.text.empty() && !pending_space) space_at = i;
       pending_space = keep_spaces && !out.text.empty();
     } else if (!folded.empty()) {
-      if (pending_space) {
-        out.text += ' ';
-        out.origin.push_back(space_at);
-        pending_space = false;
-      }
-      for (size_t k = 0; k < folded.size(); ++k) out.origin.push_back(i);
+      put_pending_space();
+      out.origin.insert(out.origin.end(), folded.size(), static_cast<uint32_t>(i));
       out.text += folded;
     }
     i += n;

@@ -5,6 +5,7 @@
 // punctuation).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +14,9 @@ namespace nianbao {
 
 struct FoldedText {
   std::string text;             // folded
-  std::vector<size_t> origin;   // origin[i]: byte offset in the source of folded byte i
+  // origin[i]: byte offset in the source of folded byte i. Four bytes for each byte of a
+  // paragraph, which is under 2 GB (ICU, which breaks it into sentences, counts in int32).
+  std::vector<uint32_t> origin;
   size_t source_size = 0;
   // The source offset of folded offset `at` (the end of the source for at == text.size()).
   size_t source_at(size_t at) const { return at < origin.size() ? origin[at] : source_size; }

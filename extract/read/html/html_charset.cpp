@@ -58,7 +58,7 @@ DecodedPage decode_page(std::string_view bytes, const std::string& path) {
     // charset (Big5, windows-1252) is used when the bytes fit it.
     if (!declared.empty() && charset != "UTF-8" && charset != "GB18030" &&
         !is_valid_utf8(bytes)) {
-      if (auto text = convert_strict(bytes, charset.c_str())) return {normalize_newlines(*text), charset, 0, {}};
+      if (auto text = convert_strict(bytes, charset.c_str())) return {normalize_newlines(std::move(*text)), charset, 0, {}};
     }
   }
   DecodedText d = decode_text(bytes, path);

@@ -159,18 +159,20 @@ std::optional<std::string> convert_strict(std::string_view bytes, const char* ch
   return out;
 }
 
-std::string normalize_newlines(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      out += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+std::string normalize_newlines(std::string text) {
+  size_t to = text.find('\r');
+  if (to == std::string::npos) return text;
+  // The text only shrinks: each byte is written at or before where it was read.
+  for (size_t from = to; from < text.size(); ++from) {
+    if (text[from] == '\r') {
+      text[to++] = '\n';
+      if (from + 1 < text.size() && text[from + 1] == '\n') ++from;
     } else {
-      out += text[i];
+      text[to++] = text[from];
     }
   }
-  return out;
+  text.resize(to);
+  return text;
 }
 
 DecodedText decode_text(std::string_view bytes, const std::string& path) {

@@ -32,8 +32,8 @@ constexpr size_t kBytesPerExtraReplacement = 1000;
 // GB18030 the one needing fewer replacements is taken). `path` only goes into the messages.
 DecodedText decode_text(std::string_view bytes, const std::string& path);
 
-// CRLF and lone CR to LF.
-std::string normalize_newlines(std::string_view text);
+// CRLF and lone CR to LF, in place: a text without CR is given back as it came.
+std::string normalize_newlines(std::string text);
 
 // `bytes` in `charset` (an ICU converter name) as UTF-8; nothing when any byte sequence is not
 // valid in that charset (no substitution characters: a wrong guess must fail).

@@ -69,6 +69,15 @@ std::optional<int> printed_page_number(std::string_view text) {
   return std::nullopt;
 }
 
+// Whether `text`, spaces aside, starts or ends with a dash a marker is drawn with (NB_WIDE_DASH):
+// a line without one holds no marker, and the patterns are not run over it (it may be megabytes).
+bool wide_dash_at_an_end(std::string_view text) {
+  const std::string_view t = trim(text);
+  for (std::string_view dash : {"\u2013", "\u2014", "\u2015", "\uFF0D"})
+    if (t.starts_with(dash) || t.ends_with(dash)) return true;
+  return false;
+}
+
 // A footer glued to a line of prose by a Markdown conversion: "…改进工作。 — 4 —" or
 // "— 4 — 二、主动公开…". Only the em-dash form, only when its number is the expected next page:
 // a number in the prose is data and stays.
@@ -79,6 +88,7 @@ struct InlineMarker {
 };
 std::optional<InlineMarker> inline_page_marker(std::string_view text, int page,
                                                int last_printed) {
+  if (!wide_dash_at_an_end(text)) return std::nullopt;
   static const RE2 at_end("^(.*\\S)[\\s\\x{3000}]+" NB_WIDE_DASH "{1,2}" NB_SP "(" NB_DIGITS
                           "{1,3})" NB_SP NB_WIDE_DASH "{1,2}" NB_SP "$");
   static const RE2 at_start("^" NB_SP NB_WIDE_DASH "{1,2}" NB_SP "(" NB_DIGITS "{1,3})" NB_SP
@@ -155,6 +165,13 @@ bool is_rule(const std::vector<std::string>& cells) {
     any = true;
   }
   return any;
+}
+
+// Whether `line` may be a rule: it holds nothing but dashes, colons, bars and the bytes of what
+// trim() takes for space. Asked before the line is split into cells to find out, which copies it
+// (a line may be megabytes).
+bool may_be_rule(std::string_view line) {
+  return line.find_first_not_of("-:| \t\n\v\f\r\xE3\x80\xC2\xA0\xEF\xBB\xBF") == std::string_view::npos;
 }
 
 // "标题: …" in the header of a portal text dump.
@@ -255,7 +272,7 @@ void add_piece(std::string_view piece, int line_number, PageBuilder* out) {
       out->add(std::string(text), line_number, std::move(cells));
       return;
     }
-  } else if (is_rule(split_cells(content, '|'))) {
+  } else if (may_be_rule(content) && is_rule(split_cells(content, '|'))) {
     return;  // "--------", or a Markdown separator written without the outer pipes
 
   }

@@ -158,12 +158,9 @@ void add_unordered(const SchemaTable& table, const TextStream& s, const StreamSc
 void assemble_wide(const SchemaTable& table, const StreamScan& scan, std::vector<TableRow>& out,
                    std::vector<RowCandidates>& cands) {
   if (scan.groups.empty()) return;
-  size_t total = 0;
+  const size_t total = table.cells();
   std::vector<int> all_rows;
-  for (size_t r = 0; r < table.rows.size(); ++r) {
-    total += table.rows[r].columns.size();
-    all_rows.push_back(static_cast<int>(r));
-  }
+  for (size_t r = 0; r < table.rows.size(); ++r) all_rows.push_back(static_cast<int>(r));
   std::vector<std::pair<std::string, Location>> tokens;
   bool countable = true;
   for (const auto& g : scan.groups) {
@@ -171,17 +168,13 @@ void assemble_wide(const SchemaTable& table, const StreamScan& scan, std::vector
     if (g.from_cells) {
       t = g.cells;
       while (t.size() > total && t.back().empty()) t.pop_back();
-    } else if (auto f = fit_group(g, total)) {
-      t = *f;
+    } else if (auto numbers = run_tokens(g, total); numbers && !numbers->empty()) {
+      t = std::move(*numbers);  // all the table's numbers, or some of them
     } else {
-      t.clear();
       countable = false;
-      for (size_t n = 1; n <= total && t.empty(); ++n)
-        if (auto fit = fit_group(g, n)) t = *fit;
-      if (t.empty()) break;
-      countable = true;
+      break;
     }
-    for (auto& x : t) tokens.emplace_back(x, g.loc);
+    for (auto& x : t) tokens.emplace_back(std::move(x), g.loc);
   }
   std::vector<std::vector<std::string>> cuts;
   Location loc = scan.groups.front().loc;

@@ -34,7 +34,7 @@ const Section* section_of(const std::vector<Section>& sections, int part) {
 }
 
 // What the stream of a part is made of: lines [first, end), narrowed to the text from a `start`
-// heading to a `stop` heading (build_stream).
+// heading to a `stop` heading (narrow_stream).
 struct StreamSpec {
   size_t first = 0, end = 0;
   std::vector<std::string> start, stop;
@@ -67,22 +67,22 @@ StreamSpec part_spec(const std::vector<const Line*>& lines, const std::vector<Se
 // The table's first line: the first line after the part heading that holds cells, a label or
 // numbers of the table.
 Location table_location(const TextStream& s, const StreamScan& scan) {
-  if (s.pieces.empty()) return {};
-  size_t heading_line = s.pieces[s.piece_at(s.begin)].line;
-  bool one_line = s.pieces.front().line == s.pieces.back().line;
+  if (s.pieces().empty()) return {};
+  size_t heading_line = s.pieces()[s.piece_at(s.begin)].line;
+  bool one_line = s.pieces().front().line == s.pieces().back().line;
   std::optional<std::pair<size_t, Location>> best;
   auto consider = [&](size_t line, Location loc) {
     if (!one_line && line == heading_line) return;
     if (!best || line < best->first) best = {line, loc};
   };
-  for (size_t i = s.piece_at(s.begin); i < s.pieces.size() && s.piece_start[i] < s.end; ++i)
-    if (s.pieces[i].cell >= 0) {
-      consider(s.pieces[i].line, s.pieces[i].loc);
+  for (size_t i = s.piece_at(s.begin); i < s.pieces().size() && s.piece_start()[i] < s.end; ++i)
+    if (s.pieces()[i].cell >= 0) {
+      consider(s.pieces()[i].line, s.pieces()[i].loc);
       break;
     }
   for (const auto& h : scan.hits) consider(h.line, h.loc);
   for (const auto& g : scan.groups) consider(g.line, g.loc);
-  return best ? best->second : s.pieces[s.piece_at(s.begin)].loc;
+  return best ? best->second : s.pieces()[s.piece_at(s.begin)].loc;
 }
 
 }  // namespace
@@ -94,22 +94,26 @@ TableExtraction rebuild_tables_from_text(const Document& doc, const Rules& rules
   TableExtraction out;
   std::vector<const Line*> lines = doc.all_lines();
 
-  // Parts that are not found all stand for the whole text: one stream serves them, not one copy
-  // each (of a text that may be a single line of megabytes).
-  std::map<int, std::shared_ptr<const TextStream>> streams;
-  std::vector<std::pair<StreamSpec, std::shared_ptr<const TextStream>>> built;
+  // The text of each range of lines is made once (folded, in match form), however many parts
+  // stand for it: all of them when none is found, every part of a portal dump's one line. Each
+  // part's stream is its own extent of it.
+  std::map<std::pair<size_t, size_t>, std::shared_ptr<const StreamText>> texts;
+  auto text_of = [&](size_t first, size_t end) {
+    std::shared_ptr<const StreamText>& text = texts[{first, end}];
+    if (!text) text = stream_text(lines, first, end);
+    return text;
+  };
+  std::map<int, TextStream> streams;
+  std::vector<StreamSpec> specs;  // those of the streams in table_text
   std::string table_text;
   for (int part : {2, 3, 4}) {
     StreamSpec spec = part_spec(lines, sections, part);
-    auto same = std::find_if(built.begin(), built.end(), [&](const auto& b) { return b.first == spec; });
-    if (same == built.end()) {
-      auto stream = std::make_shared<const TextStream>(
-          build_stream(lines, spec.first, spec.end, spec.start, spec.stop));
-      same = built.insert(built.end(), {std::move(spec), std::move(stream)});
-    }
-    streams[part] = same->second;
-    const TextStream& s = *same->second;
-    table_text += s.m.substr(s.begin, s.end - s.begin);
+    const TextStream& s = streams[part] = narrow_stream(text_of(spec.first, spec.end), spec.start, spec.stop);
+    // The signals of the format versions are looked for, not counted: the text of parts that
+    // stand for the same text is given once.
+    if (std::find(specs.begin(), specs.end(), spec) != specs.end()) continue;
+    table_text.append(s.m(), s.begin, s.end - s.begin);
+    specs.push_back(std::move(spec));
   }
   TableFormat format = table_format(rules, table_text, year);
   out.format_version = format.version;
@@ -118,7 +122,7 @@ TableExtraction rebuild_tables_from_text(const Document& doc, const Rules& rules
   auto read = [&](const SchemaTable& st) {
     static const TextStream kNoStream;
     auto part = streams.find(st.part);
-    const TextStream& s = part != streams.end() ? *part->second : kNoStream;
+    const TextStream& s = part != streams.end() ? part->second : kNoStream;
     StreamScan scan = scan_stream(s, st);
     Table t = assemble_table(st, s, scan);
     t.loc = table_location(s, scan);
@@ -127,7 +131,7 @@ TableExtraction rebuild_tables_from_text(const Document& doc, const Rules& rules
     for (const Section& alt : repeated) {
       // A portal dump repeats its headings on the one line it has: same range, same result.
       if (alt.number != st.part || !tried.insert({alt.first_line, alt.end_line}).second) continue;
-      TextStream as = build_stream(lines, alt.first_line, alt.end_line, {}, {});
+      TextStream as = narrow_stream(text_of(alt.first_line, alt.end_line), {}, {});
       StreamScan ascan = scan_stream(as, st);
       Table at = assemble_table(st, as, ascan);
       if (rows_found(at) > rows_found(t)) {
