@@ -17,6 +17,7 @@
 #include <mutex>
 
 #include "extract/normalize/normalize.h"
+#include "extract/read/pdf/jbig2_extent.h"
 #include "extract/read/pdf/pdf_errors.h"
 #include "extract/read/pdf/pdf_rulings.h"
 
@@ -63,6 +64,71 @@ class PageDevice : public TextOutputDev {
     const double* m = state->getCTM();  // the image's unit square on the page, in points
     const double placed = std::hypot(m[0], m[1]);
     if (placed > 1) image_dpi = std::max(image_dpi, width / placed * 72.0);
+  }
+};
+
+// The most of a JBIG2 stream's data looked at for its segment headers, so that looking costs
+// little even when the stream is also compressed otherwise (a Flate bomb around it).
+constexpr size_t kMaxJbig2Bytes = 64u << 20;
+
+// The bytes of the data under a JBIG2 stream, up to kMaxJbig2Bytes.
+std::string jbig2_bytes(Stream* str) {
+  std::string bytes;
+  Stream* data = str->getNextStream();
+  if (!data) return bytes;
+  data->reset();
+  unsigned char buf[4096];
+  int n;
+  while (bytes.size() < kMaxJbig2Bytes && (n = data->doGetChars(sizeof buf, buf)) > 0)
+    bytes.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+  data->close();
+  return bytes;
+}
+
+// The pixels drawing a picture of `width` × `height` decodes: for JBIG2, the bitmaps its own
+// data asks for, when they are more.
+double decoded_pixels(Stream* str, int width, int height) {
+  const double declared = static_cast<double>(width) * height;
+  if (!str || str->getKind() != strJBIG2) return declared;
+  return std::max(declared, jbig2_declared_pixels(jbig2_bytes(str)));
+}
+
+// The pixels of the pictures a page draws, none of them decoded: what drawing the page will
+// cost is the pixels its pictures say they have, whatever their data holds. (The text pass
+// above never sees a picture: Poppler gives a text device none.) Pattern cells are left out:
+// Poppler's renderer draws a cell once, while running one here would run it for every tile.
+class PictureSurvey : public OutputDev {
+ public:
+  double pixels = 0;
+
+  bool upsideDown() override { return true; }
+  bool useDrawChar() override { return false; }
+  bool interpretType3Chars() override { return false; }
+  bool useTilingPatternFill() override { return true; }
+  bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*, const double*, int, int, int, int, double,
+                         double) override {
+    return true;
+  }
+  void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* map,
+                 bool interpolate, const int* mask_colors, bool inline_image) override {
+    // Poppler's own skips the data of an inline picture.
+    OutputDev::drawImage(state, ref, str, width, height, map, interpolate, mask_colors, inline_image);
+    pixels += decoded_pixels(str, width, height);
+  }
+  // A black-and-white scan is often a stencil (JBIG2, CCITT fax): a picture all the same.
+  void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
+                     bool inline_image) override {
+    OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
+    pixels += decoded_pixels(str, width, height);
+  }
+  // A picture with its mask: both are decoded when the page is drawn.
+  void drawMaskedImage(GfxState*, Object*, Stream* str, int width, int height, GfxImageColorMap*, bool,
+                       Stream* mask, int mask_width, int mask_height, bool, bool) override {
+    pixels += decoded_pixels(str, width, height) + decoded_pixels(mask, mask_width, mask_height);
+  }
+  void drawSoftMaskedImage(GfxState*, Object*, Stream* str, int width, int height, GfxImageColorMap*, bool,
+                           Stream* mask, int mask_width, int mask_height, GfxImageColorMap*, bool) override {
+    pixels += decoded_pixels(str, width, height) + decoded_pixels(mask, mask_width, mask_height);
   }
 };
 
@@ -179,6 +245,13 @@ std::optional<PdfPageContent> PdfDocument::page(int index) {
   out.rulings = device.rulings.take();
   out.image_dpi = device.image_dpi;
   return out;
+}
+
+double PdfDocument::picture_pixels(int index) {
+  if (index < 0 || index >= pages()) return 0;
+  PictureSurvey survey;
+  impl_->doc->displayPageSlice(&survey, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1);
+  return survey.pixels;
 }
 
 }  // namespace nianbao

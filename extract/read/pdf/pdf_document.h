@@ -42,6 +42,10 @@ class PdfDocument {
   std::map<std::string, std::string> info() const;
   // Page `index` (0-based); none when the page cannot be read.
   std::optional<PdfPageContent> page(int index);
+  // The pixels the pictures of page `index` (0-based) and their masks declare, all together:
+  // what drawing the page decodes, found without decoding any in a second pass over the page
+  // (for a page without text, which may be drawn).
+  double picture_pixels(int index);
 
  private:
   struct Impl;

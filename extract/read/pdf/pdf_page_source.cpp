@@ -7,6 +7,7 @@
 #include <splash/SplashBitmap.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 #include "extract/read/pdf/pdf_errors.h"
@@ -40,9 +41,23 @@ int PdfPageSource::pages() const {
 
 namespace {
 
+// The pixels of page `page` of `doc` drawn at `dpi` (its crop box, as drawn).
+double pixels_at(PDFDoc& doc, int page, double dpi) {
+  const double scale = dpi / 72.0;
+  return doc.getPageCropWidth(page) * scale * doc.getPageCropHeight(page) * scale;
+}
+
+// `dpi`, lowered so that page `page` of `doc` is drawn with kMaxDrawnPixels at most.
+double fitting(PDFDoc& doc, int page, double dpi) {
+  const double pixels = pixels_at(doc, page, dpi);
+  return pixels > kMaxDrawnPixels ? dpi * std::sqrt(kMaxDrawnPixels / pixels) : dpi;
+}
+
 // Page `page` of `doc` drawn at `dpi` in `mode` on white, handed to `use`; false when it could
-// not be drawn. Antialiased, as a viewer shows the page.
+// not be drawn, or would be larger than kMaxDrawnPixels (a dpi not fitted). Antialiased, as a
+// viewer shows the page.
 bool draw(PDFDoc& doc, int page, double dpi, SplashColorMode mode, const std::function<void(SplashBitmap&)>& use) {
+  if (pixels_at(doc, page, dpi) > kMaxDrawnPixels * 1.001) return false;
   SplashColor white = {255, 255, 255, 255};
   SplashOutputDev device(mode, 4, false, white, true);
   device.setFontAntialias(true);
@@ -62,7 +77,7 @@ std::optional<RenderedPage> PdfPageSource::render(int page, double dpi) const {
   if (page < 1 || page > pages()) return std::nullopt;
   PDFDoc& doc = *drawing_->doc;
   std::string png;
-  const bool drawn = draw(doc, page, dpi, splashModeRGB8, [&](SplashBitmap& b) {
+  const bool drawn = draw(doc, page, fitting(doc, page, dpi), splashModeRGB8, [&](SplashBitmap& b) {
     const int w = b.getWidth(), h = b.getHeight();
     std::string rgb;
     rgb.reserve(static_cast<size_t>(w) * static_cast<size_t>(h) * 3);
@@ -90,20 +105,31 @@ std::optional<GreyImage> PdfPageSource::render_grey(int page, double dpi) const 
   return image;
 }
 
-bool PdfPageSource::has_ink(int page, double dpi, int threshold) const {
+double PdfPageSource::fitting_dpi(int page, double dpi) const {
   std::lock_guard<std::mutex> lock(lock_);
-  if (page < 1 || page > pages()) return false;
-  bool ink = false;
-  draw(*drawing_->doc, page, dpi, splashModeMono8, [&](SplashBitmap& b) {
+  if (page < 1 || page > pages()) return dpi;
+  return fitting(*drawing_->doc, page, dpi);
+}
+
+PdfPageSource::Ink PdfPageSource::ink(int page, double dpi, int threshold) const {
+  std::lock_guard<std::mutex> lock(lock_);
+  if (page < 1 || page > pages()) return Ink::none;
+  PDFDoc& doc = *drawing_->doc;
+  const int complaints_before = poppler_errors();
+  bool dark = false;
+  draw(doc, page, fitting(doc, page, dpi), splashModeMono8, [&](SplashBitmap& b) {
     const auto* data = b.getDataPtr();
-    for (int y = 0; y < b.getHeight() && !ink; ++y)
+    for (int y = 0; y < b.getHeight() && !dark; ++y)
       for (int x = 0; x < b.getWidth(); ++x)
         if (data[static_cast<size_t>(y) * static_cast<size_t>(b.getRowSize()) + static_cast<size_t>(x)] < threshold) {
-          ink = true;
+          dark = true;
           break;
         }
   });
-  return ink;
+  if (dark) return Ink::some;
+  // A page left white while Poppler complained is not known to be blank: what was to be drawn
+  // on it (a JBIG2, JPEG 2000 or fax picture, an image with impossible parameters) could not be.
+  return poppler_errors() > complaints_before ? Ink::undecodable : Ink::none;
 }
 
 }  // namespace nianbao

@@ -12,6 +12,10 @@
 
 namespace nianbao {
 
+// The most pixels a page is drawn with: an A2 page at 300 dpi is 35 million. Drawn in grey a
+// page of them is 40 MB, and the reader of scanned pages keeps a few copies of it.
+inline constexpr double kMaxDrawnPixels = 40e6;
+
 class PdfPageSource : public PageSource {
  public:
   // Keeps the PDF's `bytes` (poppler reads from them for as long as the document lives).
@@ -27,9 +31,16 @@ class PdfPageSource : public PageSource {
   // Page `page` (1-based) drawn in grey at `dpi`, as the scanned-page reader reads it; nothing
   // when it cannot be drawn.
   std::optional<GreyImage> render_grey(int page, double dpi) const;
-  // Whether anything is printed on `page` (1-based), drawn in grey at `dpi`: a pixel darker
-  // than `threshold` (0-255).
-  bool has_ink(int page, double dpi, int threshold) const;
+  // `dpi`, or less where page `page` (1-based) drawn at `dpi` would be more than
+  // kMaxDrawnPixels: no page is drawn larger (a page of a poster, or a page box of metres).
+  double fitting_dpi(int page, double dpi) const;
+
+  // What a page shows drawn coarsely in grey: something darker than a threshold, nothing, or
+  // nothing while Poppler complained as it drew (a picture it could not decode).
+  enum class Ink { some, none, undecodable };
+  // `page` (1-based) drawn in grey at `dpi` (less on a very large page), ink being darker than
+  // `threshold` (0-255).
+  Ink ink(int page, double dpi, int threshold) const;
 
  private:
   struct Drawing;
