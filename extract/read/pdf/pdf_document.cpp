@@ -55,16 +55,6 @@ class PageDevice : public TextOutputDev {
     TextOutputDev::eoFill(state);
     if (!in_annotations) rulings.fill(*state);
   }
-  // The pixels per inch of the densest picture drawn on the page: a scan's own resolution, at
-  // which its page is best drawn again for reading (drawn at another, every glyph is resampled).
-  double image_dpi = 0;
-  void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* map,
-                 bool interpolate, const int* mask_colors, bool inline_image) override {
-    TextOutputDev::drawImage(state, ref, str, width, height, map, interpolate, mask_colors, inline_image);
-    const double* m = state->getCTM();  // the image's unit square on the page, in points
-    const double placed = std::hypot(m[0], m[1]);
-    if (placed > 1) image_dpi = std::max(image_dpi, width / placed * 72.0);
-  }
 };
 
 // The most of a JBIG2 stream's data looked at for its segment headers, so that looking costs
@@ -234,7 +224,6 @@ std::optional<PdfPageContent> PdfDocument::page(int index) {
   PdfPageContent out;
   out.height = page->getCropHeight();
   PageDevice& device = impl_->device;
-  device.image_dpi = 0;
   // 72 dpi, the crop box, the page's own rotation: the device space is in points.
   impl_->doc->displayPageSlice(&device, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr,
                                nullptr, draw_annotation, &device);
@@ -243,7 +232,6 @@ std::optional<PdfPageContent> PdfDocument::page(int index) {
     for (int i = 0; i < list->getLength(); ++i) out.words.push_back(to_word(*list->get(i)));
   }
   out.rulings = device.rulings.take();
-  out.image_dpi = device.image_dpi;
   return out;
 }
 

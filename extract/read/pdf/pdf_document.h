@@ -19,7 +19,6 @@ struct PdfPageContent {
   double height = 0;  // of the crop box
   std::vector<PdfWord> words;  // in Poppler's reading order
   std::vector<Ruling> rulings;
-  double image_dpi = 0;  // pixels per inch of the densest picture on the page; 0 without one
 };
 
 class PdfDocument {

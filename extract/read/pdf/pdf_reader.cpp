@@ -58,19 +58,17 @@ void lay_out(PdfPageLines& here, std::vector<PdfWord> words, std::vector<Ruling>
 // OCR module the pages stay unread, as scanned pages without a text layer.
 class Scans {
  public:
-  // Page `page`, drawn at the resolution of its picture (`image_dpi`, 0 when unknown) within
-  // what reading needs and can use.
-  ScannedPage* read(const PdfPageSource& source, int page, double image_dpi) {
+  // Page `page`, drawn at the resolution reading wants (kScanDpi).
+  ScannedPage* read(const PdfPageSource& source, int page) {
     if (!tried_) {
       tried_ = true;
       std::string why;
       reader_ = make_scan_reader(&why);
     }
     if (!reader_) return nullptr;
-    const double wanted = image_dpi > 0 ? std::clamp(image_dpi, kMinScanDpi, kMaxScanDpi) : kScanDpi;
     // A page too large to be drawn at a resolution its figures can be read at (a poster, a page
     // box of metres) is not read.
-    const double dpi = source.fitting_dpi(page, wanted);
+    const double dpi = source.fitting_dpi(page, kScanDpi);
     if (dpi < kMinScanDpi) return nullptr;
     std::optional<GreyImage> image = source.render_grey(page, dpi);
     if (!image) return nullptr;
@@ -158,7 +156,7 @@ Document read_pdf_bytes(std::string bytes, const std::string& path, const Headin
         ++blank;
       } else if (ink == Ink::undecodable) {
         ++broken;  // a page whose picture cannot be decoded is a page that cannot be read
-      } else if (drawable && (read = scans.read(*source, i + 1, content->image_dpi))) {
+      } else if (drawable && (read = scans.read(*source, i + 1))) {
         // A picture of a page, read by OCR into words and rulings as a text layer gives them.
         lay_out(here, std::move(read->words), std::move(read->rulings), before, headings);
       } else {

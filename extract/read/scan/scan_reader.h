@@ -37,13 +37,12 @@ class ScanReader {
   virtual ScannedPage read(const GreyImage& page) = 0;
 };
 
-// The resolution scanned pages are drawn at for reading when their picture does not say its
-// own: Tesseract reads digits of 10.5–12 pt best at an x-height of about 20 pixels. A picture's
-// own resolution is used within [kMinScanDpi, kMaxScanDpi]: below, digits are too small to
-// read; above, the page only costs more to read.
+// The resolution scanned pages are drawn at for reading, whatever their picture's own (a scan
+// of 150 or 300 dpi is read as well drawn at 200): Tesseract reads digits of 10.5–12 pt best at
+// an x-height of about 20 pixels. A page so large that it can only be drawn below kMinScanDpi
+// (within the pixel limit of PdfPageSource) is not read: its digits would be too small.
 inline constexpr double kScanDpi = 200.0;
 inline constexpr double kMinScanDpi = 100.0;
-inline constexpr double kMaxScanDpi = 300.0;
 
 // A reader from the OCR module; null, with the reason in `why` (a missing module, a missing
 // language), when there is none.
