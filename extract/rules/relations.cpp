@@ -7,6 +7,10 @@
 
 namespace nianbao {
 
+bool Relation::selects(std::string_view key) const {
+  return only.empty() || std::any_of(only.begin(), only.end(), [&](const std::string& p) { return glob_match(p, key); });
+}
+
 bool Relation::applies_to(std::string_view version) const {
   return versions.empty() || std::find(versions.begin(), versions.end(), version) != versions.end();
 }

@@ -27,6 +27,7 @@ struct Relation {
   int line = 0;
 
   bool applies_to(std::string_view version) const;  // `versions` empty or naming it
+  bool selects(std::string_view key) const;          // `only` empty or a glob of it matching `key`
 };
 
 class Relations {

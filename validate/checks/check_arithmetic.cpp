@@ -14,12 +14,6 @@ namespace nianbao::checks {
 namespace {
 
 
-bool selected(const std::vector<std::string>& only, const std::string& key) {
-  if (only.empty()) return true;
-  return std::any_of(only.begin(), only.end(),
-                     [&](const std::string& p) { return glob_match(p, key); });
-}
-
 bool contains(const std::vector<std::string>& v, const std::string& k) {
   return std::find(v.begin(), v.end(), k) != v.end();
 }
@@ -87,7 +81,7 @@ void per_column(const Relation& rel, const Table& table, const Rules& rules,
   const TableRow* check_row = table.row(rel.check);
   Text row_name = rules.labels.row_name(rel.table, rel.check, version);
   for (const std::string& col : table.columns) {
-    if (!selected(rel.only, col)) continue;
+    if (!rel.selects(col)) continue;
     Finding proto;
     proto.row = rel.check;
     proto.column = col;
@@ -110,7 +104,7 @@ void per_row(const Relation& rel, const Table& table, const Rules& rules,
 
   Text col_name = rules.labels.column_name(rel.table, rel.check, version);
   for (const TableRow& row : table.rows) {
-    if (!row.found || !selected(rel.only, row.key)) continue;
+    if (!row.found || !rel.selects(row.key)) continue;
     Finding proto;
     proto.row = row.key;
     proto.column = rel.check;

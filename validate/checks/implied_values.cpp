@@ -8,10 +8,6 @@ namespace nianbao::checks {
 
 namespace {
 
-bool selected(const std::vector<std::string>& only, const std::string& key) {
-  return only.empty() || std::any_of(only.begin(), only.end(), [&](const std::string& p) { return glob_match(p, key); });
-}
-
 // The value `unknown` needs for sum(left) == sum(right), the other cells given by `cell_of`;
 // none when it is on neither side or another cell has no number.
 template <typename CellOf>
@@ -49,7 +45,7 @@ std::optional<double> implied_value(const Table& table, const Rules& rules, cons
     if (rel.table != table.key || !rel.applies_to(version)) continue;
     std::optional<double> v;
     if (rel.per == Relation::Per::Column) {
-      if (!selected(rel.only, column)) continue;
+      if (!rel.selects(column)) continue;
       const std::vector<std::string> left = resolve_keys(rel.left, row_keys), right = resolve_keys(rel.right, row_keys);
       // A relation over rows that are not all printed says nothing.
       const bool all_found = std::all_of(left.begin(), left.end(), [&](const std::string& k) { return table.row(k)->found; }) &&
@@ -57,7 +53,7 @@ std::optional<double> implied_value(const Table& table, const Rules& rules, cons
       if (!all_found) continue;
       v = solve(left, right, row, [&](const std::string& k) { return table.cell(k, column); });
     } else {
-      if (!r->found || !selected(rel.only, row)) continue;
+      if (!r->found || !rel.selects(row)) continue;
       v = solve(resolve_keys(rel.left, table.columns), resolve_keys(rel.right, table.columns), column,
                 [&](const std::string& k) -> const Cell* {
                   auto it = r->cells.find(k);
